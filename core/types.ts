@@ -1,0 +1,97 @@
+/**
+ * The engine's public data model and event map. Participants are immutable snapshots: the engine
+ * replaces the object on every change, so a UI can compare by identity.
+ */
+import type { ChatMessage, LeaveReason, MediaState } from '../protocol/model.js';
+import type { Role } from '../protocol/ids.js';
+import type { RtcError } from './errors.js';
+
+export type { ChatMessage, LeaveReason, MediaState, Role };
+
+/** Signaling connection: `reconnecting` keeps the session (nobody sees a leave) until the grace period runs out. */
+export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+
+/** Why the local user left the room. */
+export type LeftReason = 'hangup' | 'kicked' | 'replaced' | 'network' | 'error';
+
+export type TrackSource = 'microphone' | 'camera' | 'screen';
+
+export type DeviceKind = 'camera' | 'microphone' | 'speaker';
+
+/** Media link to one remote participant (the peer connection's state), or the local signaling link. */
+export type LinkState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
+
+export interface Participant {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly local: boolean;
+  /** What they say they send (mute and camera state travel through the server). */
+  readonly media: MediaState;
+  /** Camera video and microphone audio; the local preview for the local participant. */
+  readonly stream: MediaStream | null;
+  /** The screen being shared, when `media.screen`. */
+  readonly screenStream: MediaStream | null;
+  readonly handRaised: boolean;
+  readonly joinedAt: number;
+  readonly link: LinkState;
+}
+
+/** Normalised statistics for one participant (the local one: what we send). */
+export interface ParticipantStats {
+  userId: string;
+  /** Bits per second, over the last interval. */
+  sendBitrate: number;
+  receiveBitrate: number;
+  /** Fraction of packets lost in the last interval, 0..1. */
+  packetLoss: number;
+  /** Seconds; null until measured. */
+  roundTripTime: number | null;
+  framesPerSecond: number | null;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  /** Audio level 0..1 (speaking above ~0.1). */
+  audioLevel: number;
+  timestamp: number;
+}
+
+export interface DeviceList {
+  cameras: MediaDeviceInfo[];
+  microphones: MediaDeviceInfo[];
+  speakers: MediaDeviceInfo[];
+}
+
+/** Engine events: listen with `client.on(name, listener)`. `<rtc-room>` re-dispatches each as `rtc-<name>`. */
+export interface RtcClientEvents {
+  'connection-state': { state: ConnectionState; previous: ConnectionState };
+  joined: { roomId: string; userId: string };
+  left: { reason: LeftReason; error?: RtcError };
+  'participant-joined': { participant: Participant };
+  'participant-left': { participant: Participant; reason: LeaveReason };
+  /** Any change to a participant snapshot, local or remote (media, streams, link, hand). */
+  'participant-updated': { participant: Participant; previous: Participant };
+  'mute-change': { userId: string; local: boolean; kind: 'audio' | 'video'; muted: boolean };
+  'track-added': { userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream };
+  'track-removed': { userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream };
+  'screen-share': { userId: string; local: boolean; active: boolean };
+  'active-speaker': { userId: string | null; previous: string | null };
+  /** Audio levels 0..1 by user id, a few times a second while joined. */
+  'audio-levels': { levels: ReadonlyMap<string, number> };
+  'device-change': {
+    devices: DeviceList;
+    /** Set when the active device disappeared and the engine moved to another one. */
+    fallback?: { kind: DeviceKind; from: string; to: string | null };
+  };
+  stats: { stats: ReadonlyMap<string, ParticipantStats> };
+  error: { error: RtcError };
+  /** A chat message, received or sent (after the server acknowledged it). */
+  message: { message: ChatMessage; local: boolean };
+  /** An application's own payload from `sendData`. */
+  data: { from: string; payload: unknown; private: boolean };
+  /** Raised hands changed; oldest first. */
+  hands: { queue: readonly string[] };
+  reaction: { from: string; emoji: string; ts: number };
+}
+
+export type RtcClientEventName = keyof RtcClientEvents;

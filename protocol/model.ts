@@ -1,0 +1,57 @@
+import type { Role } from './ids.js';
+
+/** What a participant is sending right now. `false` means muted, camera off, or nothing to send. */
+export interface MediaState {
+  audio: boolean;
+  video: boolean;
+  /** Sharing a screen. At most one participant of a room at a time. */
+  screen: boolean;
+}
+
+/** One person in a room, as every member sees them. */
+export interface ParticipantInfo {
+  userId: string;
+  /** Changes when the same user joins again from elsewhere; signaling is addressed to user ids but stamped with this. */
+  sessionId: string;
+  name: string;
+  role: Role;
+  media: MediaState;
+  /** Server time (ms since epoch) of the first join of this session. */
+  joinedAt: number;
+}
+
+export const LEAVE_REASONS = ['left', 'kicked', 'timeout', 'replaced'] as const;
+/** Why someone left: hung up, removed by a host, lost for longer than the grace period, or signed in elsewhere. */
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+/** A chat message after the server stamped it. */
+export interface ChatMessage {
+  /** Server-assigned, unique in the room. */
+  id: string;
+  from: string;
+  fromName: string;
+  /** Addressees of a private message; `null` for a message to the whole room. */
+  to: string[] | null;
+  text: string;
+  /** Server time, ms since epoch. */
+  ts: number;
+}
+
+/** Limits a client should respect; the server enforces them whatever the client does. */
+export interface RoomLimits {
+  maxParticipants: number;
+  maxFrameBytes: number;
+  maxChatBytes: number;
+}
+
+/** Perfect-negotiation payload relayed between two peers. */
+export interface SignalPayload {
+  description?: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string };
+  /** `null` is the end-of-candidates marker. */
+  candidate?: {
+    candidate: string;
+    sdpMid?: string | null;
+    sdpMLineIndex?: number | null;
+    usernameFragment?: string | null;
+  } | null;
+}

@@ -1,0 +1,136 @@
+/** Frames the server sends. Types only: the engine trusts its own server's shapes but checks `type`. */
+import type { ErrorCode } from './error-codes.js';
+import type { ChatMessage, LeaveReason, ParticipantInfo, RoomLimits, SignalPayload } from './model.js';
+
+/**
+ * Every frame after `joined` carries `seq`, increasing by one per session, so a resumed session
+ * can ask for what it missed. `pong` and frames before admission carry no `seq`.
+ */
+interface Sequenced {
+  seq: number;
+}
+
+export interface JoinedMessage extends Sequenced {
+  type: 'joined';
+  roomId: string;
+  self: ParticipantInfo;
+  /** Everyone else, in join order. */
+  participants: ParticipantInfo[];
+  /** Keep both to resume this session after a dropped socket. */
+  session: { id: string; secret: string };
+  /** True when this replaces a resumed session's state wholesale (the replay buffer had run out). */
+  resumed: boolean;
+  /** Milliseconds a dropped socket keeps its place. */
+  graceMs: number;
+  iceServers: RTCIceServerInit[];
+  screenSharer: string | null;
+  limits: RoomLimits;
+  /** The room's last messages the newcomer may see (room-wide plus private ones to or from them). */
+  history: ChatMessage[];
+  /** Raised hands, oldest first. */
+  hands: string[];
+}
+
+/** Resume accepted: the frames missed since `lastSeq` follow, in order. */
+export interface ResumedMessage extends Sequenced {
+  type: 'resumed';
+}
+
+export interface ParticipantJoinedMessage extends Sequenced {
+  type: 'participant-joined';
+  participant: ParticipantInfo;
+}
+
+export interface ParticipantLeftMessage extends Sequenced {
+  type: 'participant-left';
+  userId: string;
+  sessionId: string;
+  reason: LeaveReason;
+}
+
+/** Media state (mute, camera, screen) or name changed. */
+export interface ParticipantUpdatedMessage extends Sequenced {
+  type: 'participant-updated';
+  participant: ParticipantInfo;
+}
+
+export interface SignalMessage extends Sequenced {
+  type: 'signal';
+  /** Stamped by the server from the authenticated session: never taken from the client. */
+  from: string;
+  fromSession: string;
+  payload: SignalPayload;
+}
+
+export interface AckMessage extends Sequenced {
+  type: 'ack';
+  rid: string;
+  /** For chat: the stored message (its server id and time). */
+  message?: ChatMessage;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  seq?: number;
+  code: ErrorCode;
+  message: string;
+  /** The request this answers, when it answers one. */
+  rid?: string;
+  /** The server closes the socket right after a fatal error; do not reconnect. */
+  fatal?: boolean;
+}
+
+export interface PongMessage {
+  type: 'pong';
+  t?: number;
+}
+
+export interface ChatBroadcastMessage extends Sequenced {
+  type: 'chat';
+  message: ChatMessage;
+}
+
+export interface DataBroadcastMessage extends Sequenced {
+  type: 'data';
+  from: string;
+  payload: unknown;
+  /** True when addressed to a list of users rather than the room. */
+  private: boolean;
+}
+
+export interface HandsMessage extends Sequenced {
+  type: 'hands';
+  /** Raised hands, oldest first. */
+  queue: string[];
+}
+
+export interface ReactionMessage extends Sequenced {
+  type: 'reaction';
+  from: string;
+  emoji: string;
+  ts: number;
+}
+
+/** Plain-object ICE server config (what RTCPeerConnection takes). */
+export interface RTCIceServerInit {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export type ServerMessage =
+  | JoinedMessage
+  | ResumedMessage
+  | ParticipantJoinedMessage
+  | ParticipantLeftMessage
+  | ParticipantUpdatedMessage
+  | SignalMessage
+  | AckMessage
+  | ErrorMessage
+  | PongMessage
+  | ChatBroadcastMessage
+  | DataBroadcastMessage
+  | HandsMessage
+  | ReactionMessage;
+
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian machine: npm packages and a Chromium.
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+if [ -n "${CHROME_PATH:-}" ]; then
+  [ -x "$CHROME_PATH" ] || { echo "setup: CHROME_PATH=$CHROME_PATH is not executable" >&2; exit 1; }
+elif ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: installing Debian's chromium"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
