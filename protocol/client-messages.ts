@@ -14,6 +14,8 @@ const MediaStateSchema = v.object({ audio: v.boolean(), video: v.boolean() });
 
 const Join = v.object({
   type: v.literal('join'),
+  /** The room the client means to join; a token for another room is refused (`room-mismatch`). Required for a fresh join. */
+  room: v.optional(Id),
   /** Required for a fresh join; ignored when `resume` matches a live session. */
   token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   password: v.optional(v.pipe(v.string(), v.maxLength(256))),

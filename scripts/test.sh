@@ -9,8 +9,8 @@ echo "== types"
 npx tsc -p .
 
 echo "== node tests"
-mapfile -t node_tests < <(find protocol server core scripts -name '*.test.ts' \( -path 'core/*' -prune -name '*.node.test.ts' -o ! -path 'core/*' \) 2>/dev/null | sort)
-mapfile -t node_tests < <(printf '%s\n' "${node_tests[@]}" | grep -v '^$' || true)
+# Node's runner: server/, protocol/, scripts/ and core's pure-logic *.node.test.ts (the rest of core/ needs a browser).
+mapfile -t node_tests < <({ find protocol server scripts -name '*.test.ts'; find core -name '*.node.test.ts'; } 2>/dev/null | sort)
 if [ "${#node_tests[@]}" -gt 0 ]; then
   node --import tsx --test --test-reporter=spec "${node_tests[@]}"
 fi
