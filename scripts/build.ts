@@ -1,0 +1,74 @@
+/**
+ * `npm run build`:
+ *   dist/rtc-kit.js          one self-contained ES module defining every element (a CMS loads it with one tag)
+ *   dist/rtc-kit-core.js     the engine alone, for apps that bring their own UI
+ *   dist/elements/*.js       one module per element (shared code in chunks)
+ *   dist/types/              type declarations
+ *   dist/custom-elements.json the elements' manifest, generated from the JSDoc
+ *   dist/index.html, dist/themes/*.css  the demo page and the theme stylesheets
+ * and prints the gzip size of the all-in-one file.
+ */
+import { build, type InlineConfig } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+
+/** Every `components/rtc-x/rtc-x.ts`: the file that registers one element. */
+function elementEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const folder of readdirSync(join(root, 'components'))) {
+    const file = join(root, 'components', folder, `${folder}.ts`);
+    if (folder.startsWith('rtc-') && existsSync(file)) entries[folder] = file;
+  }
+  return entries;
+}
+
+function libraryConfig(entry: Record<string, string>, outDir: string, singleFile: boolean): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rolldownOptions: {
+        output: singleFile ? { codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+function run(command: string, args: string[]): void {
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build(libraryConfig({ 'rtc-kit': join(root, 'components/index.ts') }, dist, true));
+await build(libraryConfig({ 'rtc-kit-core': join(root, 'core/index.ts') }, dist, true));
+await build(libraryConfig(elementEntries(), join(dist, 'elements'), false));
+
+run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+
+cpSync(join(root, 'index.html'), join(dist, 'index.html'));
+if (existsSync(join(root, 'themes'))) {
+  for (const file of readdirSync(join(root, 'themes')).filter((f) => f.endsWith('.css'))) {
+    mkdirSync(join(dist, 'themes'), { recursive: true });
+    cpSync(join(root, 'themes', file), join(dist, 'themes', file));
+  }
+}
+
+const bundle = readFileSync(join(dist, 'rtc-kit.js'));
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`dist/rtc-kit.js: ${kib(bundle.length)} minified, ${kib(gzipSync(bundle, { level: 9 }).length)} gzip`);
