@@ -9,6 +9,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+# The demo needs no browser of ours; the tests do.
+if [ "${1:-}" = "--no-browser" ]; then exit 0; fi
+
 if [ -n "${CHROME_PATH:-}" ]; then
   [ -x "$CHROME_PATH" ] || { echo "setup: CHROME_PATH=$CHROME_PATH is not executable" >&2; exit 1; }
 elif ! command -v chromium >/dev/null 2>&1; then
