@@ -4,7 +4,7 @@ import type { ChatMessage, LeaveReason, ParticipantInfo, RoomLimits, SignalPaylo
 
 /**
  * Every frame after `joined` carries `seq`, increasing by one per session, so a resumed session
- * can ask for what it missed. `pong` and frames before admission carry no `seq`.
+ * can ask for what it missed. `pong`, `resumed` and frames before admission carry no `seq`.
  */
 interface Sequenced {
   seq: number;
@@ -31,8 +31,11 @@ export interface JoinedMessage extends Sequenced {
   hands: string[];
 }
 
-/** Resume accepted: the frames missed since `lastSeq` follow, in order. */
-export interface ResumedMessage extends Sequenced {
+/**
+ * Resume accepted: the frames missed since `lastSeq` follow, in order, with their original `seq`.
+ * Not sequenced itself (like `pong`): it answers this socket and is not part of the session's stream.
+ */
+export interface ResumedMessage {
   type: 'resumed';
 }
 

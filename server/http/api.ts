@@ -1,0 +1,157 @@
+/**
+ * The HTTP API: `GET /healthz`, `GET /api/token` (dev mode only), `POST /api/rooms`. CORS-enabled:
+ * the elements are embedded on other origins.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import { ID_PATTERN, ROLES, type Role } from '../../protocol/ids.js';
+import { NameSchema, TokenError, claimsFor } from '../auth/claims.js';
+import { signToken, verifyToken } from '../auth/tokens.js';
+import type { ServerConfig } from '../config.js';
+import { randomId } from '../hub/encoding.js';
+import type { Hub } from '../hub/hub.js';
+import { corsHeaders, isOriginAllowed } from './origins.js';
+import { BodyTooLarge, readBody, sendError, sendJson } from './respond.js';
+
+const MAX_BODY_BYTES = 4096;
+
+const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -'));
+
+const CreateRoomBody = v.object({
+  roomId: v.optional(Id),
+  password: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
+  maxParticipants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** The creator's display name (dev mode; with a secret the bearer token's name is kept). */
+  name: v.optional(NameSchema),
+  /** The creator's user id (dev mode only). */
+  user: v.optional(Id),
+});
+
+const TokenQuery = v.object({
+  room: Id,
+  user: v.optional(Id),
+  name: v.optional(NameSchema),
+  role: v.optional(v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`)),
+});
+
+export interface ApiDeps {
+  config: ServerConfig;
+  hub: Hub;
+  /** The signing secret: the configured one, or the per-process dev secret. */
+  secret: string;
+  devMode: boolean;
+}
+
+/** Handles `/healthz` and `/api/*`; false for anything else. */
+export function createApi({ config, hub, secret, devMode }: ApiDeps) {
+  const guest = () => `guest-${randomId(3)}`;
+
+  async function mint(room: string, user: string, name: string | undefined, role: Role) {
+    const claims = claimsFor({ room, user, name, role, ttlSeconds: config.tokenTtlSeconds });
+    return { token: await signToken(claims, secret), expiresAt: claims.exp * 1000 };
+  }
+
+  async function issueDevToken(url: URL, res: ServerResponse, cors: Record<string, string>) {
+    if (!devMode) {
+      sendError(res, 404, 'not-found', 'The token endpoint exists only in dev mode (RTC_JWT_SECRET unset); mint tokens on your backend.', cors);
+      return;
+    }
+    const query = v.safeParse(TokenQuery, Object.fromEntries(url.searchParams));
+    if (!query.success) {
+      sendError(res, 400, 'bad-message', describe(query.issues), cors);
+      return;
+    }
+    const { room, user = guest(), name, role = 'participant' } = query.output;
+    sendJson(res, 200, { ...(await mint(room, user, name, role)), room, user }, cors);
+  }
+
+  async function createRoom(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
+    let creator: { user: string; name: string | undefined } | null = null;
+    if (!devMode) {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (!bearer) {
+        sendError(res, 401, 'token-invalid', 'Creating a room needs "Authorization: Bearer <token>" with room "*".', cors);
+        return;
+      }
+      try {
+        const claims = await verifyToken(bearer, secret);
+        if (claims.room !== '*') {
+          sendError(res, 403, 'not-allowed', 'Only a token for room "*" may create rooms.', cors);
+          return;
+        }
+        creator = { user: claims.sub, name: claims.name };
+      } catch (error) {
+        const code = error instanceof TokenError ? error.code : 'token-invalid';
+        sendError(res, 401, code, error instanceof Error ? error.message : 'Invalid token.', cors);
+        return;
+      }
+    }
+
+    let json: unknown;
+    try {
+      const text = await readBody(req, MAX_BODY_BYTES);
+      json = text.trim() ? JSON.parse(text) : {};
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendError(res, 413, 'too-large', `The body is limited to ${MAX_BODY_BYTES} bytes.`, cors);
+      else sendError(res, 400, 'bad-message', 'The body is not JSON.', cors);
+      return;
+    }
+    const body = v.safeParse(CreateRoomBody, json);
+    if (!body.success) {
+      sendError(res, 400, 'bad-message', describe(body.issues), cors);
+      return;
+    }
+    const { roomId, password, maxParticipants, name, user } = body.output;
+    if (maxParticipants !== undefined && maxParticipants > config.maxParticipants) {
+      sendError(res, 400, 'bad-message', `maxParticipants: at most ${config.maxParticipants} on this server.`, cors);
+      return;
+    }
+    const created = hub.createRoom({ roomId, password, maxParticipants });
+    if (!created) {
+      sendError(res, 409, 'room-exists', `Room "${roomId}" already exists.`, cors);
+      return;
+    }
+    creator ??= { user: user ?? guest(), name };
+    sendJson(res, 201, { roomId: created, ...(await mint(created, creator.user, creator.name, 'host')) }, cors);
+  }
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const { pathname } = url;
+    if (pathname === '/healthz') {
+      sendJson(res, 200, { ok: true });
+      return true;
+    }
+    if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;
+
+    if (!isOriginAllowed(req, config.allowedOrigins)) {
+      sendError(res, 403, 'not-allowed', 'This origin may not use the API (ALLOWED_ORIGINS).');
+      return true;
+    }
+    const cors = corsHeaders(req, config.allowedOrigins);
+    const route = `${req.method} ${pathname}`;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-max-age': '600',
+      });
+      res.end();
+    } else if (route === 'GET /api/token') {
+      await issueDevToken(url, res, cors);
+    } else if (route === 'POST /api/rooms') {
+      await createRoom(req, res, cors);
+    } else if (pathname === '/api/token' || pathname === '/api/rooms') {
+      sendError(res, 405, 'method-not-allowed', `${req.method} is not supported on ${pathname}.`, { ...cors, allow: pathname === '/api/token' ? 'GET' : 'POST' });
+    } else {
+      sendError(res, 404, 'not-found', `No API at ${pathname}.`, cors);
+    }
+    return true;
+  };
+}
+
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

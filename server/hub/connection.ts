@@ -1,0 +1,149 @@
+import type { ErrorMessage, PongMessage, ResumedMessage } from '../../protocol/server-messages.js';
+import { CLOSE_CODES } from '../../protocol/error-codes.js';
+import type { HubContext } from './context.js';
+import type { Session } from './session.js';
+import { HubError } from './errors.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** The transport side of one client socket, as the hub sees it (a `ws` socket, or the in-page loopback). */
+export interface HubSocket {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  /** Cut the connection without a closing handshake, as a network loss would. Defaults to `close(CLOSE_CODES.abuse)`. */
+  terminate?(): void;
+}
+
+/** What the transport calls on the hub for one socket. */
+export interface HubConnection {
+  /** A text frame arrived. */
+  receive(text: string): void;
+  /** A binary frame arrived (always refused). */
+  receiveBinary(): void;
+  /** The socket closed or failed, whoever started it. */
+  closed(): void;
+}
+
+/** Handles one frame; never rejects. */
+export type Dispatch = (conn: Connection, frame: string | null) => Promise<void>;
+
+/**
+ * One socket: rate limit, join deadline, and the session it is attached to once admitted.
+ * Frames are handled strictly in arrival order, even while a join waits for its token check.
+ */
+export class Connection implements HubConnection {
+  session: Session | null = null;
+  private open = true;
+  private tail: Promise<void> = Promise.resolve();
+  private readonly frameLimit: TokenBucket;
+  private refusedInARow = 0;
+  private readonly joinTimer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly socket: HubSocket,
+    private readonly ctx: HubContext,
+    private readonly dispatch: Dispatch,
+    private readonly onGone: (conn: Connection) => void,
+  ) {
+    this.frameLimit = new TokenBucket(ctx.config.rateLimits.frames);
+    this.joinTimer = setTimeout(() => this.joinTimedOut(), ctx.config.joinTimeoutMs);
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  receive(text: string): void {
+    this.accept(text);
+  }
+
+  receiveBinary(): void {
+    this.accept(null);
+  }
+
+  closed(): void {
+    this.shutDown();
+  }
+
+  /** Sends a frame outside the session's sequence (before admission, `pong`, `resumed`). */
+  sendRaw(frame: ErrorMessage | PongMessage | ResumedMessage): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  sendText(text: string): void {
+    if (!this.open) return;
+    try {
+      this.socket.send(text);
+    } catch (error) {
+      this.ctx.log.warn(`send failed, dropping the connection: ${String(error)}`);
+      this.shutDown();
+    }
+  }
+
+  /** Answers a refused request: sequenced once admitted; a fatal error then closes the socket. */
+  refuse(error: HubError, rid?: string): void {
+    const frame: ErrorMessage = {
+      type: 'error', code: error.code, message: error.message,
+      ...(rid !== undefined && { rid }), ...(error.fatal && { fatal: true }),
+    };
+    if (this.session) this.session.send(frame);
+    else this.sendRaw(frame);
+    if (error.fatal) this.close(error.closeCode, error.code);
+  }
+
+  /** The session has its socket: no more join deadline. */
+  admitted(): void {
+    clearTimeout(this.joinTimer);
+  }
+
+  /** Closes the socket; an attached session keeps its place for the grace period. */
+  close(code: number, reason: string): void {
+    if (this.shutDown()) this.socket.close(code, reason);
+  }
+
+  /** Cuts the socket abruptly, as a network loss would; an attached session goes to its grace period. */
+  terminate(): void {
+    if (!this.shutDown()) return;
+    if (this.socket.terminate) this.socket.terminate();
+    else this.socket.close(CLOSE_CODES.abuse, 'terminated');
+  }
+
+  private accept(frame: string | null): void {
+    if (!this.open) return;
+    if (!this.frameLimit.take()) {
+      if (++this.refusedInARow > this.ctx.config.rateLimits.abuseAfter) {
+        this.refuse(new HubError('rate-limited', 'Too many messages for too long; disconnected.', { fatal: true, closeCode: CLOSE_CODES.abuse }));
+        return;
+      }
+      this.enqueue(async () => this.refuse(new HubError('rate-limited', 'Too many messages; this one was dropped.')));
+      return;
+    }
+    this.refusedInARow = 0;
+    this.enqueue(() => this.dispatch(this, frame));
+  }
+
+  private enqueue(job: () => Promise<void>): void {
+    this.tail = this.tail.then(() => (this.open ? job() : undefined)).catch((error: unknown) => {
+      this.ctx.log.error('frame handling failed', error);
+    });
+  }
+
+  private joinTimedOut(): void {
+    if (this.session || !this.open) return;
+    this.refuse(new HubError('timeout', `No join within ${this.ctx.config.joinTimeoutMs} ms.`));
+    this.close(CLOSE_CODES.refused, 'join timeout');
+  }
+
+  /** Marks the connection gone (once); an attached session goes to grace. False if it already was. */
+  private shutDown(): boolean {
+    if (!this.open) return false;
+    this.open = false;
+    clearTimeout(this.joinTimer);
+    const session = this.session;
+    if (session) {
+      session.unlink();
+      session.room.lost(session);
+    }
+    this.onGone(this);
+    return true;
+  }
+}

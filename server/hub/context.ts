@@ -1,0 +1,23 @@
+import type { TokenClaims } from '../../protocol/token.js';
+import type { RTCIceServerInit } from '../../protocol/server-messages.js';
+import type { HubConfig } from './hub-config.js';
+import type { Logger } from './logger.js';
+import type { Room } from './room.js';
+import type { Session } from './session.js';
+
+/** What the hub is given from outside: config and the parts that differ between Node and the in-page loopback. */
+export interface HubDeps {
+  config: HubConfig;
+  /** Resolves the claims or throws (a TokenError's code is sent to the client; anything else counts as `token-invalid`). */
+  verifyToken(token: string): Promise<TokenClaims>;
+  /** ICE servers for one session, e.g. with freshly minted TURN credentials. Default: none. */
+  iceServersFor?(userId: string, roomId: string): RTCIceServerInit[];
+  log?: Logger;
+}
+
+/** The hub's shared state, handed to rooms and handlers. */
+export interface HubContext extends Required<HubDeps> {
+  readonly rooms: Map<string, Room>;
+  /** Every session by id, live or in its grace period: what `resume` looks up. */
+  readonly sessions: Map<string, Session>;
+}

@@ -1,0 +1,68 @@
+import type { ClientMessageOf } from '../../../protocol/client-messages.js';
+import type { TokenClaims } from '../../../protocol/token.js';
+import { TokenError } from '../../auth/claims.js';
+import type { Connection } from '../connection.js';
+import type { HubContext } from '../context.js';
+import { constantTimeEqual } from '../encoding.js';
+import { HubError } from '../errors.js';
+import { Room } from '../room.js';
+import { Session } from '../session.js';
+import type { ConnectionHandler } from './types.js';
+
+type Join = ClientMessageOf<'join'>;
+
+/** `join`: a fresh admission with a token, or taking back a session within its grace period. */
+export function createJoinHandler(ctx: HubContext): ConnectionHandler<'join'> {
+  return (conn, message) => {
+    if (conn.session) throw new HubError('bad-message', 'Already joined; send leave first.');
+    return message.resume ? resume(ctx, conn, message.resume) : admit(ctx, conn, message);
+  };
+}
+
+function resume(ctx: HubContext, conn: Connection, { sessionId, secret, lastSeq }: NonNullable<Join['resume']>): void {
+  const session = ctx.sessions.get(sessionId);
+  if (!session || !constantTimeEqual(secret, session.secret)) {
+    throw new HubError('resume-failed', 'No session to resume (it ended or the grace period ran out); join again with a token.');
+  }
+  session.room.resume(session, conn, lastSeq);
+  conn.admitted();
+}
+
+async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<void> {
+  const { room: roomId, token, password, media } = message;
+  if (!roomId) throw new HubError('bad-message', 'join needs a room (and a token), or resume.');
+  if (!token) throw new HubError('token-invalid', 'join needs a token.', { fatal: true });
+  const claims = await verify(ctx, token);
+  if (!conn.isOpen) return;
+  if (conn.session) throw new HubError('bad-message', 'Already joined; send leave first.');
+  if (claims.room !== roomId) {
+    throw new HubError('room-mismatch', `The token is for room "${claims.room}", not "${roomId}".`, { fatal: true });
+  }
+
+  const existing = ctx.rooms.get(roomId);
+  existing?.checkAdmission(claims.sub, password);
+  const room = existing ?? new Room(roomId, ctx);
+  const role = claims.role ?? 'participant';
+  // Viewers never publish, whatever they ask for.
+  const publishes = role !== 'viewer';
+  const session = new Session(
+    room, claims.sub, claims.name ?? claims.sub, role,
+    { audio: publishes && (media?.audio ?? false), video: publishes && (media?.video ?? false), screen: false },
+    ctx.config,
+  );
+  room.admit(session, conn);
+  // Registered only once someone is in it, so a failed first join leaves no empty room behind.
+  if (!existing) ctx.rooms.set(roomId, room);
+  conn.admitted();
+  ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
+}
+
+async function verify(ctx: HubContext, token: string): Promise<TokenClaims> {
+  try {
+    return await ctx.verifyToken(token);
+  } catch (error) {
+    const code = error instanceof TokenError ? error.code : 'token-invalid';
+    const reason = error instanceof TokenError ? error.message : 'The token could not be verified.';
+    throw new HubError(code, reason, { fatal: true });
+  }
+}

@@ -1,0 +1,16 @@
+import type { ClientMessage, ClientMessageOf } from '../../../protocol/client-messages.js';
+import type { Connection } from '../connection.js';
+import type { Session } from '../session.js';
+
+/** Frames a socket may send before it has joined. */
+export type ConnectionMessageType = 'join' | 'ping';
+export type SessionMessageType = Exclude<ClientMessage['type'], ConnectionMessageType>;
+
+export type ConnectionHandler<T extends ConnectionMessageType> = (conn: Connection, message: ClientMessageOf<T>) => void | Promise<void>;
+/** Runs for an admitted session; throws HubError to refuse. */
+export type SessionHandler<T extends SessionMessageType> = (session: Session, message: ClientMessageOf<T>) => void;
+
+/** One handler per client message type (peerjs-server's HandlersRegistry). */
+export type HandlerRegistry = { [T in ConnectionMessageType]: ConnectionHandler<T> } & {
+  [T in SessionMessageType]: SessionHandler<T>;
+};

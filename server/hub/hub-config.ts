@@ -1,0 +1,42 @@
+/** What the room logic needs to know; the Node server's config is a superset (server/config.ts holds the defaults). */
+
+/** A token bucket: up to `capacity` at once, refilled at `perSecond`. */
+export interface RateLimit {
+  capacity: number;
+  perSecond: number;
+}
+
+export interface RateLimits {
+  /** Every frame on one connection. */
+  frames: RateLimit;
+  /** Frames refused in a row for `frames` before the socket is closed with CLOSE_CODES.abuse. */
+  abuseAfter: number;
+  /** Chat messages per session. */
+  chat: RateLimit;
+  /** Reactions per session. */
+  reactions: RateLimit;
+  /** Wrong passwords per room; once spent, every password attempt is refused until it refills. */
+  passwordFailures: RateLimit;
+}
+
+export interface HubConfig {
+  /** How long a session whose socket dropped keeps its place (ms). */
+  graceMs: number;
+  /** Cap on people per room; a room created through the API may set a lower one. */
+  maxParticipants: number;
+  /** Chat messages a room remembers for late joiners. */
+  historySize: number;
+  /** Largest text frame handled (UTF-8 bytes); larger ones get `too-large`. */
+  maxFrameBytes: number;
+  /** Largest chat text (UTF-8 bytes). */
+  maxChatBytes: number;
+  /** A connection that has not joined after this long is closed (ms). */
+  joinTimeoutMs: number;
+  /** A room created through the API that nobody joined is dropped after this long (ms). */
+  emptyRoomTtlMs: number;
+  /** Replay buffer per session, for resume: at most this many frames … */
+  outboxFrames: number;
+  /** … and this many characters of JSON. */
+  outboxChars: number;
+  rateLimits: RateLimits;
+}

@@ -1,0 +1,101 @@
+import type { MediaState, ParticipantInfo } from '../../protocol/model.js';
+import type { Role } from '../../protocol/ids.js';
+import type { ErrorCode } from '../../protocol/error-codes.js';
+import type { AckMessage, PongMessage, ResumedMessage, ServerMessage } from '../../protocol/server-messages.js';
+import type { Connection } from './connection.js';
+import type { HubConfig } from './hub-config.js';
+import type { Room } from './room.js';
+import { randomId } from './encoding.js';
+import { Outbox } from './outbox.js';
+import { TokenBucket } from './token-bucket.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A frame for a session, before the session stamps its `seq`. */
+export type OutgoingFrame = DistributiveOmit<Exclude<ServerMessage, PongMessage | ResumedMessage>, 'seq'>;
+
+/** Acknowledged request ids remembered per session, to answer a resend without acting twice. */
+const REMEMBERED_ACKS = 256;
+
+/**
+ * One person's place in a room. Outlives its socket by the grace period: frames sent meanwhile are
+ * stamped and buffered, and a resumed socket gets them replayed.
+ */
+export class Session {
+  readonly id = randomId(12);
+  readonly secret = randomId(24);
+  readonly joinedAt = Date.now();
+  conn: Connection | null = null;
+  /** Running while the socket is gone; when it fires the session times out. */
+  graceTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly chatLimit: TokenBucket;
+  readonly reactionLimit: TokenBucket;
+  private seq = 0;
+  private readonly outbox: Outbox;
+  private readonly acks = new Map<string, Omit<AckMessage, 'seq'>>();
+
+  constructor(
+    readonly room: Room,
+    readonly userId: string,
+    readonly name: string,
+    readonly role: Role,
+    public media: MediaState,
+    config: HubConfig,
+  ) {
+    this.outbox = new Outbox(config.outboxFrames, config.outboxChars);
+    this.chatLimit = new TokenBucket(config.rateLimits.chat);
+    this.reactionLimit = new TokenBucket(config.rateLimits.reactions);
+  }
+
+  info(): ParticipantInfo {
+    const { userId, id: sessionId, name, role, media, joinedAt } = this;
+    return { userId, sessionId, name, role, media, joinedAt };
+  }
+
+  /** Stamps the next `seq`, keeps the frame for replay and sends it if a socket is attached. */
+  send(frame: OutgoingFrame): void {
+    const seq = this.seq + 1;
+    const text = JSON.stringify({ ...frame, seq });
+    this.seq = seq;
+    this.outbox.push(seq, text);
+    if (frame.type === 'ack') this.rememberAck(frame);
+    this.conn?.sendText(text);
+  }
+
+  /** The ack already sent for `rid`: a request resent after a reconnect gets it again instead of running twice. */
+  ackFor(rid: string): Omit<AckMessage, 'seq'> | undefined {
+    return this.acks.get(rid);
+  }
+
+  /** The frames sent after `lastSeq`, or null when the replay buffer no longer reaches back that far. */
+  missedSince(lastSeq: number): string[] | null {
+    return this.outbox.after(lastSeq, this.seq);
+  }
+
+  attach(conn: Connection): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    this.conn = conn;
+    conn.session = this;
+  }
+
+  /** Forgets the socket without touching it; the caller closes it or the session goes to grace. */
+  unlink(): Connection | null {
+    const conn = this.conn;
+    if (conn) conn.session = null;
+    this.conn = null;
+    return conn;
+  }
+
+  /** Ends the session from the server's side: a fatal error frame, then the socket closes with `closeCode`. */
+  end(code: ErrorCode, message: string, closeCode: number): void {
+    if (this.conn) this.send({ type: 'error', code, message, fatal: true });
+    this.unlink()?.close(closeCode, code);
+    clearTimeout(this.graceTimer);
+  }
+
+  private rememberAck(ack: Omit<AckMessage, 'seq'>): void {
+    this.acks.set(ack.rid, ack);
+    if (this.acks.size > REMEMBERED_ACKS) this.acks.delete(this.acks.keys().next().value!);
+  }
+}
