@@ -9,8 +9,8 @@ echo "== types"
 npx tsc -p .
 
 echo "== node tests"
-# Node's runner: server/, protocol/, scripts/ and core's pure-logic *.node.test.ts (the rest of core/ needs a browser).
-mapfile -t node_tests < <({ find protocol server scripts -name '*.test.ts'; find core -name '*.node.test.ts'; } 2>/dev/null | sort)
+# Node's runner: server/, protocol/, scripts/, and core's and components' *.node.test.ts (pure logic, SSR imports; the rest needs a browser).
+mapfile -t node_tests < <({ find protocol server scripts -name '*.test.ts'; find core components -name '*.node.test.ts'; } 2>/dev/null | sort)
 if [ "${#node_tests[@]}" -gt 0 ]; then
   node --import tsx --test --test-reporter=spec "${node_tests[@]}"
 fi

@@ -1,0 +1,42 @@
+import { createContext } from '@lit/context';
+import type { ChatMessage, ConnectionState, DeviceKind, DeviceList, Participant } from '../../core/types.js';
+
+export type Layout = 'grid' | 'speaker';
+
+/** A display name and avatar the page supplies for a user (the plugin Config's `users`). */
+export interface UserProfile {
+  readonly name?: string;
+  readonly avatar?: string;
+}
+
+/**
+ * Everything the elements render, as one immutable value: `<rtc-room>` builds a new one on every
+ * engine event or UI change (context notifies by identity), so nothing is ever mutated in place.
+ */
+export interface RoomSnapshot {
+  readonly state: ConnectionState;
+  readonly roomId: string | null;
+  /** The local participant (before joining: the preview). */
+  readonly self: Participant | null;
+  /** The local participant first, then the remote ones in join order. */
+  readonly participants: readonly Participant[];
+  readonly activeSpeakerId: string | null;
+  readonly screenSharerId: string | null;
+  /** Raised hands, oldest first. */
+  readonly hands: readonly string[];
+  readonly messages: readonly ChatMessage[];
+  readonly devices: DeviceList;
+  readonly selectedDevices: Partial<Record<DeviceKind, string>>;
+  /** Arrangement the user chose. */
+  readonly layout: Layout;
+  /** Who the user (or the page, through `current-user-id`) put on the main view; null = automatic. */
+  readonly pinnedUserId: string | null;
+  /** Who is on the main view now: the pin, else a screen sharer, else the active speaker… (see layout.ts `stage`). */
+  readonly mainUserId: string | null;
+  readonly fullscreen: boolean;
+  /** Remote audio is playing (false while the user has turned the speaker off). */
+  readonly speakerOn: boolean;
+  readonly profiles: Readonly<Record<string, UserProfile>>;
+}
+
+export const roomStateContext = createContext<RoomSnapshot | undefined>(Symbol('rtc-room-state'));

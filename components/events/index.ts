@@ -1,0 +1,24 @@
+/** Every DOM event the elements dispatch, one class per event (each file also types it for addEventListener). */
+export { RtcActiveSpeakerEvent } from './rtc-active-speaker.js';
+export { RtcAudioBlockedEvent } from './rtc-audio-blocked.js';
+export { RtcCallDeclineEvent } from './rtc-call-decline.js';
+export { RtcConnectionStateEvent } from './rtc-connection-state.js';
+export { RtcDeviceChangeEvent } from './rtc-device-change.js';
+export { RtcErrorEvent } from './rtc-error.js';
+export { RtcEvent } from './rtc-event.js';
+export { RtcFullscreenChangeEvent } from './rtc-fullscreen-change.js';
+export { RtcHandChangeEvent } from './rtc-hand-change.js';
+export { RtcHangupEvent } from './rtc-hangup.js';
+export { RtcJoinedEvent } from './rtc-joined.js';
+export { RtcLayoutChangeEvent } from './rtc-layout-change.js';
+export { RtcLeftEvent } from './rtc-left.js';
+export { RtcMessageEvent } from './rtc-message.js';
+export { RtcMuteChangeEvent } from './rtc-mute-change.js';
+export { RtcPinEvent } from './rtc-pin.js';
+export { RtcPlayerChangeEvent } from './rtc-player-change.js';
+export { RtcReactionEvent } from './rtc-reaction.js';
+export { RtcRequestKickEvent } from './rtc-request-kick.js';
+export { RtcRequestLeaveEvent } from './rtc-request-leave.js';
+export { RtcScreenShareEvent } from './rtc-screen-share.js';
+export { RtcSnapshotEvent } from './rtc-snapshot.js';
+export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';

@@ -1,0 +1,27 @@
+/**
+ * rtc-kit's all-in-one entry: registers every element and exports the public API
+ * (element classes, event classes, `start`/`join`, string registration, the engine).
+ */
+export { RtcRoom } from './rtc-room/rtc-room.js';
+export { RtcVideoGrid } from './rtc-video-grid/rtc-video-grid.js';
+export { RtcVideoTile } from './rtc-video-tile/rtc-video-tile.js';
+export { RtcControls } from './rtc-controls/rtc-controls.js';
+export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
+export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';
+export { start, join, type StartConfig, type RoomInfo } from './rtc-room/start.js';
+export { DEFAULT_ACTIONS } from './rtc-controls/rtc-controls.component.js';
+
+export * from './events/index.js';
+export { registerStrings, type StringKey, type Strings } from './i18n/strings.js';
+
+export type { Layout, RoomSnapshot, UserProfile } from './context/room-state-context.js';
+export type { MediaCommands, RoomCommands } from './context/room-commands-context.js';
+export { engineContext } from './context/engine-context.js';
+export { roomStateContext } from './context/room-state-context.js';
+export { roomCommandsContext } from './context/room-commands-context.js';
+export { localeContext, type Locale } from './context/locale-context.js';
+
+export { RtcClient } from '../core/rtc-client.js';
+export { RtcError } from '../core/errors.js';
+export type { ErrorCode } from '../core/errors.js';
+export type { ConnectionState, DeviceKind, DeviceList, LeftReason, Participant } from '../core/types.js';

@@ -1,0 +1,107 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * One open popup menu at a time for an element: positions it next to its trigger with floating-ui,
+ * moves focus into it, runs the menu keys (arrows, Home/End, Escape, Tab), and closes on a click outside.
+ * The host renders `[role=menu]` while `openId` names it.
+ */
+export class MenuController implements ReactiveController {
+  openId: string | null = null;
+  #trigger: HTMLElement | null = null;
+  #stopPositioning?: () => void;
+  #focusOnOpen = false;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  toggle(id: string, trigger: HTMLElement): void {
+    if (this.openId === id) return this.close(true);
+    this.close(false);
+    this.openId = id;
+    this.#trigger = trigger;
+    this.#focusOnOpen = true;
+    document.addEventListener('pointerdown', this.#onOutside, true);
+    this.host.requestUpdate();
+  }
+
+  close(focusTrigger: boolean): void {
+    if (this.openId === null) return;
+    this.openId = null;
+    this.#stopPositioning?.();
+    this.#stopPositioning = undefined;
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+    if (focusTrigger) this.#trigger?.focus();
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const menu = this.#menu();
+    if (!menu || !this.#trigger || this.#stopPositioning) return;
+    const trigger = this.#trigger;
+    this.#stopPositioning = autoUpdate(trigger, menu, () => {
+      void computePosition(trigger, menu, {
+        placement: 'top',
+        strategy: 'fixed',
+        middleware: [offset(8), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
+    });
+    if (this.#focusOnOpen) {
+      this.#focusOnOpen = false;
+      const items = this.#items();
+      (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.close(false);
+  }
+
+  /** Keydown handler for the menu element. */
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    const items = this.#items();
+    const index = items.indexOf(event.composedPath()[0] as HTMLElement);
+    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        move(index + 1);
+        break;
+      case 'ArrowUp':
+        move(index - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(items.length - 1);
+        break;
+      case 'Escape':
+        this.close(true);
+        break;
+      case 'Tab':
+        this.close(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  readonly #onOutside = (event: PointerEvent): void => {
+    const path = event.composedPath();
+    const menu = this.#menu();
+    if ((menu && path.includes(menu)) || (this.#trigger && path.includes(this.#trigger))) return;
+    this.close(false);
+  };
+
+  #menu(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('[role="menu"]');
+  }
+
+  #items(): HTMLElement[] {
+    return [...(this.#menu()?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+  }
+}

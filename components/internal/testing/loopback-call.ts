@@ -1,0 +1,64 @@
+/** Test helper: real calls in one page, over the in-page hub (server/hub/loopback.ts) with synthetic media. */
+import { RtcClient, type RtcClientOptions } from '../../../core/rtc-client.js';
+import { SyntheticMedia, type SyntheticMediaOptions } from '../../../core/testing/synthetic-media.js';
+import { createLoopback, type Loopback } from '../../../server/hub/loopback.js';
+import type { HubConfig } from '../../../server/hub/hub-config.js';
+import type { RtcRoom } from '../../rtc-room/rtc-room.component.js';
+
+export interface Person {
+  userId: string;
+  engine: RtcClient;
+  token: string;
+  media: SyntheticMedia;
+}
+
+let serial = 0;
+
+export class LoopbackCall {
+  readonly loopback: Loopback;
+  readonly roomId = `room-${Date.now().toString(36)}-${++serial}`;
+  readonly #media: SyntheticMedia[] = [];
+  readonly #engines: RtcClient[] = [];
+
+  /** `config` changes the hub's limits for one test (chat size, rate limits…). */
+  constructor(config: Partial<HubConfig> = {}) {
+    this.loopback = createLoopback({ graceMs: 500, ...config });
+  }
+
+  person(
+    userId: string,
+    name = userId[0]!.toUpperCase() + userId.slice(1),
+    options: SyntheticMediaOptions = {},
+    engineOptions: RtcClientOptions = {},
+  ): Person {
+    const media = new SyntheticMedia({ label: name, width: 320, height: 180, ...options });
+    const engine = new RtcClient({ connect: this.loopback.connect, mediaSource: media, ...engineOptions });
+    this.#media.push(media);
+    this.#engines.push(engine);
+    return { userId, engine, media, token: this.loopback.token({ room: this.roomId, user: userId, name }) };
+  }
+
+  /** Gives a room element its person's engine and token. */
+  seat(room: RtcRoom, person: Person): RtcRoom {
+    room.engine = person.engine;
+    room.token = person.token;
+    return room;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#engines.map((engine) => engine.leave().catch(() => {})));
+    this.#media.forEach((media) => media.close());
+    this.loopback.hub.close();
+  }
+}
+
+/** Resolves when frames keep arriving on a video element (its clock moves and it has a size). */
+export async function videoPlays(video: HTMLVideoElement, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const start = video.currentTime;
+  while (Date.now() < deadline) {
+    if (video.videoWidth > 0 && !video.paused && video.currentTime > start + 0.2) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`video did not play (size ${video.videoWidth}, paused ${video.paused}, time ${video.currentTime})`);
+}

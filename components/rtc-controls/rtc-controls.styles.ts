@@ -1,0 +1,164 @@
+import { css } from 'lit';
+import { sharedStyles, token } from '../internal/shared.styles.js';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      --controls-gap: ${token('space-s')};
+      --controls-button-size: ${token('control-size')};
+      --controls-button-background: ${token('color-control')};
+      --controls-button-color: ${token('color-on-control')};
+      --controls-off-background: ${token('color-danger')};
+      --controls-off-color: ${token('color-on-danger')};
+      display: block;
+      container-type: inline-size;
+      color: ${token('color-text')};
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      justify-content: safe center;
+      gap: var(--controls-gap);
+      padding: ${token('space-s')};
+      overflow-x: auto;
+      scrollbar-width: none;
+    }
+    .split {
+      display: flex;
+      align-items: center;
+      border-radius: ${token('radius-full')};
+      background: var(--controls-button-background);
+      box-shadow: 0 0 0 1px ${token('color-border')};
+    }
+    .button,
+    .menu-button,
+    ::slotted(button) {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: var(--controls-button-size);
+      height: var(--controls-button-size);
+      padding: 0;
+      border: 0;
+      border-radius: ${token('radius-full')};
+      background: var(--controls-button-background);
+      color: var(--controls-button-color);
+      cursor: pointer;
+      transition: background-color ${token('transition')}, color ${token('transition')};
+    }
+    .button:not(.split .button) {
+      box-shadow: 0 0 0 1px ${token('color-border')};
+    }
+    .button:hover,
+    .menu-button:hover {
+      background: ${token('color-control-hover')};
+    }
+    .button[aria-pressed='true']:not(.microphone, .camera) {
+      background: ${token('color-accent')};
+      color: ${token('color-on-accent')};
+    }
+    .button.danger,
+    .button.danger:hover {
+      background: var(--controls-off-background);
+      color: var(--controls-off-color);
+      box-shadow: none;
+    }
+    .button.danger:hover {
+      filter: brightness(1.08);
+    }
+    .hangup {
+      width: calc(var(--controls-button-size) * 1.4);
+    }
+    .menu-button {
+      width: calc(var(--controls-button-size) * 0.55);
+      margin-inline-start: -2px;
+      background: transparent;
+    }
+    .menu-button .icon {
+      width: 18px;
+      height: 18px;
+    }
+    .menu-button[aria-expanded='true'] .icon {
+      transform: rotate(180deg);
+    }
+    .badge {
+      position: absolute;
+      top: -4px;
+      right: -4px;
+      min-width: 20px;
+      height: 20px;
+      padding: 0 5px;
+      border-radius: ${token('radius-full')};
+      background: ${token('color-accent')};
+      color: ${token('color-on-accent')};
+      font-size: 0.75rem;
+      line-height: 20px;
+      text-align: center;
+    }
+    .menu {
+      position: fixed;
+      top: 0;
+      left: 0;
+      z-index: 10;
+      min-width: 220px;
+      max-width: min(340px, calc(100vw - 16px));
+      max-height: min(60vh, 420px);
+      overflow-y: auto;
+      padding: ${token('space-xs')};
+      border-radius: ${token('radius-m')};
+      background: ${token('color-surface-raised')};
+      color: ${token('color-text')};
+      box-shadow: ${token('shadow-raised')};
+      border: 1px solid ${token('color-border')};
+      font-size: ${token('font-size-m')};
+    }
+    .menu-heading {
+      padding: ${token('space-s')} ${token('space-m')} ${token('space-xs')};
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-s')};
+      font-weight: ${token('font-weight-strong')};
+    }
+    .menu-empty {
+      padding: ${token('space-xs')} ${token('space-m')};
+      color: ${token('color-text-muted')};
+    }
+    .menu-item {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-s')};
+      width: 100%;
+      min-height: 40px;
+      padding: ${token('space-xs')} ${token('space-m')} ${token('space-xs')} ${token('space-s')};
+      border: 0;
+      border-radius: ${token('radius-s')};
+      background: transparent;
+      text-align: start;
+      cursor: pointer;
+    }
+    .menu-item:hover,
+    .menu-item:focus-visible {
+      background: ${token('color-control-hover')};
+    }
+    .menu-item .icon {
+      width: 18px;
+      height: 18px;
+      color: ${token('color-accent')};
+    }
+    .menu-item span:last-child {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    @container (max-width: 440px) {
+      .bar {
+        --controls-button-size: 44px;
+        --controls-gap: 4px;
+        padding: ${token('space-xs')};
+      }
+      .hangup {
+        width: var(--controls-button-size);
+      }
+    }
+  `,
+];

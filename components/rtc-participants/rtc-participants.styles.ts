@@ -1,0 +1,163 @@
+import { css } from 'lit';
+import { sharedStyles, token } from '../internal/shared.styles.js';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      --participants-background: ${token('color-surface')};
+      /* Amber, darkened on light themes and lightened on dark ones by mixing in the text colour. */
+      --participants-hand-color: color-mix(in srgb, #e08a00 60%, ${token('color-text')});
+      --participants-off-color: ${token('color-danger')};
+      display: block;
+      min-width: 0;
+      color: ${token('color-text')};
+      font-size: ${token('font-size-m')};
+    }
+    .people {
+      height: 100%;
+      overflow-y: auto;
+      padding: ${token('space-s')} 0;
+      background: var(--participants-background);
+    }
+    .heading {
+      margin: 0;
+      padding: ${token('space-s')} ${token('space-l')};
+      font-size: ${token('font-size-m')};
+      font-weight: ${token('font-weight-strong')};
+    }
+    .heading:focus {
+      outline: none;
+    }
+    .group {
+      margin: ${token('space-s')} 0 0;
+      padding: ${token('space-xs')} ${token('space-l')};
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-s')};
+      font-weight: ${token('font-weight-strong')};
+    }
+    .list {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .person {
+      padding: ${token('space-xs')} ${token('space-l')};
+    }
+    .person:hover {
+      background: ${token('color-bg')};
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token('space-xs')} ${token('space-s')};
+      min-height: 40px;
+    }
+    .avatar {
+      flex: none;
+      width: 32px;
+      height: 32px;
+      display: grid;
+      place-items: center;
+      border-radius: 50%;
+      object-fit: cover;
+      background: oklch(0.5 0.12 var(--hue));
+      color: #fff;
+      font-size: 0.75rem;
+      font-weight: ${token('font-weight-strong')};
+      user-select: none;
+    }
+    .who {
+      flex: 1 1 7em;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .role {
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-s')};
+    }
+    .hand {
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      padding: 2px 6px 2px 4px;
+      border-radius: ${token('radius-full')};
+      background: color-mix(in srgb, var(--participants-hand-color) 14%, transparent);
+      color: var(--participants-hand-color);
+      font-size: ${token('font-size-s')};
+      font-weight: ${token('font-weight-strong')};
+    }
+    .hand .icon {
+      width: 18px;
+      height: 18px;
+    }
+    .media {
+      flex: none;
+      display: inline-flex;
+      gap: 2px;
+      color: ${token('color-text-muted')};
+    }
+    .mark {
+      display: inline-flex;
+    }
+    .mark .icon {
+      width: 18px;
+      height: 18px;
+    }
+    .mark.off {
+      color: var(--participants-off-color);
+    }
+    /* Beside the name when there is room, else on a line of their own. */
+    .actions {
+      flex: none;
+      display: inline-flex;
+      gap: ${token('space-xs')};
+      margin-inline-start: auto;
+    }
+    .action {
+      min-height: 32px;
+      padding: 0 ${token('space-s')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-s')};
+      background: ${token('color-surface')};
+      color: ${token('color-text')};
+      font-size: ${token('font-size-s')};
+      cursor: pointer;
+    }
+    .action:hover {
+      background: ${token('color-control-hover')};
+    }
+    .action.danger {
+      color: ${token('color-danger')};
+    }
+    .action.danger.filled {
+      border-color: transparent;
+      background: ${token('color-danger')};
+      color: ${token('color-on-danger')};
+    }
+    .confirm {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${token('space-s')};
+      margin: ${token('space-xs')} 0 ${token('space-s')};
+      padding: ${token('space-s')};
+      border-radius: ${token('radius-s')};
+      background: ${token('color-bg')};
+      font-size: ${token('font-size-s')};
+    }
+    .confirm-buttons {
+      display: inline-flex;
+      gap: ${token('space-xs')};
+    }
+  `,
+];

@@ -1,0 +1,741 @@
+import { html, nothing, render, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ContextProvider } from '@lit/context';
+import { RtcClient } from '../../core/rtc-client.js';
+import { RtcError } from '../../core/errors.js';
+import { fetchDevToken } from '../../core/dev-token.js';
+import { readTokenClaims } from '../../core/signaling/token-claims.js';
+import type { DeviceKind, Participant, Role } from '../../core/types.js';
+import { engineContext } from '../context/engine-context.js';
+import { localeContext, type Locale } from '../context/locale-context.js';
+import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
+import { roomStateContext, type Layout, type RoomSnapshot } from '../context/room-state-context.js';
+import { RtcAudioBlockedEvent } from '../events/rtc-audio-blocked.js';
+import { RtcCallDeclineEvent } from '../events/rtc-call-decline.js';
+import { RtcErrorEvent } from '../events/rtc-error.js';
+import type { RtcEvent } from '../events/rtc-event.js';
+import { RtcFullscreenChangeEvent } from '../events/rtc-fullscreen-change.js';
+import { RtcLayoutChangeEvent } from '../events/rtc-layout-change.js';
+import { RtcPlayerChangeEvent } from '../events/rtc-player-change.js';
+import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
+import { RtcUserChangeEvent } from '../events/rtc-user-change.js';
+import type { StringKey } from '../i18n/strings.js';
+import { EngineStateController, type EngineView } from '../internal/engine-state-controller.js';
+import { icon } from '../internal/icons.js';
+import { stage } from '../internal/layout.js';
+import { attachMedia } from '../internal/media-directive.js';
+import { RtcBase } from '../internal/rtc-base.js';
+import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
+import '../rtc-controls/rtc-controls.js';
+import '../rtc-video-grid/rtc-video-grid.js';
+import '../rtc-video-tile/rtc-video-tile.js';
+import { adoptAnswerStyles } from './answer-styles.js';
+import { answerRootClass, renderAnswer } from './answer-view.js';
+import { ENGINE_EVENTS } from './engine-events.js';
+import { profilesOf, visible, type RoomConfig } from './room-config.js';
+import { styles } from './rtc-room.styles.js';
+
+export type RoomMode = 'flex' | 'fullscreen' | 'answer';
+/** Where the room is in its life: `lobby` (before joining), `calling` (answer page), `joining`, `joined`, `left`. */
+export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'joined' | 'left';
+
+/** `audio="off"` (or `false`) turns a start state off; present or absent means on. */
+const onOff = {
+  fromAttribute: (value: string | null) => value === null || !/^(off|false|0)$/i.test(value),
+  toAttribute: (value: boolean) => (value ? 'on' : 'off'),
+};
+
+const EMPTY_VIEW: EngineView = {
+  state: 'disconnected', roomId: null, self: null, participants: [], activeSpeakerId: null, screenSharerId: null,
+  hands: [], messages: [], devices: { cameras: [], microphones: [], speakers: [] }, selectedDevices: {},
+};
+
+const GRID_PARTS = 'base:grid-base, tile:grid-tile, stage:grid-stage, strip:grid-strip, pager:grid-pager';
+const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls-menu, menu-item:controls-menu-item';
+
+/**
+ * @summary The whole call: joins a room and shows everyone's video with the call's controls, or
+ * provides the engine to the elements the page nests inside it.
+ * @status experimental
+ * @since 0.1
+ * @dependency rtc-video-grid
+ * @dependency rtc-controls
+ * @dependency rtc-video-tile
+ *
+ * @slot - Your own composition (`<rtc-video-grid>`, `<rtc-controls>`, anything): with children the room
+ * shows them instead of its default UI, and they get the engine and the room state through context.
+ * In `mode="answer"` the room renders its own light DOM and takes no children.
+ *
+ * @event {RtcJoinedEvent} rtc-joined - `{ roomId, userId }`: the local user is in the room.
+ * @event {RtcLeftEvent} rtc-left - `{ reason: 'hangup' | 'kicked' | 'replaced' | 'network' | 'error', code? }`: the local user is out.
+ * @event {RtcHangupEvent} rtc-hangup - `{ roomId }`: the local user hung up (before `rtc-left`).
+ * @event {RtcUserChangeEvent} rtc-user-change - `{ joined, exited, users, current }` (user ids): people came or went.
+ * @event {RtcPlayerChangeEvent} rtc-player-change - `{ userId, preUserId }`: someone else is on the main view (a pin, a share, a new speaker).
+ * @event {RtcErrorEvent} rtc-error - `{ code, message, error }`: something failed (`code` from docs/errors.md).
+ * @event {RtcMuteChangeEvent} rtc-mute-change - `{ userId, local, kind: 'audio' | 'video', muted }`.
+ * @event {RtcConnectionStateEvent} rtc-connection-state - `{ state, previous }`: `connecting`, `connected`, `reconnecting`, `disconnected`.
+ * @event {RtcActiveSpeakerEvent} rtc-active-speaker - `{ userId, previous }`: the loudest speaker changed.
+ * @event {RtcDeviceChangeEvent} rtc-device-change - `{ devices, fallback? }`: devices came or went.
+ * @event {RtcScreenShareEvent} rtc-screen-share - `{ userId, local, active }`: a screen share started or stopped.
+ * @event {RtcMessageEvent} rtc-message - `{ message, local }`: a chat message.
+ * @event {RtcAudioBlockedEvent} rtc-audio-blocked - `{ userIds }`: the browser blocked the call's sound; the room shows an "enable audio" button.
+ * @event {RtcLayoutChangeEvent} rtc-layout-change - `{ layout }`: the user switched layout.
+ * @event {RtcFullscreenChangeEvent} rtc-fullscreen-change - `{ fullscreen }`: the room entered or left full screen (any cause, Esc included).
+ * @event {RtcRequestLeaveEvent} rtc-request-leave - `{ source: 'hangup' | 'decline' }`, cancelable: the user pressed hang up (answer mode).
+ * @event {RtcCallDeclineEvent} rtc-call-decline - `{ roomId }`: the user declined the incoming call (answer mode).
+ * @event {RtcSnapshotEvent} rtc-snapshot - `{ userId, image }`, cancelable: the user took a snapshot (answer mode's button); cancel to skip the download.
+ *
+ * @csspart base - The room's box.
+ * @csspart header - The top bar: room name, head count, connection state.
+ * @csspart main - The area holding the grid (or your composition).
+ * @csspart grid - The default `<rtc-video-grid>` (its parts exported as `grid-*`).
+ * @csspart controls - The default `<rtc-controls>` (its parts exported as `controls-*`).
+ * @csspart lobby - The page before joining.
+ * @csspart preview - The camera preview in the lobby.
+ * @csspart join-button - The lobby's join button.
+ * @csspart left - The page after leaving.
+ * @csspart banner - A notice at the top (connecting, reconnecting, waiting for others).
+ * @csspart error - The error notice.
+ * @csspart audio-unlock - The "enable audio" button shown while the browser blocks the sound.
+ *
+ * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
+ * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
+ * @cssproperty [--room-min-height=320px] - Smallest height in flex mode (the room otherwise fills its box).
+ * @cssproperty [--room-z-index=var(--rtc-z-layer)] - Stacking level in full-screen mode.
+ */
+export class RtcRoom extends RtcBase {
+  static override styles = styles;
+
+  /** The server's base URL (http, https, ws or wss). Defaults to the page's own origin. */
+  @property() accessor server = '';
+
+  /** The room to join (and, without a token, to ask a dev-mode server for one). */
+  @property() accessor room = '';
+
+  /** A join token from your backend. Without one, the room asks a dev-mode server for one. */
+  @property() accessor token = '';
+
+  /** The user id asked for with a dev token (random when unset). */
+  @property({ attribute: 'user-id' }) accessor userId = '';
+
+  /** The name shown to others, asked for with a dev token (the lobby asks when unset). */
+  @property({ attribute: 'user-name' }) accessor userName = '';
+
+  /**
+   * The role asked for with a dev token: `host`, `participant` (default) or `viewer`. The attribute is
+   * `role`; the property is `userRole`, as `role` is the element's ARIA role property.
+   */
+  @property({ attribute: 'role' }) accessor userRole: Role | '' = '';
+
+  /** The room's password, if it has one. */
+  @property() accessor password = '';
+
+  /** `flex` (fills its box, default), `fullscreen` (covers the page while in the call) or `answer` (light DOM, restyled by the page). */
+  @property({ reflect: true }) accessor mode: RoomMode = 'flex';
+
+  /** `grid` (default) or `speaker`. */
+  @property({ reflect: true }) accessor layout: Layout = 'grid';
+
+  /** Who to show on the main view (the plugin's currentUserId); empty for automatic (shares, speakers). */
+  @property({ attribute: 'current-user-id', reflect: true }) accessor currentUserId = '';
+
+  /** Join with the microphone on; `audio="off"` joins muted. */
+  @property({ converter: onOff }) accessor audio = true;
+
+  /** Join with the camera on; `video="off"` joins with it off. */
+  @property({ converter: onOff }) accessor video = true;
+
+  /** `light` or `dark` sets a whole theme (`auto` follows the system); unset, the page's `--rtc-*` tokens apply. */
+  @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' | '' = '';
+
+  /** Join as soon as the room is on the page, with no lobby. */
+  @property({ type: Boolean, reflect: true }) accessor autojoin = false;
+
+  /** Answer mode: the class of the root (default `screen`). */
+  @property() accessor screenname = 'screen';
+
+  /** Answer mode: the class namespace of the views and buttons (default `answer`). */
+  @property() accessor namespace = 'answer';
+
+  /** Display options in the shape of the mini-program plugin's Config (see room-config.ts). */
+  @property({ attribute: false }) accessor config: RoomConfig | undefined;
+
+  /** The engine to run; by default the room makes one for `server`. */
+  @property({ attribute: false }) accessor engine: RtcClient | undefined;
+
+  /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only). */
+  @property({ reflect: true }) accessor phase: RoomPhase = 'lobby';
+
+  /** The engine's connection state (reflected, read-only). */
+  @property({ attribute: 'connection-state', reflect: true }) accessor connectionState: RtcClient['state'] = 'disconnected';
+
+  /** In full screen, by the Fullscreen API or, where there is none (iPhone), by covering the page (reflected, read-only). */
+  @property({ type: Boolean, reflect: true }) accessor fullscreen = false;
+
+  @state() private accessor composed = false;
+  @state() private accessor audioBlocked = false;
+  @state() private accessor speakerOn = true;
+  @state() private accessor error: RtcError | undefined;
+  @state() private accessor leftReason: string | undefined;
+
+  #ownEngine?: RtcClient;
+  #attached?: RtcClient;
+  #unbridge: (() => void)[] = [];
+  readonly #engineState = new EngineStateController(this, () => this.requestUpdate());
+  readonly #engineProvider = new ContextProvider(this, { context: engineContext });
+  readonly #stateProvider = new ContextProvider(this, { context: roomStateContext });
+  readonly #commandsProvider = new ContextProvider(this, { context: roomCommandsContext });
+  readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  #snapshot: RoomSnapshot | undefined;
+  #users: string[] = [];
+  #mainUserId: string | null = null;
+  #userPinned = false;
+  #pending: RtcEvent<unknown>[] = [];
+  readonly #reported = new WeakSet<object>();
+  readonly #blocked = new Set<HTMLMediaElement>();
+  #answerRoot?: HTMLElement;
+  #errorTimer?: ReturnType<typeof setTimeout>;
+  #restoreOverflow?: string;
+  #previewStarted = false;
+  #badSink?: string;
+
+  readonly #commands: RoomCommands = {
+    toggleMicrophone: (on) => this.toggleMicrophone(on),
+    toggleCamera: (on) => this.toggleCamera(on),
+    toggleScreenShare: (on) => this.toggleScreenShare(on),
+    toggleSpeaker: (on) => this.toggleSpeaker(on),
+    switchCamera: () => this.switchCamera(),
+    selectDevice: (kind: DeviceKind, deviceId: string) => this.#client().selectDevice(kind, deviceId),
+    snapshot: (userId) => this.snapshot(userId),
+    hangup: () => this.leave(),
+    reportError: (error) => this.#reportError(error),
+    setLayout: (layout) => {
+      this.layout = layout;
+      this.emit(new RtcLayoutChangeEvent({ layout }));
+    },
+    setFullScreen: (on) => this.setFullScreen(on),
+    pin: (userId) => {
+      this.#userPinned = true;
+      this.currentUserId = userId ?? '';
+    },
+  };
+
+  constructor() {
+    super();
+    this.#commandsProvider.setValue(this.#commands);
+  }
+
+  // ---- public methods ----
+
+  /** Joins the room (the lobby's button does the same). Rejects, and fires `rtc-error`, when admission fails. */
+  async join(): Promise<void> {
+    if (this.phase === 'joining' || this.phase === 'joined') return;
+    const before = this.phase;
+    this.phase = 'joining';
+    try {
+      const engine = this.#client();
+      const token = this.token || (await this.#devToken());
+      const video = this.config?.controlInfo?.enableCamera ?? this.video;
+      await engine.join(token, { audio: this.audio, video, ...(this.password ? { password: this.password } : {}) });
+    } catch (error) {
+      if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
+      this.#reportError(error);
+      throw error;
+    }
+  }
+
+  /** Hangs up: `rtc-hangup` then `rtc-left` follow. */
+  async leave(): Promise<void> {
+    await this.#attached?.leave();
+  }
+
+  /** The same as `leave()` (the plugin's name). */
+  hangup(): Promise<void> {
+    return this.leave();
+  }
+
+  /** Turns the microphone on or off (toggles without an argument). */
+  toggleMicrophone(on?: boolean): Promise<void> {
+    const engine = this.#client();
+    return engine.setMicrophone(on ?? !engine.self.media.audio).finally(() => this.#engineState.refresh());
+  }
+
+  /** Turns the camera on or off (toggles without an argument). */
+  toggleCamera(on?: boolean): Promise<void> {
+    const engine = this.#client();
+    return engine.setCamera(on ?? !engine.self.media.video).finally(() => this.#engineState.refresh());
+  }
+
+  /** Starts or stops sharing the screen (toggles without an argument). */
+  toggleScreenShare(on?: boolean): Promise<void> {
+    const engine = this.#client();
+    return engine.shareScreen(on ?? !engine.self.media.screen);
+  }
+
+  /** Turns the call's sound on or off for the local user (toggles without an argument). */
+  toggleSpeaker(on?: boolean): void {
+    this.speakerOn = on ?? !this.speakerOn;
+  }
+
+  /** Moves to the next camera (front and back on phones). */
+  switchCamera(): Promise<void> {
+    return this.#client().switchCamera();
+  }
+
+  /** A PNG of someone's video (of who is on the main view by default; their screen while it is shown there). */
+  snapshot(userId?: string): Promise<Blob> {
+    const id = userId ?? this.#mainUserId ?? this.#snapshot?.self?.userId;
+    const participant = this.#snapshot?.participants.find((p) => p.userId === id);
+    if (!participant) return Promise.reject(new RtcError('unknown-user'));
+    const showingScreen = id === this.#snapshot?.screenSharerId && id === this.#mainUserId;
+    return snapshotImage(showingScreen ? participant.screenStream : participant.stream);
+  }
+
+  /** Full screen with the browser's Fullscreen API, or by covering the page where there is none. */
+  async setFullScreen(on: boolean): Promise<void> {
+    if (on) {
+      try {
+        if (!document.fullscreenEnabled || !this.requestFullscreen) throw new Error('no Fullscreen API');
+        await this.requestFullscreen({ navigationUI: 'hide' });
+      } catch {
+        this.#setFullscreen(true); // iPhone Safari, or no user gesture: cover the viewport instead.
+      }
+    } else {
+      if (document.fullscreenElement === this) await document.exitFullscreen();
+      this.#setFullscreen(false);
+    }
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.composed = this.#hasComposition();
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    if (this.hasUpdated) this.#attach(this.engine ?? this.#makeOwnEngine());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#restorePage();
+    this.#attach(undefined);
+    // A room taken off the page ends its own call (not one on an engine the page handed in).
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#ownEngine) void this.#ownEngine.leave();
+    });
+  }
+
+  protected override inheritedLocale(): Locale {
+    return { lang: this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '' };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.engine ?? this.#makeOwnEngine());
+    if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
+    if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
+    this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
+    this.#userPinned = false;
+    this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
+  }
+
+  protected override firstUpdated(): void {
+    if (this.autojoin || (this.mode === 'answer' && !visible(this.config?.displayInfo?.callPage))) {
+      queueMicrotask(() => this.join().catch(() => {})); // failures are reported as rtc-error
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#coverPage();
+    this.#renderAnswerRoot();
+    this.#applySpeaker();
+    const events = this.#pending;
+    this.#pending = [];
+    events.forEach((event) => this.emit(event));
+    if (this.phase === 'lobby' && !this.#previewStarted && this.mode !== 'answer' && !this.autojoin) this.#startPreview();
+    if ((changed as Map<string, unknown>).has('error') && this.error) {
+      clearTimeout(this.#errorTimer);
+      this.#errorTimer = setTimeout(() => (this.error = undefined), 8000);
+    }
+  }
+
+  // ---- engine ----
+
+  #client(): RtcClient {
+    const engine = this.engine ?? this.#makeOwnEngine();
+    this.#attach(engine);
+    return engine;
+  }
+
+  /** The room's own engine, for `server`; made again if `server` changes before joining. */
+  #makeOwnEngine(): RtcClient {
+    const server = this.server || undefined;
+    const own = this.#ownEngine;
+    if (own && (own.options.server === server || own.state !== 'disconnected')) return own;
+    return (this.#ownEngine = new RtcClient(server ? { server } : {}));
+  }
+
+  #attach(engine: RtcClient | undefined): void {
+    const previous = this.#attached;
+    if (engine === previous) return;
+    if (engine && previous === this.#ownEngine && previous?.state === 'disconnected') {
+      // The page handed in its engine after the lobby started a preview on ours: move the preview over.
+      void previous.leave();
+      this.#previewStarted = false;
+    }
+    this.#unbridge.forEach((off) => off());
+    this.#attached = engine;
+    this.#engineProvider.setValue(engine);
+    this.#unbridge = engine ? this.#bridge(engine) : [];
+    this.#engineState.setEngine(engine);
+  }
+
+  /** Re-dispatches the engine's events as DOM events (the table in engine-events.ts) and follows the phase. */
+  #bridge(engine: RtcClient): (() => void)[] {
+    const offs = (Object.keys(ENGINE_EVENTS) as (keyof typeof ENGINE_EVENTS)[]).map((name) =>
+      engine.on(name, ((detail: never) => {
+        for (const event of ENGINE_EVENTS[name]!(detail, this.#snapshot?.roomId ?? null)) {
+          if (event instanceof RtcErrorEvent) {
+            if (this.#reported.has(event.detail.error)) continue;
+            this.#reported.add(event.detail.error);
+            this.#showError(event.detail.error);
+          }
+          this.emit(event);
+        }
+      }) as never),
+    );
+    offs.push(
+      engine.on('joined', () => {
+        this.phase = 'joined';
+        this.leftReason = undefined;
+      }),
+      engine.on('left', ({ reason }) => {
+        this.phase = 'left';
+        this.leftReason = reason;
+        this.audioBlocked = false;
+        this.#blocked.clear();
+        if (this.fullscreen) void this.setFullScreen(false);
+      }),
+    );
+    return offs;
+  }
+
+  async #devToken(): Promise<string> {
+    if (!this.room) throw new RtcError('room-not-found', 'Set the `room` attribute, or a `token`.');
+    return fetchDevToken(this.server || location.origin, {
+      room: this.room,
+      ...(this.userId ? { user: this.userId } : {}),
+      ...(this.userName ? { name: this.userName } : {}),
+      ...(this.userRole ? { role: this.userRole } : {}),
+    });
+  }
+
+  /** The lobby's camera preview (the engine keeps it on when joining). */
+  #startPreview(): void {
+    this.#previewStarted = true;
+    const video = this.config?.controlInfo?.enableCamera ?? this.video;
+    if (video && !this.#viewer()) this.toggleCamera(true).catch((error) => this.#reportError(error));
+  }
+
+  /** A viewer receives only: no preview, no device toggles. */
+  #viewer(): boolean {
+    return this.userRole === 'viewer' || this.#tokenClaims()?.role === 'viewer';
+  }
+
+  #tokenClaims() {
+    try {
+      return this.token ? readTokenClaims(this.token) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #reportError(error: unknown): void {
+    const rtcError = RtcError.is(error) ? error : new RtcError('unsupported', String(error), { cause: error });
+    if (this.#reported.has(rtcError)) return;
+    this.#reported.add(rtcError);
+    this.#showError(rtcError);
+    this.emit(new RtcErrorEvent({ code: rtcError.code, message: rtcError.message, error: rtcError }));
+  }
+
+  #showError(error: RtcError): void {
+    // Cancelled screen pickers are the user's own choice, not worth a notice.
+    if (error.code !== 'screen-share-cancelled') this.error = error;
+  }
+
+  // ---- state ----
+
+  /** A new snapshot for the elements inside, and the user/player changes it implies (fired after the update). */
+  #rebuild(ownerMovedMain: boolean): void {
+    const view = this.#engineState.view ?? EMPTY_VIEW;
+    this.connectionState = view.state;
+    const ids = view.participants.map((p) => p.userId).filter(Boolean);
+    const inCall = view.state === 'connected' || view.state === 'reconnecting';
+    // Nobody is on the main view before the call (the plugin's `current` starts with the first view).
+    const main = !inCall ? null : stage({
+      ids,
+      localId: view.self?.userId || null,
+      pinnedId: this.currentUserId || null,
+      screenSharerId: view.screenSharerId,
+      activeSpeakerId: view.activeSpeakerId,
+      previousId: this.#mainUserId,
+    }).userId;
+    this.#snapshot = {
+      ...view,
+      layout: this.layout,
+      pinnedUserId: this.currentUserId || null,
+      mainUserId: main,
+      fullscreen: this.fullscreen,
+      speakerOn: this.speakerOn,
+      profiles: profilesOf(this.config),
+    };
+    this.#stateProvider.setValue(this.#snapshot);
+
+    const users = inCall ? ids : [];
+    const joined = users.filter((id) => !this.#users.includes(id));
+    const exited = this.#users.filter((id) => !users.includes(id));
+    if (main !== this.#mainUserId) {
+      if (!ownerMovedMain && this.#mainUserId !== null && main !== null) {
+        this.#pending.push(new RtcPlayerChangeEvent({ userId: main, preUserId: this.#mainUserId }));
+      }
+      this.#mainUserId = main;
+    }
+    if (joined.length || exited.length) {
+      this.#pending.push(new RtcUserChangeEvent({ joined, exited, users, current: main }));
+      this.#users = users;
+    }
+  }
+
+  #hasComposition(): boolean {
+    return [...this.children].some((child) => child !== this.#answerRoot);
+  }
+
+  #onSlotChange = (): void => {
+    this.composed = this.#hasComposition();
+  };
+
+  #onFullscreenChange = (): void => {
+    this.#setFullscreen(document.fullscreenElement === this);
+  };
+
+  #setFullscreen(on: boolean): void {
+    if (on === this.fullscreen) return;
+    this.fullscreen = on;
+    this.emit(new RtcFullscreenChangeEvent({ fullscreen: on }));
+  }
+
+  /** While covering the page (full-screen mode in a call, or pseudo full screen), the page must not scroll. */
+  #coverPage(): void {
+    const covering = (this.mode === 'fullscreen' && this.phase !== 'left') || this.fullscreen;
+    const root = document.documentElement;
+    if (covering && this.#restoreOverflow === undefined) {
+      this.#restoreOverflow = root.style.overflow;
+      root.style.overflow = 'hidden';
+    } else if (!covering) this.#restorePage();
+  }
+
+  #restorePage(): void {
+    if (this.#restoreOverflow === undefined) return;
+    document.documentElement.style.overflow = this.#restoreOverflow;
+    this.#restoreOverflow = undefined;
+  }
+
+  // ---- audio ----
+
+  /** Play remote sound through the room (not the tiles), so people on another grid page are heard too. */
+  #renderAudio() {
+    const remotes = (this.#snapshot?.participants ?? []).filter((p) => !p.local && p.stream?.getAudioTracks().length);
+    return html`<div class="audio" aria-hidden="true">
+      ${repeat(remotes, (p) => p.userId, (p) => html`<audio data-user-id=${p.userId} ${attachMedia(p.stream, this.#onBlocked)}></audio>`)}
+    </div>`;
+  }
+
+  #onBlocked = (element: HTMLMediaElement): void => {
+    this.#blocked.add(element);
+    if (this.audioBlocked) return;
+    this.audioBlocked = true;
+    const userIds = [...this.#blocked].map((el) => el.dataset['userId'] ?? '');
+    this.emit(new RtcAudioBlockedEvent({ userIds }));
+  };
+
+  /** The click on "enable audio" is the user gesture the browser waits for. */
+  async #unlockAudio(): Promise<void> {
+    const audios = [...this.renderRoot.querySelectorAll('audio')];
+    const results = await Promise.allSettled(audios.map((audio) => audio.play()));
+    results.forEach((result, i) => result.status === 'fulfilled' && this.#blocked.delete(audios[i]!));
+    this.audioBlocked = [...this.#blocked].some((el) => el.isConnected);
+    if (!this.audioBlocked) this.#blocked.clear();
+  }
+
+  #applySpeaker(): void {
+    const sink = this.#snapshot?.selectedDevices.speaker;
+    for (const audio of this.renderRoot.querySelectorAll('audio')) {
+      audio.muted = !this.speakerOn;
+      if (sink && sink !== this.#badSink && 'setSinkId' in audio && audio.sinkId !== sink) {
+        audio.setSinkId(sink).catch((cause: unknown) => {
+          if (this.#badSink === sink) return;
+          this.#badSink = sink; // Said once; not again on every update.
+          this.#reportError(new RtcError('device-not-found', 'That speaker cannot be used.', { cause }));
+        });
+      }
+    }
+  }
+
+  // ---- rendering ----
+
+  #renderAnswerRoot(): void {
+    if (this.mode !== 'answer') {
+      this.#answerRoot?.remove();
+      this.#answerRoot = undefined;
+      return;
+    }
+    if (!this.#answerRoot) {
+      this.#answerRoot = document.createElement('div');
+      this.append(this.#answerRoot);
+    }
+    adoptAnswerStyles(this, this.screenname, this.namespace);
+    this.#answerRoot.className = answerRootClass(this.screenname, this.namespace, this.fullscreen);
+    render(
+      renderAnswer({
+        snapshot: this.#snapshot!,
+        phase: this.phase,
+        config: this.config ?? {},
+        audioBlocked: this.audioBlocked,
+        t: (key, params) => this.i18n.t(key, params),
+        commands: this.#commands,
+        accept: () => this.join().catch(() => {}),
+        decline: () => this.#decline(),
+        hangup: () => this.#requestLeave('hangup'),
+        snapshotMain: () => {
+          this.snapshot().then(
+            (image) => offerSnapshot(this, image, this.#mainUserId),
+            (error: unknown) => this.#reportError(error),
+          );
+        },
+        run: (task) => void task().catch((error: unknown) => this.#reportError(error)),
+        unlockAudio: () => void this.#unlockAudio(),
+      }),
+      this.#answerRoot,
+    );
+  }
+
+  #decline(): void {
+    if (!this.emit(new RtcRequestLeaveEvent({ source: 'decline' }))) return;
+    this.phase = 'left';
+    this.leftReason = 'hangup';
+    this.emit(new RtcCallDeclineEvent({ roomId: this.room || null }));
+  }
+
+  #requestLeave(source: 'hangup'): void {
+    if (this.emit(new RtcRequestLeaveEvent({ source }))) this.leave().catch((error) => this.#reportError(error));
+  }
+
+  protected override render() {
+    if (this.mode === 'answer') return html`<slot></slot>${this.#renderAudio()}`;
+    const snapshot = this.#snapshot!;
+    const inCall = this.phase === 'joined';
+    return html`
+      <div part="base" class="room" role="region" aria-label=${this.i18n.t('room.label')}>
+        ${inCall ? this.#renderHeader(snapshot) : nothing}
+        <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
+          <slot @slotchange=${this.#onSlotChange}></slot>
+          ${this.composed || !inCall
+            ? nothing
+            : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS}
+                ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
+        </div>
+        ${inCall && !this.composed ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS}></rtc-controls>` : nothing}
+        ${this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling' ? this.#renderLobby(snapshot) : nothing}
+        ${this.phase === 'left' ? this.#renderLeft() : nothing}
+        ${this.#renderBanner(snapshot)}
+        ${this.audioBlocked
+          ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${this.i18n.t('audio.blocked')}
+              @click=${this.#unlockAudio}>${icon('speaker')}<span>${this.i18n.t('audio.enable')}</span></button>`
+          : nothing}
+        ${this.error ? this.#renderError(this.error) : nothing}
+      </div>
+      ${this.#renderAudio()}
+    `;
+  }
+
+  #renderHeader(snapshot: RoomSnapshot) {
+    const count = snapshot.participants.filter((p) => p.userId).length;
+    return html`<div part="header" class="header">
+      <span class="title">${snapshot.roomId ?? this.room}</span>
+      <span class="count">${this.i18n.t('room.count', { count })}</span>
+    </div>`;
+  }
+
+  #renderBanner(snapshot: RoomSnapshot) {
+    let key: StringKey | undefined;
+    if (this.phase === 'joined' && snapshot.state === 'reconnecting') key = 'state.reconnecting';
+    else if (this.phase === 'joined' && snapshot.participants.length === 1) key = 'room.waiting';
+    if (!key) return nothing;
+    return html`<div part="banner" class="banner" role="status">${this.i18n.t(key)}</div>`;
+  }
+
+  #renderLobby(snapshot: RoomSnapshot) {
+    const self: Participant | null = snapshot.self;
+    const joining = this.phase === 'joining';
+    const media = self?.media;
+    const needsName = !this.token && !this.userName;
+    return html`<section part="lobby" class="lobby" aria-labelledby="lobby-title">
+      <div class="lobby-card">
+        <div part="preview" class="preview">
+          ${self ? html`<rtc-video-tile .participant=${{ ...self, media: { ...self.media, audio: this.audio } }}
+            name=${this.userName || this.#tokenClaims()?.name || nothing}></rtc-video-tile>` : nothing}
+          <div class="preview-controls" ?hidden=${this.#viewer()}>
+            <button class="round ${this.audio ? '' : 'off'}" type="button" aria-label=${this.i18n.t('controls.microphone')}
+              aria-pressed=${this.audio ? 'true' : 'false'} title=${this.i18n.t(this.audio ? 'controls.microphone.on' : 'controls.microphone.off')}
+              @click=${() => (this.audio = !this.audio)}>${icon(this.audio ? 'microphone' : 'microphone-off')}</button>
+            <button class="round ${media?.video ? '' : 'off'}" type="button" aria-label=${this.i18n.t('controls.camera')}
+              aria-pressed=${media?.video ? 'true' : 'false'} title=${this.i18n.t(media?.video ? 'controls.camera.on' : 'controls.camera.off')}
+              @click=${() => {
+                this.video = !media?.video;
+                this.toggleCamera(this.video).catch((error) => this.#reportError(error));
+              }}>${icon(media?.video ? 'camera' : 'camera-off')}</button>
+          </div>
+        </div>
+        <form class="lobby-form" @submit=${(event: Event) => {
+          event.preventDefault();
+          this.join().catch(() => {});
+        }}>
+          <h2 id="lobby-title">${this.i18n.t('lobby.title')}</h2>
+          ${this.room ? html`<p class="muted">${this.i18n.t('lobby.room', { room: this.room })}</p>` : nothing}
+          ${needsName
+            ? html`<label class="field"><span>${this.i18n.t('lobby.name')}</span>
+                <input name="name" autocomplete="name" maxlength="64" .value=${this.userName}
+                  @input=${(event: Event) => (this.userName = (event.target as HTMLInputElement).value.trim())} /></label>`
+            : nothing}
+          <button part="join-button" class="primary" type="submit" ?disabled=${joining}>
+            ${this.i18n.t(joining ? 'lobby.joining' : 'lobby.join')}</button>
+        </form>
+      </div>
+    </section>`;
+  }
+
+  #renderLeft() {
+    const reasons: Record<string, StringKey> = { kicked: 'left.kicked', replaced: 'left.replaced', network: 'left.network' };
+    const title = this.i18n.t(reasons[this.leftReason ?? ''] ?? 'left.title');
+    return html`<section part="left" class="left" aria-labelledby="left-title">
+      <h2 id="left-title">${title}</h2>
+      <button class="primary" type="button" @click=${() => this.join().catch(() => {})}>${this.i18n.t('left.rejoin')}</button>
+    </section>`;
+  }
+
+  #renderError(error: RtcError) {
+    const key = `error.${error.code}` as StringKey;
+    return html`<div part="error" class="error" role="alert">
+      <span>${this.i18n.t(key)}</span>
+      <button type="button" class="dismiss" aria-label=${this.i18n.t('error.dismiss')} title=${this.i18n.t('error.dismiss')}
+        @click=${() => (this.error = undefined)}>×</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rtc-room': RtcRoom;
+  }
+}

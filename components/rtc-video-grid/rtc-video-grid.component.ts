@@ -1,0 +1,195 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Participant } from '../../core/types.js';
+import type { Layout } from '../context/room-state-context.js';
+import type { RtcPinEvent } from '../events/rtc-pin.js';
+import { icon } from '../internal/icons.js';
+import { gridShape, pageCount, pageItems, stableOrder, stage, type Stage } from '../internal/layout.js';
+import { ResizeController } from '../internal/resize-controller.js';
+import { RtcElement } from '../internal/rtc-element.js';
+import '../rtc-video-tile/rtc-video-tile.js';
+import { styles } from './rtc-video-grid.styles.js';
+
+/** Tiles narrower than this make the grid paginate sooner than `max-tiles` (phones). */
+const MIN_TILE_WIDTH = 150;
+const PAGER_HEIGHT = 44;
+const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placeholder, avatar:tile-avatar, label:tile-label, name:tile-name, muted-icon:tile-muted-icon, pin-button:tile-pin-button, status:tile-status';
+
+/**
+ * @summary Lays out the participants' tiles: a grid sized from the tile count and the box, or a
+ * speaker view with one person large and the others in a strip. A shared screen takes the main view
+ * by itself; pages past `max-tiles` keep tiles in place when someone speaks.
+ * @status experimental
+ * @since 0.1
+ * @dependency rtc-video-tile
+ *
+ * @event {RtcPinEvent} rtc-pin - Bubbles from a tile's pin button: `{ userId, pinned }`. Inside a room the
+ * room moves that person to the main view (and fires `rtc-player-change`); alone, the grid does.
+ *
+ * @csspart base - The layout box.
+ * @csspart tile - Every `<rtc-video-tile>`; their parts are exported as `tile-base`, `tile-video`,
+ * `tile-placeholder`, `tile-avatar`, `tile-label`, `tile-name`, `tile-muted-icon`, `tile-pin-button`, `tile-status`.
+ * @csspart stage - The main view in the speaker layout.
+ * @csspart strip - The row of other participants under the main view.
+ * @csspart pager - The page switcher.
+ * @csspart pager-button - Its previous and next buttons.
+ *
+ * @cssproperty [--grid-gap=8px] - Space between tiles (read when laying out).
+ * @cssproperty [--grid-padding=var(--rtc-space-s)] - Space around the tiles.
+ * @cssproperty [--grid-strip-height=clamp(72px, 20%, 150px)] - Height of the strip in the speaker layout.
+ */
+export class RtcVideoGrid extends RtcElement {
+  static override styles = styles;
+
+  /** `grid` or `speaker`. Unset, it follows the room (or `grid` alone). */
+  @property({ reflect: true }) accessor layout: Layout | undefined;
+
+  /** Most tiles on one grid page; fewer on a small screen so tiles stay readable. */
+  @property({ type: Number, attribute: 'max-tiles' }) accessor maxTiles = 12;
+
+  /** Width/height of a video tile. */
+  @property({ type: Number, attribute: 'aspect-ratio' }) accessor aspectRatio = 16 / 9;
+
+  /** Show whole pictures (`contain`) in the tiles instead of filling them (`cover`). */
+  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) accessor fullPicture = false;
+
+  /** Participants to show instead of the room's (plain snapshots, e.g. for a preview or a story). */
+  @property({ attribute: false }) accessor participants: readonly Participant[] | undefined;
+
+  /** What is shown now: `grid`, or `stage` (speaker layout, a pin, or a screen share). Reflected, read-only. */
+  @property({ reflect: true }) accessor view: 'grid' | 'stage' = 'grid';
+
+  /** The page shown (0-based) when the grid has more tiles than fit on one. */
+  @state() private accessor page = 0;
+
+  /** The pin of a grid that stands alone (inside a room the room keeps it). */
+  @state() private accessor ownPin: string | null = null;
+
+  readonly #size = new ResizeController(this);
+  #order: string[] = [];
+  #lastSpoke = new Map<string, number>();
+  #speaker: string | null = null;
+  #stage: Stage = { userId: null, screen: false };
+
+  get #people(): readonly Participant[] {
+    return this.participants ?? this.snapshot?.participants ?? [];
+  }
+
+  get #pin(): string | null {
+    return this.roomCommands && !this.engine ? (this.snapshot?.pinnedUserId ?? null) : this.ownPin;
+  }
+
+  get #screenSharer(): string | null {
+    if (this.snapshot && !this.participants) return this.snapshot.screenSharerId;
+    return this.#people.find((p) => p.media.screen && p.screenStream)?.userId ?? null;
+  }
+
+  get #gap(): number {
+    return parseFloat(getComputedStyle(this).getPropertyValue('--grid-gap')) || 0;
+  }
+
+  /** Tiles per page: `max-tiles`, or fewer when they would get too narrow for the box (the pager taking its share). */
+  #pageSize(count: number, width: number, height: number): number {
+    const fits = (n: number, h: number) => gridShape(n, width, h, { aspect: this.aspectRatio, gap: this.#gap }).tileWidth >= MIN_TILE_WIDTH;
+    const max = Math.max(1, this.maxTiles);
+    if (count <= max && fits(count, height)) return max;
+    for (let n = max; n > 1; n--) if (fits(n, height - PAGER_HEIGHT)) return n;
+    return 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const people = this.#people;
+    const ids = people.map((p) => p.userId);
+    const localId = people.find((p) => p.local)?.userId ?? null;
+    const speaker = this.snapshot?.activeSpeakerId ?? null;
+    if (speaker && speaker !== this.#speaker) this.#lastSpoke.set(speaker, performance.now());
+    this.#speaker = speaker;
+
+    const inRoom = this.roomState && !this.engine && !this.participants;
+    this.#stage = inRoom
+      ? { userId: this.roomState!.mainUserId, screen: this.roomState!.mainUserId !== null && this.roomState!.mainUserId === this.#screenSharer }
+      : stage({ ids, localId, pinnedId: this.#pin, screenSharerId: this.#screenSharer, activeSpeakerId: speaker, previousId: this.#stage.userId });
+    const layout = this.layout ?? this.snapshot?.layout ?? 'grid';
+    this.view = layout === 'speaker' || this.#pin !== null || this.#stage.screen ? 'stage' : 'grid';
+
+    const { width, height } = this.#size;
+    const pageSize = this.#pageSize(ids.length, width, height);
+    this.#order = stableOrder(this.#order, ids, { pageSize, speakerId: speaker, lastSpoke: this.#lastSpoke, firstId: localId });
+  }
+
+  #onPin(event: RtcPinEvent): void {
+    const userId = event.detail.pinned ? event.detail.userId : null;
+    if (this.roomCommands && !this.engine) this.roomCommands.pin(userId);
+    else this.ownPin = userId;
+  }
+
+  #tile(p: Participant, { screen = false, pinned = false } = {}) {
+    return html`<rtc-video-tile part="tile" exportparts=${TILE_PARTS} .participant=${p} ?screen=${screen}
+      ?full-picture=${this.fullPicture} pinnable ?pinned=${pinned} .strings=${this.strings}
+      lang=${this.getAttribute('lang') ?? nothing}></rtc-video-tile>`;
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base" @rtc-pin=${this.#onPin}>
+      ${this.view === 'stage' ? this.#renderStage() : this.#renderGrid()}
+    </div>`;
+  }
+
+  #renderGrid() {
+    const byId = new Map(this.#people.map((p) => [p.userId, p]));
+    const { width, height } = this.#size;
+    const gap = this.#gap;
+    const pageSize = this.#pageSize(this.#order.length, width, height);
+    const pages = pageCount(this.#order.length, pageSize);
+    const page = Math.min(this.page, pages - 1);
+    const visible = pageItems(this.#order, page, pageSize);
+    const shape = gridShape(visible.length, width, height - (pages > 1 ? PAGER_HEIGHT : 0), { aspect: this.aspectRatio, gap });
+    const cells = styleMap({
+      width: `${shape.columns * shape.tileWidth + (shape.columns - 1) * gap}px`,
+      '--tile-width': `${shape.tileWidth}px`,
+      '--tile-height': `${shape.tileHeight}px`,
+    });
+    return html`
+      <div class="cells" style=${cells} role="list" aria-label=${this.i18n.t('grid.label')}>
+        ${repeat(visible, (id) => id, (id) => html`<div class="cell" role="listitem">${this.#tile(byId.get(id)!, { pinned: id === this.#pin })}</div>`)}
+      </div>
+      ${pages > 1 ? this.#renderPager(page, pages) : nothing}
+    `;
+  }
+
+  #renderPager(page: number, pages: number) {
+    return html`<nav part="pager" class="pager" aria-label=${this.i18n.t('grid.label')}>
+      <button part="pager-button" type="button" ?disabled=${page === 0} aria-label=${this.i18n.t('grid.previous')}
+        title=${this.i18n.t('grid.previous')} @click=${() => (this.page = page - 1)}>${icon('chevron-left')}</button>
+      <span class="page" aria-live="polite">${this.i18n.t('grid.page', { page: page + 1, pages })}</span>
+      <button part="pager-button" type="button" ?disabled=${page === pages - 1} aria-label=${this.i18n.t('grid.next')}
+        title=${this.i18n.t('grid.next')} @click=${() => (this.page = page + 1)}>${icon('chevron-right')}</button>
+    </nav>`;
+  }
+
+  #renderStage() {
+    const byId = new Map(this.#people.map((p) => [p.userId, p]));
+    const main = this.#stage.userId ? byId.get(this.#stage.userId) : undefined;
+    // The strip keeps everyone's camera except the one on the stage (a presenter's camera stays in it).
+    const others = this.#order.filter((id) => this.#stage.screen || id !== this.#stage.userId);
+    return html`
+      <div part="stage" class="stage" role="region" aria-label=${this.i18n.t('grid.stage')}>
+        ${main ? this.#tile(main, { screen: this.#stage.screen, pinned: main.userId === this.#pin }) : nothing}
+      </div>
+      ${others.length
+        ? html`<div part="strip" class="strip" role="list" aria-label=${this.i18n.t('grid.strip')}>
+            ${repeat(others, (id) => id, (id) => html`<div class="cell" role="listitem">${this.#tile(byId.get(id)!, { pinned: id === this.#pin })}</div>`)}
+          </div>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rtc-video-grid': RtcVideoGrid;
+  }
+}

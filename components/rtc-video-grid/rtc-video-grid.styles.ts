@@ -1,0 +1,98 @@
+import { css } from 'lit';
+import { sharedStyles, token } from '../internal/shared.styles.js';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      --grid-gap: 8px;
+      --grid-padding: ${token('space-s')};
+      --grid-strip-height: clamp(72px, 20%, 150px);
+      display: block;
+      position: relative;
+      min-height: 120px;
+      overflow: hidden;
+      color: ${token('color-text')};
+      /* The size the layout math uses is the content box. */
+      padding: var(--grid-padding);
+    }
+    .base {
+      width: 100%;
+      height: 100%;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: var(--grid-gap);
+    }
+    .cells {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      align-content: center;
+      gap: var(--grid-gap);
+      max-width: 100%;
+    }
+    .cells .cell {
+      width: var(--tile-width);
+      height: var(--tile-height);
+    }
+    .cell rtc-video-tile {
+      width: 100%;
+      height: 100%;
+    }
+    .pager {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-s')};
+      height: 36px;
+      font-size: ${token('font-size-s')};
+      color: ${token('color-text-muted')};
+    }
+    .pager button {
+      width: 36px;
+      height: 36px;
+      display: grid;
+      place-items: center;
+      padding: 0;
+      border: 1px solid ${token('color-border')};
+      border-radius: 50%;
+      background: ${token('color-control')};
+      color: ${token('color-on-control')};
+      cursor: pointer;
+    }
+    .pager button:disabled {
+      opacity: 0.4;
+      cursor: default;
+    }
+    .pager .icon {
+      width: 20px;
+      height: 20px;
+    }
+    .stage {
+      flex: 1 1 auto;
+      width: 100%;
+      min-height: 0;
+      position: relative;
+    }
+    .stage rtc-video-tile {
+      position: absolute;
+      inset: 0;
+    }
+    .strip {
+      flex: none;
+      display: flex;
+      gap: var(--grid-gap);
+      height: var(--grid-strip-height);
+      max-width: 100%;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: thin;
+    }
+    .strip .cell {
+      flex: none;
+      height: 100%;
+      aspect-ratio: 16 / 9;
+    }
+  `,
+];

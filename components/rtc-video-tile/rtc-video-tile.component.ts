@@ -1,0 +1,167 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import type { Participant } from '../../core/types.js';
+import { RtcPinEvent } from '../events/rtc-pin.js';
+import { AudioLevelController } from '../internal/audio-level-controller.js';
+import { icon } from '../internal/icons.js';
+import { attachMedia } from '../internal/media-directive.js';
+import { avatarHue, displayName, initials } from '../internal/participant-display.js';
+import { RtcElement } from '../internal/rtc-element.js';
+import { styles } from './rtc-video-tile.styles.js';
+
+/**
+ * @summary One participant: their video (the local camera mirrored), name, a mark when their
+ * microphone is off, an avatar or initials when their camera is off, and a ring while they speak.
+ * @status experimental
+ * @since 0.1
+ *
+ * @slot overlay - Extra content drawn over the video (badges, buttons).
+ *
+ * @event {RtcPinEvent} rtc-pin - The user pressed the pin button: `{ userId: string, pinned: boolean }` (the new state).
+ *
+ * @csspart base - The tile's box.
+ * @csspart video - The `<video>` element.
+ * @csspart placeholder - What shows instead of the video when the camera is off.
+ * @csspart avatar - The avatar image or initials inside the placeholder.
+ * @csspart label - The bar with the name and the muted mark.
+ * @csspart name - The name.
+ * @csspart muted-icon - The crossed-out microphone shown while they are muted.
+ * @csspart pin-button - The pin button (only with `pinnable`).
+ * @csspart status - The "connecting" notice while the media link is not up yet.
+ *
+ * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
+ * @cssproperty [--tile-background=var(--rtc-color-tile)] - Background behind the video and the placeholder.
+ * @cssproperty [--tile-speaking-color=var(--rtc-color-speaking)] - Colour of the speaking ring.
+ * @cssproperty [--tile-speaking-width=3px] - Width of the speaking ring.
+ * @cssproperty [--tile-label-background=var(--rtc-color-label)] - Background of the name label.
+ * @cssproperty [--tile-label-color=var(--rtc-color-on-label)] - Text colour of the name label.
+ * @cssproperty [--tile-video-fit=cover] - `object-fit` of camera video (screens always use `contain`).
+ */
+export class RtcVideoTile extends RtcElement {
+  static override styles = styles;
+
+  /** The participant to show (an engine snapshot). Inside a room, `user-id` alone is enough. */
+  @property({ attribute: false }) accessor participant: Participant | undefined;
+
+  /** Whose tile this is; reflects the participant's id. */
+  @property({ attribute: 'user-id', reflect: true }) accessor userId = '';
+
+  /** Show the participant's shared screen instead of their camera. */
+  @property({ type: Boolean, reflect: true }) accessor screen = false;
+
+  /** Whether this is the local participant (reflected; the camera is mirrored). */
+  @property({ type: Boolean, reflect: true }) accessor local = false;
+
+  /** Whether they are speaking now (reflected; follows the engine's audio levels when there is one). */
+  @property({ type: Boolean, reflect: true }) accessor speaking = false;
+
+  /** Whether their microphone is off (reflected). */
+  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) accessor audioMuted = false;
+
+  /** Whether their camera is off, or no video has arrived yet (reflected). */
+  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) accessor videoMuted = false;
+
+  /** Offer a pin button, which fires `rtc-pin`. */
+  @property({ type: Boolean, reflect: true }) accessor pinnable = false;
+
+  /** Whether the tile is pinned to the main view (the pin button shows it). */
+  @property({ type: Boolean, reflect: true }) accessor pinned = false;
+
+  /** Show the whole picture (`contain`) rather than filling the tile (`cover`). */
+  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) accessor fullPicture = false;
+
+  /** A display name to use instead of the participant's. */
+  @property() accessor name = '';
+
+  /** An avatar image URL shown while the camera is off (instead of initials). */
+  @property() accessor avatar = '';
+
+  readonly #level = new AudioLevelController(
+    this,
+    () => this.#participant?.userId,
+    // A shared screen is not the person talking: only camera tiles ring.
+    (speaking) => (this.speaking = speaking && !this.screen),
+  );
+
+  get #participant(): Participant | undefined {
+    return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#level.setEngine(this.client);
+    const p = this.#participant;
+    if (!p) return;
+    this.userId = p.userId;
+    this.local = p.local;
+    this.audioMuted = !p.media.audio;
+    this.videoMuted = !this.#hasVideo(p);
+  }
+
+  #stream(p: Participant): MediaStream | null {
+    return this.screen ? p.screenStream : p.stream;
+  }
+
+  #hasVideo(p: Participant): boolean {
+    const live = this.#stream(p)?.getVideoTracks().some((track) => track.readyState === 'live') ?? false;
+    return live && (this.screen ? p.media.screen : p.media.video);
+  }
+
+  #name(p: Participant): string {
+    const name = this.name || displayName(p, this.snapshot?.profiles[p.userId]) || this.i18n.t('tile.guest');
+    if (this.screen) return p.local ? this.i18n.t('tile.yourScreen') : this.i18n.t('tile.screen', { name });
+    return p.local ? this.i18n.t('tile.you', { name }) : name;
+  }
+
+  #onPin(): void {
+    this.emit(new RtcPinEvent({ userId: this.userId, pinned: !this.pinned }));
+  }
+
+  protected override render() {
+    const p = this.#participant;
+    if (!p) return html`<div part="base" class="tile"></div>`;
+    const name = this.#name(p);
+    const plainName = this.name || displayName(p, this.snapshot?.profiles[p.userId]);
+    const avatar = this.avatar || this.snapshot?.profiles[p.userId]?.avatar;
+    const connecting = !p.local && (p.link === 'new' || p.link === 'connecting');
+    const state = [name, this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '', this.speaking ? this.i18n.t('tile.speaking') : '']
+      .filter(Boolean)
+      .join(', ');
+    return html`
+      <div part="base" class=${classMap({ tile: true, mirrored: p.local && !this.screen, contain: this.screen || this.fullPicture })}
+        role="group" aria-label=${state}>
+        <video part="video" class="video" ${attachMedia(this.#stream(p))} autoplay playsinline muted .muted=${true}
+          ?hidden=${this.videoMuted}></video>
+        ${this.videoMuted
+          ? html`<div part="placeholder" class="placeholder">
+              ${avatar
+                ? html`<img part="avatar" class="avatar" src=${avatar} alt="" />`
+                : html`<span part="avatar" class="avatar initials" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true"
+                    >${initials(plainName)}</span>`}
+            </div>`
+          : nothing}
+        ${connecting ? html`<div part="status" class="status">${this.i18n.t('state.connecting')}</div>` : nothing}
+        <slot name="overlay"></slot>
+        <div part="label" class="label">
+          ${this.audioMuted && !this.screen
+            ? html`<span part="muted-icon" class="muted" title=${this.i18n.t('tile.muted')}>${icon('microphone-off')}</span>`
+            : nothing}
+          <span part="name" class="name">${name}</span>
+        </div>
+        ${this.pinnable
+          ? html`<button part="pin-button" class="pin" type="button" aria-pressed=${this.pinned ? 'true' : 'false'}
+              aria-label=${this.i18n.t('tile.pin', { name: plainName })}
+              title=${this.i18n.t(this.pinned ? 'tile.unpin' : 'tile.pin', { name: plainName })}
+              @click=${this.#onPin}>${icon('pin')}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rtc-video-tile': RtcVideoTile;
+  }
+}

@@ -1,0 +1,167 @@
+import { css } from 'lit';
+import { sharedStyles, token } from '../internal/shared.styles.js';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      --tile-radius: ${token('radius-m')};
+      --tile-background: ${token('color-tile')};
+      --tile-speaking-color: ${token('color-speaking')};
+      --tile-speaking-width: 3px;
+      --tile-label-background: ${token('color-label')};
+      --tile-label-color: ${token('color-on-label')};
+      --tile-video-fit: cover;
+      display: block;
+      position: relative;
+      min-width: 0;
+      min-height: 0;
+      container-type: size;
+      color: ${token('color-text')};
+    }
+    .tile {
+      position: absolute;
+      inset: 0;
+      overflow: hidden;
+      border-radius: var(--tile-radius);
+      background: var(--tile-background);
+    }
+    .tile::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      border-radius: inherit;
+      pointer-events: none;
+      box-shadow: inset 0 0 0 0 transparent;
+      transition: box-shadow ${token('transition')};
+    }
+    :host([speaking]) .tile::after {
+      box-shadow: inset 0 0 0 var(--tile-speaking-width) var(--tile-speaking-color);
+    }
+    .video {
+      width: 100%;
+      height: 100%;
+      display: block;
+      object-fit: var(--tile-video-fit);
+      background: #000;
+    }
+    .contain .video {
+      object-fit: contain;
+    }
+    .mirrored .video {
+      transform: scaleX(-1);
+    }
+    .placeholder {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+    }
+    .avatar {
+      --size: clamp(32px, 34cqmin, 120px);
+      width: var(--size);
+      height: var(--size);
+      border-radius: 50%;
+      object-fit: cover;
+    }
+    .initials {
+      display: grid;
+      place-items: center;
+      background: oklch(0.5 0.12 var(--hue));
+      color: #fff;
+      font-size: calc(var(--size) * 0.38);
+      font-weight: ${token('font-weight-strong')};
+      letter-spacing: 0.02em;
+      user-select: none;
+    }
+    .label {
+      position: absolute;
+      left: ${token('space-s')};
+      bottom: ${token('space-s')};
+      max-width: calc(100% - 2 * ${token('space-s')});
+      display: flex;
+      align-items: center;
+      gap: ${token('space-xs')};
+      padding: 3px ${token('space-s')};
+      border-radius: ${token('radius-s')};
+      background: var(--tile-label-background);
+      color: var(--tile-label-color);
+      font-size: ${token('font-size-s')};
+      line-height: 1.35;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .muted {
+      display: inline-flex;
+      color: #ff8a8e;
+    }
+    .muted .icon {
+      width: 1.15em;
+      height: 1.15em;
+    }
+    .status {
+      position: absolute;
+      top: ${token('space-s')};
+      left: 50%;
+      transform: translateX(-50%);
+      padding: 2px ${token('space-s')};
+      border-radius: ${token('radius-full')};
+      background: var(--tile-label-background);
+      color: var(--tile-label-color);
+      font-size: ${token('font-size-s')};
+      white-space: nowrap;
+    }
+    .pin {
+      position: absolute;
+      top: ${token('space-s')};
+      right: ${token('space-s')};
+      width: 36px;
+      height: 36px;
+      display: grid;
+      place-items: center;
+      padding: 0;
+      border: 0;
+      border-radius: 50%;
+      background: var(--tile-label-background);
+      color: var(--tile-label-color);
+      cursor: pointer;
+      opacity: 0;
+      transition: opacity ${token('transition')};
+    }
+    .pin .icon {
+      width: 20px;
+      height: 20px;
+    }
+    .tile:hover .pin,
+    .pin:focus-visible,
+    :host([pinned]) .pin {
+      opacity: 1;
+    }
+    :host([pinned]) .pin {
+      background: ${token('color-accent')};
+      color: ${token('color-on-accent')};
+    }
+    @media (hover: none) {
+      .pin {
+        opacity: 1;
+      }
+    }
+    @container (max-width: 180px) {
+      .label {
+        left: ${token('space-xs')};
+        bottom: ${token('space-xs')};
+        padding: 1px ${token('space-xs')};
+        font-size: 0.75rem;
+      }
+      .pin {
+        top: ${token('space-xs')};
+        right: ${token('space-xs')};
+        width: 28px;
+        height: 28px;
+      }
+    }
+  `,
+];
