@@ -1,25 +1,31 @@
 // Browser tests: core/ and components/ in Debian's Chromium with fake camera and microphone.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 import { rtcServerPlugin } from './test/wtr-rtc-server-plugin.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  throw new Error(`No Chromium at ${executablePath}: run "npm run setup" or set CHROME_PATH.`);
-}
+export { chromiumArgs };
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  // Tests that check the autoplay affordance opt back into the real policy.
-  '--autoplay-policy=no-user-gesture-required',
-];
+const executablePath = chromiumPath();
+
+// webrtc-adapter imports `sdp`, which is CommonJS only; hand the browser an ES module instead.
+const sdpAsModule = {
+  name: 'sdp-as-module',
+  transform(context) {
+    if (!context.path.endsWith('/sdp/sdp.js')) return undefined;
+    return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
+  },
+};
+
+// Node-only tests (*.node.test.ts, run by Node's runner) are served empty, so a command-line glob such as
+// "core/**/*.test.ts" can include them without failing in the browser.
+const skipNodeTests = {
+  name: 'skip-node-tests',
+  serve(context) {
+    if (context.path.endsWith('.node.test.ts')) return { body: 'export {};\n', type: 'js' };
+    return undefined;
+  },
+};
 
 export default {
   files: ['core/**/*.test.ts', 'components/**/*.test.ts', '!**/*.node.test.ts'],
@@ -27,6 +33,6 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 10 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), rtcServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), sdpAsModule, skipNodeTests, rtcServerPlugin()],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
 };
