@@ -83,6 +83,8 @@ export interface RtcClientEvents {
     /** Set when the active device disappeared and the engine moved to another one. */
     fallback?: { kind: DeviceKind; from: string; to: string | null };
   };
+  /** A device was chosen (`selectDevice`, `switchCamera`). For the speaker, the UI applies it with `HTMLMediaElement.setSinkId`. */
+  'device-selected': { kind: DeviceKind; deviceId: string };
   stats: { stats: ReadonlyMap<string, ParticipantStats> };
   error: { error: RtcError };
   /** A chat message, received or sent (after the server acknowledged it). */

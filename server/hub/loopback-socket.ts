@@ -7,9 +7,16 @@ const OPEN = 1;
 const CLOSING = 2;
 const CLOSED = 3;
 
-/** Runs callbacks in a later task, in the order they were scheduled (like frames on a socket). */
+const pending: (() => void)[] = [];
+
+/**
+ * Runs callbacks in a later task, in the order they were scheduled (like frames on a socket). Each
+ * timer runs the oldest callback rather than its own: browsers delay nested timers (the 4 ms clamp)
+ * but not others, so timers alone can fire out of order and deliver seq 4 before seq 3.
+ */
 function later(callback: () => void): void {
-  setTimeout(callback, 0);
+  pending.push(callback);
+  setTimeout(() => pending.shift()!(), 0);
 }
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: join-to-first-remote-frame for rtc-kit (two clients, real server on loopback)
+ * beside a bare RTCPeerConnection pair in the same browser run, then the bundle cost of the engine.
+ * Drives Debian's Chromium (or CHROME_PATH) with the fake-device flags the browser tests use.
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer as createViteServer } from 'vite';
+import { createRtcServer } from '../server/create-server.js';
+import { bundleSizes } from './bundle-size.js';
+
+/** Runs of each; BENCH_RUNS overrides (at least 10 for figures worth quoting). */
+const RUNS = Number(process.env.BENCH_RUNS ?? 12);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median, min: sorted[0], p90: at(0.9), max: sorted.at(-1)! };
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { chromiumArgs, chromiumPath } = (await import('../test/chromium.mjs' as string)) as {
+    chromiumArgs: string[];
+    chromiumPath: () => string;
+  };
+  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true });
+  const vite = await createViteServer({ root, configFile: false, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+  await vite.listen();
+  const pageUrl = `${vite.resolvedUrls!.local[0].replace(/\/$/, '')}/bench/page.html`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 120_000 });
+
+    // One untimed round each: Vite's first transforms and Chromium's first capture are not what we measure.
+    await page.evaluate(() => window.bench.bareLoopback());
+    await page.evaluate((url) => window.bench.rtcKit(url, 'warm-up'), server.url);
+
+    const bare: number[] = [];
+    const kit: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      bare.push(await page.evaluate(() => window.bench.bareLoopback()));
+      kit.push(await page.evaluate(([url, room]) => window.bench.rtcKit(url, room), [server.url, `bench-${run}`] as const));
+      process.stdout.write(`\rrun ${run + 1}/${RUNS}`);
+    }
+    process.stdout.write('\n\n');
+
+    const b = summarise(bare);
+    const k = summarise(kit);
+    console.log(`Join to first remote video frame, ${RUNS} runs each, Chromium ${await browser.version()} (headless, fake devices)`);
+    console.log('One person is in the call with the camera on; the clock runs from the newcomer starting (own camera and');
+    console.log('microphone included) to the first person\'s first video frame presented on the newcomer\'s screen.\n');
+    console.log(table(['', 'median', 'min', 'p90', 'max'], [
+      ['bare RTCPeerConnection pair, same page, no server', ms(b.median), ms(b.min), ms(b.p90), ms(b.max)],
+      ['rtc-kit: join() to first frame, server on loopback', ms(k.median), ms(k.min), ms(k.p90), ms(k.max)],
+    ]));
+    console.log(`\nratio of medians (rtc-kit / bare): ${(k.median / b.median).toFixed(2)}x  (aim: <= 1.3x)`);
+    console.log(`every run, ms: bare ${bare.map(Math.round).join(' ')}; rtc-kit ${kit.map(Math.round).join(' ')}\n`);
+  } finally {
+    await browser.close();
+    await vite.close();
+    await server.close();
+  }
+
+  const sizes = await bundleSizes(root);
+  console.log('Bundle cost (Vite production build, ES module)\n');
+  console.log(table(['', 'minified', 'gzipped'], sizes.map((s) => [s.name, kb(s.minified), kb(s.gzipped)])));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

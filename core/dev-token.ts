@@ -1,0 +1,89 @@
+/**
+ * Dev-mode helpers for the server's own endpoints: a join token for anyone (GET /api/token, only
+ * when the server runs in dev mode) and room creation (POST /api/rooms). Production apps mint
+ * tokens on their own backend (docs/tokens.md).
+ */
+import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
+import type { Role } from '../protocol/ids.js';
+import { RtcError } from './errors.js';
+
+export interface DevTokenRequest {
+  room: string;
+  user?: string;
+  name?: string;
+  role?: Role;
+}
+
+export interface CreateRoomRequest {
+  password?: string;
+  maxParticipants?: number;
+  roomId?: string;
+}
+
+export interface CreatedRoom {
+  roomId: string;
+  /** A token that joins the new room (as its host). */
+  token: string;
+}
+
+/** A token from a dev-mode server. Rejects `not-allowed` when the server is not in dev mode. */
+export async function fetchDevToken(server: string, request: DevTokenRequest): Promise<string> {
+  const url = apiUrl(server, '/api/token');
+  for (const [key, value] of Object.entries(request)) if (value !== undefined) url.searchParams.set(key, String(value));
+  const body = await call(url, { method: 'GET' });
+  const token = typeof body === 'string' ? body : (body as { token?: unknown }).token;
+  if (typeof token !== 'string' || !token) throw new RtcError('server-error', 'The server returned no token.');
+  return token;
+}
+
+/** Create a room; `bearer` is a token allowed to create rooms (claims `room: '*'`) when the server asks for one. */
+export async function createRoom(server: string, request: CreateRoomRequest = {}, bearer?: string): Promise<CreatedRoom> {
+  const body = await call(apiUrl(server, '/api/rooms'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify(request),
+  });
+  const { roomId, token } = (body ?? {}) as Partial<CreatedRoom>;
+  if (typeof roomId !== 'string' || typeof token !== 'string') throw new RtcError('server-error', 'The server did not return the new room.');
+  return { roomId, token };
+}
+
+function apiUrl(server: string, path: string): URL {
+  const url = new URL(server);
+  if (url.protocol === 'ws:') url.protocol = 'http:';
+  if (url.protocol === 'wss:') url.protocol = 'https:';
+  url.pathname = url.pathname.replace(/\/$/, '') + path;
+  return url;
+}
+
+async function call(url: URL, init: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    throw new RtcError('network', `Cannot reach ${url.origin}.`, { cause: error });
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Plain text is fine (a bare token).
+  }
+  if (!response.ok) {
+    // The server answers `{ error: { code, message } }`.
+    const { code, message } = ((body as { error?: unknown } | null)?.error ?? {}) as { code?: string; message?: string };
+    const known = ERROR_CODES.includes(code as ErrorCode) ? (code as ErrorCode) : statusCode(response.status);
+    throw new RtcError(known, message || undefined);
+  }
+  return body;
+}
+
+function statusCode(status: number): ErrorCode {
+  if (status === 401) return 'token-invalid';
+  if (status === 403 || status === 404) return 'not-allowed'; // 404: the dev endpoints are off
+  if (status === 409) return 'not-allowed'; // a room with that id exists
+  if (status === 413) return 'too-large';
+  if (status === 429) return 'rate-limited';
+  return 'server-error';
+}

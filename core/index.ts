@@ -1,0 +1,19 @@
+/**
+ * The engine's public API. Safe to import under Node (SSR): nothing here touches browser globals
+ * until a client joins or captures. Synthetic media for stories and tests lives in
+ * core/testing/synthetic-media.ts, outside this entry.
+ */
+export { RtcClient } from './rtc-client.js';
+export type { JoinOptions, MediaSource, RtcClientOptions, WebSocketLike } from './rtc-client.js';
+export type * from './types.js';
+export { RtcError, defaultErrorMessage } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { Emitter } from './emitter.js';
+export type { Listener } from './emitter.js';
+export { DefaultReconnectPolicy, DEFAULT_RETRY_DELAYS_MS } from './signaling/reconnect-policy.js';
+export type { DefaultReconnectPolicyOptions, ReconnectContext, ReconnectPolicy } from './signaling/reconnect-policy.js';
+export { VIDEO_PROFILES, isVideoProfileName, resolveVideoProfile } from './media/profiles.js';
+export type { VideoProfile } from './media/profiles.js';
+export { createRoom, fetchDevToken } from './dev-token.js';
+export type { CreateRoomRequest, CreatedRoom, DevTokenRequest } from './dev-token.js';
+export { ERROR_CODES, FATAL_ERROR_CODES } from '../protocol/error-codes.js';

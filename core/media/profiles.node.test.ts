@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cameraConstraints, cameraEncoding, isVideoProfileName, microphoneConstraints, resolveVideoProfile, VIDEO_PROFILES } from './profiles.js';
+
+describe('video profiles', () => {
+  it('offer 180p to 1080p at 15 and 30 fps, with more bits for more pixels and frames', () => {
+    for (const name of ['180p_15', '360p_15', '360p_30', '480p_15', '720p_15', '720p_30', '1080p_15', '1080p_30']) {
+      assert.ok(isVideoProfileName(name), name);
+    }
+    const profiles = [...VIDEO_PROFILES.values()];
+    for (const p of profiles) {
+      const same15 = VIDEO_PROFILES.get(`${p.height}p_15`)!;
+      if (p.frameRate === 30) assert.ok(p.maxBitrate > same15.maxBitrate, p.name);
+    }
+    const at15 = profiles.filter((p) => p.frameRate === 15).sort((a, b) => a.width * a.height - b.width * b.height);
+    at15.reduce((smaller, bigger) => (assert.ok(bigger.maxBitrate > smaller.maxBitrate, bigger.name), bigger));
+  });
+
+  it('default to 360p_15, also for unknown names', () => {
+    assert.equal(resolveVideoProfile(undefined).name, '360p_15');
+    assert.equal(resolveVideoProfile('4k_60').name, '360p_15');
+    assert.equal(resolveVideoProfile('720p_30').name, '720p_30');
+    assert.equal(isVideoProfileName('4k_60'), false);
+  });
+
+  it('ask the camera for the profile, let the app override, and pin a chosen device', () => {
+    const p = resolveVideoProfile('720p_30');
+    assert.deepEqual(cameraConstraints(p, undefined, undefined), {
+      width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30, max: 30 },
+    });
+    const custom = cameraConstraints(p, { facingMode: 'user', frameRate: 24 }, 'cam-2');
+    assert.equal(custom.frameRate, 24);
+    assert.equal(custom.facingMode, 'user');
+    assert.deepEqual(custom.deviceId, { exact: 'cam-2' });
+    assert.deepEqual(microphoneConstraints({ noiseSuppression: false }, 'mic-1'), {
+      echoCancellation: true, noiseSuppression: false, autoGainControl: true, deviceId: { exact: 'mic-1' },
+    });
+  });
+
+  it('cap what is sent and scale down a camera that delivers more than asked', () => {
+    const p = resolveVideoProfile('360p_15');
+    assert.deepEqual(cameraEncoding(p, { width: 640, height: 360 }), { maxBitrate: 800_000, maxFramerate: 15, scaleResolutionDownBy: 1 });
+    assert.equal(cameraEncoding(p, { width: 1280, height: 720 }).scaleResolutionDownBy, 2);
+    assert.equal(cameraEncoding(p, { width: 640, height: 480 }).scaleResolutionDownBy, 1.33);
+    assert.equal(cameraEncoding(p, { width: 360, height: 640 }).scaleResolutionDownBy, 1, 'portrait: the short side counts');
+    assert.equal(cameraEncoding(p, { width: 320, height: 180 }).scaleResolutionDownBy, 1, 'never scales up');
+    assert.equal(cameraEncoding(p).scaleResolutionDownBy, 1);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Camera presets: capture size, frame rate and the most we send. Names read `<height>p_<fps>`,
+ * after the seeds' profile tables (Huawei 180p_1 … 1080p_1, Ant's 15/30 fps variants).
+ */
+import { DEFAULTS } from '../defaults.js';
+
+export interface VideoProfile {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly frameRate: number;
+  /** Bits per second. */
+  readonly maxBitrate: number;
+}
+
+const SIZES = [
+  // [height, width, kbps at 15 fps]
+  [180, 320, 320],
+  [360, 640, 800],
+  [480, 640, 900],
+  [720, 1280, 1_500],
+  [1080, 1920, 2_000],
+] as const;
+
+/** 30 fps needs about half as many bits again as 15 fps at the same size. */
+const FPS_30_BITRATE_FACTOR = 1.5;
+
+export const VIDEO_PROFILES: ReadonlyMap<string, VideoProfile> = new Map(
+  SIZES.flatMap(([height, width, kbps]) =>
+    ([15, 30] as const).map((frameRate): [string, VideoProfile] => {
+      const name = `${height}p_${frameRate}`;
+      const maxBitrate = kbps * 1_000 * (frameRate === 30 ? FPS_30_BITRATE_FACTOR : 1);
+      return [name, Object.freeze({ name, width, height, frameRate, maxBitrate })];
+    }),
+  ),
+);
+
+export function isVideoProfileName(name: unknown): name is string {
+  return typeof name === 'string' && VIDEO_PROFILES.has(name);
+}
+
+/** The named profile; an unknown name falls back to the default (as the seeds do) rather than failing a call. */
+export function resolveVideoProfile(name: string | undefined): VideoProfile {
+  return VIDEO_PROFILES.get(name ?? DEFAULTS.videoProfile) ?? VIDEO_PROFILES.get(DEFAULTS.videoProfile)!;
+}
+
+/** getUserMedia constraints for a profile, with the app's own constraints on top and an exact device when one is chosen. */
+export function cameraConstraints(
+  profile: VideoProfile,
+  custom: MediaTrackConstraints | undefined,
+  deviceId: string | undefined,
+): MediaTrackConstraints {
+  return {
+    width: { ideal: profile.width },
+    height: { ideal: profile.height },
+    frameRate: { ideal: profile.frameRate, max: profile.frameRate },
+    ...custom,
+    ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+  };
+}
+
+export function microphoneConstraints(
+  custom: MediaTrackConstraints | undefined,
+  deviceId: string | undefined,
+): MediaTrackConstraints {
+  return { ...DEFAULTS.audioConstraints, ...custom, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
+}
+
+/**
+ * Sender encoding for a profile given what the camera actually delivers: a camera that ignores the
+ * requested size is scaled down so we never send more pixels (or bits) than the profile allows.
+ */
+export function cameraEncoding(
+  profile: VideoProfile,
+  captured?: { width?: number; height?: number },
+): RTCRtpEncodingParameters {
+  const shortSide = Math.min(captured?.width ?? 0, captured?.height ?? 0);
+  const scale = shortSide > profile.height ? shortSide / profile.height : 1;
+  return {
+    maxBitrate: profile.maxBitrate,
+    maxFramerate: profile.frameRate,
+    scaleResolutionDownBy: Math.round(scale * 100) / 100,
+  };
+}

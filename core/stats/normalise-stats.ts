@@ -1,0 +1,175 @@
+/**
+ * Turns raw WebRTC stats reports into the engine's ParticipantStats: cumulative counters are
+ * sampled per media link, then rates come from the difference between two samples.
+ */
+import type { ParticipantStats, TrackSource } from '../types.js';
+
+/** One entry of an RTCStatsReport, as plain data (recorded reports in tests are the same shape). */
+export interface StatsEntry {
+  id: string;
+  type: string;
+  timestamp: number;
+  [key: string]: unknown;
+}
+
+interface MediaFacts {
+  framesPerSecond: number | null;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  audioLevel: number;
+}
+
+/** Cumulative counters of one peer link at one moment. */
+export interface LinkSample {
+  timestamp: number;
+  bytesSent: number;
+  bytesReceived: number;
+  packetsSent: number;
+  packetsReceived: number;
+  packetsLost: number;
+  /** What the remote side reports losing of ours (RTCP receiver reports). */
+  remotePacketsLost: number;
+  roundTripTime: number | null;
+  /** Their camera and microphone as we receive them. */
+  received: MediaFacts;
+  /** Our camera and microphone as we send them. */
+  sent: MediaFacts;
+}
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const optional = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function sourceOf(entry: StatsEntry, sources: ReadonlyMap<string, TrackSource>): TrackSource {
+  const byMid = typeof entry.mid === 'string' ? sources.get(entry.mid) : undefined;
+  return byMid ?? (entry.kind === 'audio' ? 'microphone' : 'camera');
+}
+
+function emptyFacts(): MediaFacts {
+  return { framesPerSecond: null, frameWidth: null, frameHeight: null, audioLevel: 0 };
+}
+
+/** Sample one peer connection's report. `sources` maps each RTP stream's mid to its source. */
+export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<string, TrackSource>): LinkSample {
+  const all = [...entries];
+  const byId = new Map(all.map((e) => [e.id, e]));
+  const sample: LinkSample = {
+    timestamp: 0, bytesSent: 0, bytesReceived: 0, packetsSent: 0, packetsReceived: 0, packetsLost: 0,
+    remotePacketsLost: 0, roundTripTime: null, received: emptyFacts(), sent: emptyFacts(),
+  };
+  let remoteRtt: number | null = null;
+
+  for (const entry of all) {
+    sample.timestamp = Math.max(sample.timestamp, num(entry.timestamp));
+    switch (entry.type) {
+      case 'inbound-rtp': {
+        sample.bytesReceived += num(entry.bytesReceived);
+        sample.packetsReceived += num(entry.packetsReceived);
+        sample.packetsLost += Math.max(0, num(entry.packetsLost));
+        const source = sourceOf(entry, sources);
+        if (source === 'microphone') sample.received.audioLevel = num(entry.audioLevel);
+        if (source === 'camera') {
+          sample.received.framesPerSecond = optional(entry.framesPerSecond);
+          sample.received.frameWidth = optional(entry.frameWidth);
+          sample.received.frameHeight = optional(entry.frameHeight);
+        }
+        break;
+      }
+      case 'outbound-rtp': {
+        sample.bytesSent += num(entry.bytesSent);
+        sample.packetsSent += num(entry.packetsSent);
+        if (sourceOf(entry, sources) === 'camera' && num(entry.framesPerSecond) > 0) {
+          sample.sent.framesPerSecond = optional(entry.framesPerSecond);
+          sample.sent.frameWidth = optional(entry.frameWidth);
+          sample.sent.frameHeight = optional(entry.frameHeight);
+        }
+        break;
+      }
+      case 'remote-inbound-rtp':
+        sample.remotePacketsLost += Math.max(0, num(entry.packetsLost));
+        remoteRtt ??= optional(entry.roundTripTime);
+        break;
+      case 'media-source':
+        if (entry.kind === 'audio') sample.sent.audioLevel = Math.max(sample.sent.audioLevel, num(entry.audioLevel));
+        break;
+    }
+  }
+
+  const transport = all.find((e) => e.type === 'transport' && typeof e.selectedCandidatePairId === 'string');
+  const pair = transport
+    ? byId.get(transport.selectedCandidatePairId as string)
+    : all.find((e) => e.type === 'candidate-pair' && e.nominated === true && e.state === 'succeeded');
+  sample.roundTripTime = optional(pair?.currentRoundTripTime) ?? remoteRtt;
+  return sample;
+}
+
+export interface LinkRates {
+  sendBitrate: number;
+  receiveBitrate: number;
+  /** Share of their packets we lost. */
+  receiveLoss: number;
+  /** Share of our packets they lost. */
+  sendLoss: number;
+}
+
+const ratio = (lost: number, total: number): number => (total > 0 ? Math.min(1, Math.max(0, lost / total)) : 0);
+
+/** Rates between two samples of the same link; zero for the first sample. */
+export function linkRates(current: LinkSample, previous: LinkSample | undefined): LinkRates {
+  const seconds = previous ? (current.timestamp - previous.timestamp) / 1000 : 0;
+  if (!previous || seconds <= 0) return { sendBitrate: 0, receiveBitrate: 0, receiveLoss: 0, sendLoss: 0 };
+  const delta = (key: 'bytesSent' | 'bytesReceived' | 'packetsSent' | 'packetsReceived' | 'packetsLost' | 'remotePacketsLost') =>
+    Math.max(0, current[key] - previous[key]);
+  const lost = delta('packetsLost');
+  return {
+    sendBitrate: Math.round((delta('bytesSent') * 8) / seconds),
+    receiveBitrate: Math.round((delta('bytesReceived') * 8) / seconds),
+    receiveLoss: ratio(lost, lost + delta('packetsReceived')),
+    sendLoss: ratio(delta('remotePacketsLost'), delta('packetsSent')),
+  };
+}
+
+/** A remote participant: what we receive from them (and what we send them). */
+export function remoteStats(userId: string, current: LinkSample, previous: LinkSample | undefined): ParticipantStats {
+  const rates = linkRates(current, previous);
+  return {
+    userId,
+    sendBitrate: rates.sendBitrate,
+    receiveBitrate: rates.receiveBitrate,
+    packetLoss: rates.receiveLoss,
+    roundTripTime: current.roundTripTime,
+    ...current.received,
+    timestamp: current.timestamp,
+  };
+}
+
+/** The local participant: what we send, summed over every link. */
+export function localStats(
+  userId: string,
+  links: ReadonlyArray<{ current: LinkSample; previous: LinkSample | undefined }>,
+  fallbackAudioLevel: number,
+  now: number,
+): ParticipantStats {
+  let sendBitrate = 0;
+  let receiveBitrate = 0;
+  let weightedLoss = 0;
+  const rtts: number[] = [];
+  let sent: MediaFacts = { ...emptyFacts(), audioLevel: fallbackAudioLevel };
+  for (const { current, previous } of links) {
+    const rates = linkRates(current, previous);
+    sendBitrate += rates.sendBitrate;
+    receiveBitrate += rates.receiveBitrate;
+    weightedLoss += rates.sendLoss * rates.sendBitrate;
+    if (current.roundTripTime !== null) rtts.push(current.roundTripTime);
+    if (sent.framesPerSecond === null && current.sent.framesPerSecond !== null) sent = { ...current.sent, audioLevel: sent.audioLevel };
+    sent.audioLevel = Math.max(sent.audioLevel, current.sent.audioLevel);
+  }
+  return {
+    userId,
+    sendBitrate,
+    receiveBitrate,
+    packetLoss: sendBitrate > 0 ? weightedLoss / sendBitrate : 0,
+    roundTripTime: rtts.length ? rtts.reduce((a, b) => a + b, 0) / rtts.length : null,
+    ...sent,
+    timestamp: links.length ? Math.max(...links.map((l) => l.current.timestamp)) : now,
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * One RTCPeerConnection to one remote participant, negotiated with the "perfect negotiation"
+ * pattern (MDN). Transceivers are fixed: audio (microphone), video (camera), video (screen), created
+ * by the offerer and adopted by the answerer, so every remote track's source is its m-line index and
+ * turning the camera or the screen on and off is a `replaceTrack`, never a renegotiation.
+ */
+import { DEFAULTS } from '../defaults.js';
+import type { SignalPayload } from '../../protocol/model.js';
+import type { LinkState, TrackSource } from '../types.js';
+import type { PeerStatsReport, RemotePeer } from './transport.js';
+
+export const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
+const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
+
+export interface PeerSessionOptions {
+  remote: RemotePeer;
+  /** Perfect negotiation: the polite side yields when both offer at once. */
+  polite: boolean;
+  /** Create the transceivers and make the first offer (we are the newcomer). */
+  initiator: boolean;
+  /** We are a viewer: receive only. */
+  receiveOnly: boolean;
+  configuration: RTCConfiguration;
+  localTrack: (source: TrackSource) => MediaStreamTrack | null;
+  /** Streams that group our tracks for the remote side's msid (camera+microphone, screen). */
+  localStreams: Record<TrackSource, MediaStream>;
+  cameraEncoding: () => RTCRtpEncodingParameters;
+  send: (payload: SignalPayload) => void;
+  onTrack: (source: TrackSource, track: MediaStreamTrack) => void;
+  onLinkState: (state: LinkState) => void;
+  log?: (message: string) => void;
+}
+
+/** What handling an offer asks of the owner: a fresh answering session (see `handleSignal`). */
+export type SignalOutcome = 'handled' | 'recreate';
+
+export class PeerSession {
+  readonly remote: RemotePeer;
+  readonly #pc: RTCPeerConnection;
+  readonly #options: PeerSessionOptions;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #adopted = false;
+  #closed = false;
+  #disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+  #offerTimer: ReturnType<typeof setTimeout> | undefined;
+  #trackChanges: Promise<void> = Promise.resolve();
+
+  constructor(options: PeerSessionOptions) {
+    this.#options = options;
+    this.remote = options.remote;
+    const pc = (this.#pc = new RTCPeerConnection(options.configuration));
+    pc.onnegotiationneeded = () => void this.#negotiate();
+    pc.onicecandidate = ({ candidate }) => {
+      if (!candidate) return; // end of candidates: not needed, the remote side does not wait for it
+      const { sdpMid, sdpMLineIndex, usernameFragment } = candidate;
+      options.send({ candidate: { candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment } });
+    };
+    pc.ontrack = ({ transceiver, track }) => {
+      const source = SOURCES[pc.getTransceivers().indexOf(transceiver)];
+      if (source) options.onTrack(source, track);
+    };
+    pc.onconnectionstatechange = () => this.#linkChanged();
+
+    if (options.initiator) {
+      for (const source of SOURCES) {
+        const track = options.receiveOnly ? null : options.localTrack(source);
+        pc.addTransceiver(track ?? KINDS[source], {
+          direction: options.receiveOnly ? 'recvonly' : 'sendrecv',
+          streams: [options.localStreams[source]],
+          sendEncodings: [this.#encodingFor(source)],
+        });
+      }
+      this.#adopted = true;
+    }
+  }
+
+  /**
+   * Apply a description or candidate from the remote side. An offer that reaches an initiator whose
+   * own first offer never completed cannot reuse its transceivers: the owner then replaces this
+   * session with an answering one (`recreate`), unless we are the impolite side of a collision.
+   */
+  async handleSignal({ description, candidate }: SignalPayload): Promise<SignalOutcome> {
+    const pc = this.#pc;
+    if (this.#closed) return 'handled';
+    if (description) {
+      const isOffer = description.type === 'offer';
+      const collision = isOffer && (this.#makingOffer || pc.signalingState !== 'stable');
+      this.#ignoreOffer = !this.#options.polite && collision;
+      if (this.#ignoreOffer) {
+        this.#log('ignored a colliding offer (impolite side)');
+        return 'handled';
+      }
+      if (isOffer && this.#options.initiator && !pc.currentRemoteDescription) {
+        this.#log('an offer crossed our first one: answering it on a fresh connection');
+        return 'recreate';
+      }
+      if (description.type === 'answer' && pc.signalingState !== 'have-local-offer') {
+        this.#log('ignored an answer to an offer already answered');
+        return 'handled';
+      }
+      await pc.setRemoteDescription(description);
+      if (isOffer) {
+        if (!this.#adopted) await this.#adoptTransceivers();
+        await pc.setLocalDescription();
+        this.#log('answering an offer');
+        this.#sendDescription();
+        await this.#applyEncodings();
+      } else {
+        clearTimeout(this.#offerTimer);
+        await this.#applyEncodings();
+      }
+    } else if (candidate) {
+      try {
+        await pc.addIceCandidate(candidate);
+      } catch (error) {
+        if (!this.#ignoreOffer) this.#log(`candidate refused: ${String(error)}`);
+      }
+    }
+    return 'handled';
+  }
+
+  /**
+   * Send the current local track of a source. Calls are applied one at a time and each applies the
+   * latest track, so quick changes can't finish out of order and leave a stale track on the wire.
+   */
+  setTrack(source: TrackSource): Promise<void> {
+    const run = async () => {
+      if (this.#closed || this.#options.receiveOnly) return;
+      const sender = this.#pc.getTransceivers()[SOURCES.indexOf(source)]?.sender;
+      const track = this.#options.localTrack(source);
+      if (sender && sender.track !== track) await sender.replaceTrack(track);
+    };
+    this.#trackChanges = this.#trackChanges.then(run).catch((error: unknown) => this.#log(`replaceTrack: ${String(error)}`));
+    return this.#trackChanges;
+  }
+
+  async setCameraEncoding(): Promise<void> {
+    await this.#applyEncodings();
+  }
+
+  /** The last audio level heard from them (0..1), 0 when silent for a while. */
+  audioLevel(): number {
+    const receiver = this.#pc.getTransceivers()[0]?.receiver;
+    return receiver?.getSynchronizationSources?.()[0]?.audioLevel ?? 0;
+  }
+
+  async getStats(): Promise<PeerStatsReport> {
+    const sources = new Map<string, TrackSource>();
+    this.#pc.getTransceivers().forEach((t, i) => {
+      if (t.mid !== null && SOURCES[i]) sources.set(t.mid, SOURCES[i]);
+    });
+    return { report: await this.#pc.getStats(), sources };
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#disconnectedTimer);
+    clearTimeout(this.#offerTimer);
+    this.#pc.onnegotiationneeded = this.#pc.onicecandidate = this.#pc.ontrack = null;
+    this.#pc.onconnectionstatechange = null;
+    this.#pc.close();
+    this.#options.onLinkState('closed');
+  }
+
+  async #negotiate(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      this.#makingOffer = true;
+      await this.#pc.setLocalDescription();
+      this.#log('sending an offer');
+      this.#sendDescription();
+      this.#armOfferResend();
+    } catch (error) {
+      this.#log(`offer failed: ${String(error)}`);
+    } finally {
+      this.#makingOffer = false;
+    }
+  }
+
+  /** The answerer takes the offerer's transceivers as they are: one per source, in order. */
+  async #adoptTransceivers(): Promise<void> {
+    this.#adopted = true;
+    const { receiveOnly, localTrack, localStreams } = this.#options;
+    const transceivers = this.#pc.getTransceivers();
+    await Promise.all(SOURCES.map(async (source, index) => {
+      const transceiver = transceivers[index];
+      if (!transceiver) return;
+      transceiver.direction = receiveOnly ? 'recvonly' : 'sendrecv';
+      if (receiveOnly) return;
+      transceiver.sender.setStreams?.(localStreams[source]);
+      await transceiver.sender.replaceTrack(localTrack(source));
+    }));
+  }
+
+  #sendDescription(): void {
+    const local = this.#pc.localDescription;
+    if (local) this.#options.send({ description: { type: local.type, sdp: local.sdp } });
+  }
+
+  /** An offer may be lost (a resume whose replay ran out); send it again until it is answered. */
+  #armOfferResend(): void {
+    clearTimeout(this.#offerTimer);
+    this.#offerTimer = setTimeout(() => {
+      if (this.#closed || this.#pc.signalingState !== 'have-local-offer') return;
+      this.#log('offer unanswered: sending it again');
+      this.#sendDescription();
+      this.#armOfferResend();
+    }, DEFAULTS.offerResendMs);
+  }
+
+  #encodingFor(source: TrackSource): RTCRtpEncodingParameters {
+    if (source === 'camera') return this.#options.cameraEncoding();
+    if (source === 'screen') return { maxBitrate: DEFAULTS.screen.maxBitrate, maxFramerate: DEFAULTS.screen.maxFramerate };
+    return {};
+  }
+
+  async #applyEncodings(): Promise<void> {
+    if (this.#options.receiveOnly || this.#closed) return;
+    const transceivers = this.#pc.getTransceivers();
+    for (const source of ['camera', 'screen'] as const) {
+      const sender = transceivers[SOURCES.indexOf(source)]?.sender;
+      if (!sender) continue;
+      const parameters = sender.getParameters();
+      const current = parameters.encodings?.[0];
+      const wanted = this.#encodingFor(source);
+      // Only when something differs: reconfiguring the encoder as media starts would delay the first frame.
+      if (!current || Object.entries(wanted).every(([key, value]) => current[key as keyof RTCRtpEncodingParameters] === value)) continue;
+      parameters.encodings[0] = { ...current, ...wanted };
+      await sender.setParameters(parameters).catch((error: unknown) => this.#log(`setParameters: ${String(error)}`));
+    }
+  }
+
+  #linkChanged(): void {
+    const state = this.#pc.connectionState as LinkState;
+    this.#options.onLinkState(state);
+    clearTimeout(this.#disconnectedTimer);
+    if (state === 'failed') {
+      this.#log('connection failed: restarting ICE');
+      this.#pc.restartIce();
+    } else if (state === 'disconnected') {
+      this.#disconnectedTimer = setTimeout(() => {
+        if (this.#pc.connectionState !== 'disconnected') return;
+        this.#log('still disconnected: restarting ICE');
+        this.#pc.restartIce();
+      }, DEFAULTS.iceRestartAfterDisconnectedMs);
+    }
+  }
+
+  #log(message: string): void {
+    this.#options.log?.(`[peer ${this.remote.userId}] ${message}`);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The media transport seam. RtcClient only speaks in participants and sources; how media travels
+ * (a full mesh of peer connections now, a Janus SFU later) stays behind this interface.
+ */
+import type { Emitter } from '../emitter.js';
+import type { SignalPayload } from '../../protocol/model.js';
+import type { LinkState, TrackSource } from '../types.js';
+
+export interface RemotePeer {
+  userId: string;
+  sessionId: string;
+  /** A viewer neither sends nor, to another viewer, receives. */
+  receiveOnly: boolean;
+}
+
+export interface TransportEvents {
+  /** A remote track is available; its source is known from the transport, never guessed from the track. */
+  'track-added': { userId: string; source: TrackSource; track: MediaStreamTrack };
+  'track-removed': { userId: string; source: TrackSource; track: MediaStreamTrack };
+  'link-state': { userId: string; state: LinkState };
+  /** Signaling to relay to a participant through the server. */
+  signal: { to: string; payload: SignalPayload };
+}
+
+/** What a transport measured for one remote participant: the raw report, and which stats belong to which source. */
+export interface PeerStatsReport {
+  report: RTCStatsReport;
+  /** Source of each RTP stream's `mid`. */
+  sources: ReadonlyMap<string, TrackSource>;
+}
+
+export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' | 'off'> {
+  /** What we send for a source (null: nothing). Never renegotiates. */
+  setLocalTrack(source: TrackSource, track: MediaStreamTrack | null): Promise<void>;
+  /** Apply the camera's encoding limits again (the preset or the captured size changed). */
+  setCameraEncoding(): Promise<void>;
+  /** We arrived after them: open the media link. */
+  connect(peer: RemotePeer): void;
+  /** They left, or a newer session of theirs replaces this one. */
+  disconnect(userId: string): void;
+  /** A `signal` frame from the server. */
+  handleSignal(from: string, fromSession: string, payload: SignalPayload): void;
+  getStats(): Promise<ReadonlyMap<string, PeerStatsReport>>;
+  /** Latest received audio level (0..1) per participant. */
+  audioLevels(): ReadonlyMap<string, number>;
+  close(): void;
+}
