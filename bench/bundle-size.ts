@@ -1,8 +1,9 @@
-/** What webrtc-adapter and the engine cost in a production bundle: minified and gzipped bytes. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+/** What the kit costs in a page: the production build's settings, beside lit alone as the floor. */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { libraryConfig } from '../scripts/library-config.js';
 
 export interface BundleSize {
   name: string;
@@ -10,24 +11,13 @@ export interface BundleSize {
   gzipped: number;
 }
 
-async function measure(name: string, source: string, root: string): Promise<BundleSize> {
-  // Inside the project, so the entry resolves packages from node_modules.
+async function measure(name: string, entry: string, root: string): Promise<BundleSize> {
   await mkdir(join(root, 'node_modules/.cache'), { recursive: true });
   const dir = await mkdtemp(join(root, 'node_modules/.cache/rtc-kit-size-'));
   try {
-    const entry = join(dir, 'entry.js');
-    await writeFile(entry, source);
-    await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        outDir: join(dir, 'out'),
-        minify: true,
-        lib: { entry, formats: ['es'], fileName: 'bundle' },
-      },
-    });
-    const code = await readFile(join(dir, 'out', 'bundle.js'));
+    const config = libraryConfig(root, { bundle: entry }, dir, true);
+    await build({ ...config, logLevel: 'silent', build: { ...config.build, sourcemap: false } });
+    const code = await readFile(join(dir, 'bundle.js'));
     return { name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -35,9 +25,9 @@ async function measure(name: string, source: string, root: string): Promise<Bund
 }
 
 export async function bundleSizes(root: string): Promise<BundleSize[]> {
-  const core = join(root, 'core/index.ts');
   return [
-    await measure('webrtc-adapter alone', `import 'webrtc-adapter';`, root),
-    await measure('core (the engine, with webrtc-adapter)', `export * from ${JSON.stringify(core)};`, root),
+    await measure('lit alone (baseline)', join(root, 'node_modules/lit/index.js'), root),
+    await measure('the engine (core/index.ts)', join(root, 'core/index.ts'), root),
+    await measure('every element (dist/rtc-kit.js)', join(root, 'components/index.ts'), root),
   ];
 }

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { createServer as createViteServer } from 'vite';
 import { createRtcServer } from '../server/create-server.js';
 import { bundleSizes } from './bundle-size.js';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 /** Runs of each; BENCH_RUNS overrides (at least 10 for figures worth quoting). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
@@ -30,10 +31,6 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
-  const { chromiumArgs, chromiumPath } = (await import('../test/chromium.mjs' as string)) as {
-    chromiumArgs: string[];
-    chromiumPath: () => string;
-  };
   const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true });
   const vite = await createViteServer({ root, configFile: false, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
   await vite.listen();
@@ -77,7 +74,8 @@ async function main(): Promise<void> {
 
   const sizes = await bundleSizes(root);
   console.log('Bundle cost (Vite production build, ES module)\n');
-  console.log(table(['', 'minified', 'gzipped'], sizes.map((s) => [s.name, kb(s.minified), kb(s.gzipped)])));
+  const floor = sizes[0].gzipped;
+  console.log(table(['', 'minified', 'gzipped', 'ratio (gzip) to lit'], sizes.map((s) => [s.name, kb(s.minified), kb(s.gzipped), `${(s.gzipped / floor).toFixed(1)}x`])));
 }
 
 main().catch((error: unknown) => {

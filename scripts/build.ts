@@ -8,11 +8,12 @@
  *   dist/index.html, dist/themes/*.css  the demo page and the theme stylesheets
  * and prints the gzip size of the all-in-one file.
  */
-import { build, type InlineConfig } from 'vite';
+import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { libraryConfig } from './library-config.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -27,26 +28,6 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
-function libraryConfig(entry: Record<string, string>, outDir: string, singleFile: boolean): InlineConfig {
-  return {
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      sourcemap: true,
-      copyPublicDir: false,
-      lib: { entry, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      rolldownOptions: {
-        output: singleFile ? { codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
-      },
-    },
-  };
-}
-
 function run(command: string, args: string[]): void {
   execFileSync(command, args, { cwd: root, stdio: 'inherit' });
 }
@@ -54,9 +35,9 @@ function run(command: string, args: string[]): void {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build(libraryConfig({ 'rtc-kit': join(root, 'components/index.ts') }, dist, true));
-await build(libraryConfig({ 'rtc-kit-core': join(root, 'core/index.ts') }, dist, true));
-await build(libraryConfig(elementEntries(), join(dist, 'elements'), false));
+await build(libraryConfig(root, { 'rtc-kit': join(root, 'components/index.ts') }, dist, true));
+await build(libraryConfig(root, { 'rtc-kit-core': join(root, 'core/index.ts') }, dist, true));
+await build(libraryConfig(root, elementEntries(), join(dist, 'elements'), false));
 
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
 run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);

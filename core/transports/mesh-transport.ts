@@ -1,8 +1,8 @@
 /** Full mesh: one RTCPeerConnection per remote participant. Fine for 2-6 people. */
-import 'webrtc-adapter';
 import { Emitter } from '../emitter.js';
 import type { SignalPayload } from '../../protocol/model.js';
 import type { TrackSource } from '../types.js';
+import { applyBrowserShims } from './browser-shims.js';
 import { PeerSession } from './peer-session.js';
 import type { PeerStatsReport, RemotePeer, Transport, TransportEvents } from './transport.js';
 
@@ -31,6 +31,7 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
 
   constructor(options: MeshTransportOptions) {
     super();
+    applyBrowserShims();
     this.#options = options;
     const cameraAndMicrophone = new MediaStream();
     this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen: new MediaStream() };

@@ -1,0 +1,25 @@
+/** The Vite settings of the library build, shared by scripts/build.ts and the size benchmark. */
+import type { InlineConfig } from 'vite';
+
+export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, singleFile: boolean): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rolldownOptions: {
+        // `sdp` (pulled in by webrtc-adapter) is pure but CommonJS, so the bundler can't tell it is
+        // unused by the adapter shims we import (core/transports/browser-shims.ts) unless told.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/sdp/') },
+        output: singleFile ? { codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+}
