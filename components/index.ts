@@ -6,6 +6,9 @@ export { RtcRoom } from './rtc-room/rtc-room.js';
 export { RtcVideoGrid } from './rtc-video-grid/rtc-video-grid.js';
 export { RtcVideoTile } from './rtc-video-tile/rtc-video-tile.js';
 export { RtcControls } from './rtc-controls/rtc-controls.js';
+export { RtcChat } from './rtc-chat/rtc-chat.js';
+export { RtcParticipants } from './rtc-participants/rtc-participants.js';
+export { RtcReactions } from './rtc-reactions/rtc-reactions.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
 export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';
 export { start, join, type StartConfig, type RoomInfo } from './rtc-room/start.js';
@@ -14,7 +17,7 @@ export { DEFAULT_ACTIONS } from './rtc-controls/rtc-controls.component.js';
 export * from './events/index.js';
 export { registerStrings, type StringKey, type Strings } from './i18n/strings.js';
 
-export type { Layout, RoomSnapshot, UserProfile } from './context/room-state-context.js';
+export type { Layout, Panel, RoomSnapshot, UserProfile } from './context/room-state-context.js';
 export type { MediaCommands, RoomCommands } from './context/room-commands-context.js';
 export { engineContext } from './context/engine-context.js';
 export { roomStateContext } from './context/room-state-context.js';

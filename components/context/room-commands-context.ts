@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { DeviceKind } from '../../core/types.js';
-import type { Layout } from './room-state-context.js';
+import type { Layout, Panel } from './room-state-context.js';
 
 /** User actions on the engine. An element standing alone with an `engine` runs them on it directly. */
 export interface MediaCommands {
@@ -27,6 +27,8 @@ export interface RoomCommands extends MediaCommands {
   setFullScreen(on: boolean): Promise<void>;
   /** Puts a participant on the main view; null returns to the automatic choice. */
   pin(userId: string | null): void;
+  /** Opens a side panel (chat, people), or closes it with null. */
+  openPanel(panel: Panel | null): void;
 }
 
 export const roomCommandsContext = createContext<RoomCommands | undefined>(Symbol('rtc-room-commands'));

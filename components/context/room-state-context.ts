@@ -3,6 +3,9 @@ import type { ChatMessage, ConnectionState, DeviceKind, DeviceList, Participant 
 
 export type Layout = 'grid' | 'speaker';
 
+/** A side panel of the room's default UI. */
+export type Panel = 'chat' | 'people';
+
 /** A display name and avatar the page supplies for a user (the plugin Config's `users`). */
 export interface UserProfile {
   readonly name?: string;
@@ -37,6 +40,10 @@ export interface RoomSnapshot {
   /** Remote audio is playing (false while the user has turned the speaker off). */
   readonly speakerOn: boolean;
   readonly profiles: Readonly<Record<string, UserProfile>>;
+  /** The side panel that is open, if any. */
+  readonly panel: Panel | null;
+  /** Messages from others that arrived while the chat was closed or the page hidden. */
+  readonly unreadMessages: number;
 }
 
 export const roomStateContext = createContext<RoomSnapshot | undefined>(Symbol('rtc-room-state'));

@@ -131,6 +131,11 @@ export const en = {
   'reaction.wow': 'Surprised',
   'reaction.thinking': 'Thinking',
   'reaction.wave': 'Wave',
+  'controls.chatUnread': 'Chat, {count} unread',
+  'controls.people': 'People',
+  'controls.peopleHands': 'People, hands raised: {count}',
+  'panel.close': 'Close',
+  'tile.hand': 'Hand raised',
 };
 
 export type StringKey = keyof typeof en;

@@ -143,4 +143,9 @@ export const zhCN: Strings = {
   'reaction.wow': '惊讶',
   'reaction.thinking': '思考',
   'reaction.wave': '挥手',
+  'controls.chatUnread': '聊天，{count} 条未读',
+  'controls.people': '参会者',
+  'controls.peopleHands': '参会者，举手 {count} 人',
+  'panel.close': '关闭',
+  'tile.hand': '已举手',
 };

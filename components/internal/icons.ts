@@ -33,6 +33,8 @@ const paths = {
   'arrow-down': svg`<path d="M12 5v14M6 13l6 6 6-6"/>`,
   hand: svg`<path d="M7.5 12.5V7a1.5 1.5 0 0 1 3 0v4.5M10.5 11V4.5a1.5 1.5 0 0 1 3 0V11M13.5 11V5.5a1.5 1.5 0 0 1 3 0V12"/><path d="M16.5 12V8.5a1.5 1.5 0 0 1 3 0V14a7 7 0 0 1-7 7H12a6 6 0 0 1-4.9-2.5L4 14.3a1.5 1.5 0 0 1 2.4-1.8l1.1 1.5"/>`,
   smile: svg`<circle cx="12" cy="12" r="8.5"/><path d="M8.5 14a4 4 0 0 0 7 0M9 9.5h.01M15 9.5h.01"/>`,
+  chat: svg`<path d="M5 4.5h14A1.5 1.5 0 0 1 20.5 6v9a1.5 1.5 0 0 1-1.5 1.5h-8l-4.5 3.5v-3.5H5A1.5 1.5 0 0 1 3.5 15V6A1.5 1.5 0 0 1 5 4.5z"/>`,
+  people: svg`<circle cx="9" cy="8.5" r="3.2"/><path d="M3 19.5a6 6 0 0 1 12 0M15.5 5.5a3.2 3.2 0 0 1 0 6.2M17.5 14.2a6 6 0 0 1 3.5 5.3"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 
 export type IconName = keyof typeof paths;

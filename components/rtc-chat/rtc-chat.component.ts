@@ -42,6 +42,7 @@ let outgoingKeys = 0;
  * @event {RtcErrorEvent} rtc-error - A message could not be sent: `{ code, message, error }` (`too-large`, `rate-limited`, `unknown-user`, `timeout`…). The chat shows it too.
  *
  * @csspart base - The chat's box.
+ * @csspart heading - "Chat".
  * @csspart log - The scrolling list of messages.
  * @csspart empty - What the list shows while there are no messages.
  * @csspart separator - The day above the messages of that day.
@@ -121,6 +122,11 @@ export class RtcChat extends RtcElement {
     if (select.value !== this.recipient) select.value = this.recipient;
     if (this.#scrollToEnd || this.#atBottom) this.#toEnd();
     this.#scrollToEnd = false;
+  }
+
+  /** Moves focus to the text box (the room does this when its chat panel opens). */
+  override focus(options?: FocusOptions): void {
+    this.#input?.focus(options);
   }
 
   // ---- sending ----
@@ -227,7 +233,8 @@ export class RtcChat extends RtcElement {
     const messages = this.snapshot?.messages ?? [];
     const empty = messages.length === 0 && this.outbox.length === 0;
     return html`
-      <section part="base" class="chat" aria-label=${this.i18n.t('chat.label')}>
+      <section part="base" class="chat" aria-labelledby="heading">
+        <h2 part="heading" id="heading" class="heading">${this.i18n.t('chat.label')}</h2>
         <div class="messages">
           <div part="log" class="log" role="log" tabindex="0" aria-label=${this.i18n.t('chat.log')} @scroll=${this.#onScroll}>
             ${empty

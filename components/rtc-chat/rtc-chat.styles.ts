@@ -25,6 +25,14 @@ export const styles = [
       min-height: 240px;
       background: var(--chat-background);
     }
+    .heading {
+      flex: none;
+      margin: 0;
+      padding: ${token('space-m')} ${token('space-l')} ${token('space-s')};
+      font-size: ${token('font-size-m')};
+      font-weight: ${token('font-weight-strong')};
+      border-bottom: 1px solid ${token('color-border')};
+    }
     .messages {
       position: relative;
       flex: 1;

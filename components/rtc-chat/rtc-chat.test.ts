@@ -296,7 +296,7 @@ describe('<rtc-chat>', function () {
     await el.updateComplete;
     expect(input(el).disabled).to.be.false;
     expect(input(el).placeholder).to.equal('发送给所有人');
-    expect(part(el, 'base')!.getAttribute('aria-label')).to.equal('聊天');
+    expect(part(el, 'heading')!.textContent).to.equal('聊天');
     expect(part(el, 'send-button')!.getAttribute('aria-label')).to.equal('发送');
     await typeAndSend(el, 'hello');
     await waitUntil(() => part(el, 'separator'), 'shown', LONG);

@@ -1,5 +1,6 @@
 import { RtcChat } from './rtc-chat.component.js';
-import { define } from '../internal/define.js';
 
 export { RtcChat };
-define('rtc-chat', RtcChat);
+
+// Registered once (a page may load the kit twice), and not at all without a DOM (SSR imports under Node).
+if (typeof customElements !== 'undefined' && !customElements.get('rtc-chat')) customElements.define('rtc-chat', RtcChat);

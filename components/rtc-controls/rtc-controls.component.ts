@@ -3,15 +3,17 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { DeviceKind } from '../../core/types.js';
 import type { MediaCommands } from '../context/room-commands-context.js';
+import type { Panel } from '../context/room-state-context.js';
 import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import type { StringKey } from '../i18n/strings.js';
 import { icon, type IconName } from '../internal/icons.js';
 import { MenuController } from '../internal/menu-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
+import '../rtc-reactions/rtc-reactions.js';
 import { styles } from './rtc-controls.styles.js';
 
-export const DEFAULT_ACTIONS = 'microphone camera switch-camera screen layout fullscreen slot hangup';
+export const DEFAULT_ACTIONS = 'microphone camera switch-camera screen hand reactions layout fullscreen chat people slot hangup';
 
 interface ButtonSpec {
   action: string;
@@ -23,14 +25,21 @@ interface ButtonSpec {
   pressed?: boolean;
   /** Shown in the danger colour (a device that is off, hang up). */
   danger?: boolean;
+  /** A count drawn on the button (unread messages, raised hands); the label then says it too. */
+  badge?: { count: number; label: StringKey };
   run: () => unknown;
 }
 
+/** The hand toggle and the reaction picker are `<rtc-reactions>` inside the bar, styled and named like its own buttons. */
+const HAND_PARTS = 'hand-button:button, hand-button:button-hand';
+const REACTION_PARTS = 'reactions-button:button, reactions-button:button-reactions, menu, menu-item';
+
 /**
  * @summary The call's buttons: microphone, camera, screen share, device menus for the camera,
- * microphone and speaker, layout, full screen and hang up.
+ * microphone and speaker, raise hand, reactions, layout, full screen, chat and people (with counts) and hang up.
  * @status experimental
  * @since 0.1
+ * @dependency rtc-reactions
  *
  * @slot - The page's own buttons, placed where `actions` says `slot` (at the end if it doesn't).
  *
@@ -57,9 +66,10 @@ export class RtcControls extends RtcElement {
 
   /**
    * Which buttons to show, in order, separated by spaces: `microphone camera switch-camera screen
-   * snapshot speaker layout fullscreen hangup`, and `slot` for the page's own buttons. `speaker`,
-   * `layout` and `fullscreen` act on the enclosing `<rtc-room>` and are left out without one;
-   * `switch-camera` shows with two cameras or more, `screen` where the browser can share a screen.
+   * snapshot speaker hand reactions layout fullscreen chat people hangup`, and `slot` for the page's own
+   * buttons. `speaker`, `layout`, `fullscreen`, `chat` and `people` act on the enclosing `<rtc-room>`
+   * and are left out without one; `switch-camera` shows with two cameras or more, `screen` where the
+   * browser can share a screen. `chat` counts unread messages, `people` raised hands.
    */
   @property() accessor actions = DEFAULT_ACTIONS;
 
@@ -96,11 +106,21 @@ export class RtcControls extends RtcElement {
 
   #button(spec: ButtonSpec, commands: MediaCommands): TemplateResult {
     const label = this.i18n.t(spec.label);
+    const count = spec.badge?.count ?? 0;
     return html`<button part="button button-${spec.action}" type="button"
       class=${classMap({ button: true, danger: !!spec.danger, [spec.action]: true })}
-      aria-label=${label} title=${spec.title ? this.i18n.t(spec.title) : label}
+      aria-label=${count ? this.i18n.t(spec.badge!.label, { count }) : label} title=${spec.title ? this.i18n.t(spec.title) : label}
       aria-pressed=${spec.pressed === undefined ? nothing : String(spec.pressed)}
-      @click=${() => this.#run(spec.action, commands, spec.run)}>${icon(spec.icon)}</button>`;
+      @click=${() => this.#run(spec.action, commands, spec.run)}>${icon(spec.icon)}${count
+        ? html`<span part="badge" class="badge" aria-hidden="true">${count > 99 ? '99+' : count}</span>`
+        : nothing}</button>`;
+  }
+
+  /** A toggle for one of the room's side panels. */
+  #panelButton(panel: Panel, iconName: IconName, label: StringKey, badge: ButtonSpec['badge'], open: (panel: Panel | null) => void,
+    commands: MediaCommands): TemplateResult {
+    const pressed = this.snapshot?.panel === panel;
+    return this.#button({ action: panel, icon: iconName, label, pressed, badge, run: () => open(pressed ? null : panel) }, commands);
   }
 
   #menuButton(id: DeviceKind, label: StringKey): TemplateResult {
@@ -157,6 +177,18 @@ export class RtcControls extends RtcElement {
         if (!room) return nothing;
         return this.#button({ action, icon: snapshot?.fullscreen ? 'fullscreen-exit' : 'fullscreen', label: 'controls.fullscreen',
           pressed: !!snapshot?.fullscreen, run: () => room.setFullScreen(!snapshot?.fullscreen) }, commands);
+      case 'hand':
+        return html`<rtc-reactions no-reactions exportparts=${HAND_PARTS} .engine=${this.engine}></rtc-reactions>`;
+      case 'reactions':
+        return html`<rtc-reactions no-hand exportparts=${REACTION_PARTS} .engine=${this.engine}></rtc-reactions>`;
+      case 'chat':
+        if (!room) return nothing;
+        return this.#panelButton('chat', 'chat', 'controls.chat', { count: snapshot?.unreadMessages ?? 0, label: 'controls.chatUnread' },
+          room.openPanel, commands);
+      case 'people':
+        if (!room) return nothing;
+        return this.#panelButton('people', 'people', 'controls.people', { count: snapshot?.hands.length ?? 0, label: 'controls.peopleHands' },
+          room.openPanel, commands);
       case 'hangup':
         return html`<button part="button button-hangup" type="button" class="button hangup danger"
           aria-label=${this.i18n.t('controls.hangup')} title=${this.i18n.t('controls.hangup')}

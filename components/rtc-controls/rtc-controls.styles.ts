@@ -34,6 +34,7 @@ export const styles = [
     .button,
     .menu-button,
     ::slotted(button) {
+      position: relative;
       flex: none;
       display: grid;
       place-items: center;
@@ -70,6 +71,12 @@ export const styles = [
     .hangup {
       width: calc(var(--controls-button-size) * 1.4);
     }
+    rtc-reactions {
+      --reactions-button-size: var(--controls-button-size);
+      --reactions-button-background: var(--controls-button-background);
+      --reactions-button-color: var(--controls-button-color);
+      flex: none;
+    }
     .menu-button {
       width: calc(var(--controls-button-size) * 0.55);
       margin-inline-start: -2px;
@@ -95,6 +102,10 @@ export const styles = [
       font-size: 0.75rem;
       line-height: 20px;
       text-align: center;
+    }
+    .button[aria-pressed='true'] .badge {
+      background: ${token('color-on-accent')};
+      color: ${token('color-accent')};
     }
     .menu {
       position: fixed;

@@ -29,6 +29,7 @@ function recordingCommands() {
     setLayout: record('setLayout'),
     setFullScreen: record('setFullScreen'),
     pin: record('pin'),
+    openPanel: record('openPanel'),
     snapshot: () => Promise.resolve(new Blob(['x'], { type: 'image/png' })),
     hangup: record('hangup'),
     reportError: (error: unknown) => calls.push(`reportError ${(error as RtcError).code}`),
@@ -68,7 +69,7 @@ describe('<rtc-controls>', () => {
 
   it('shows the default buttons, labelled, with aria-pressed on toggles', async () => {
     const { el } = await mount(snapshot());
-    expect(actions(el)).to.deep.equal(['microphone', 'camera', 'screen', 'layout', 'fullscreen', 'hangup']);
+    expect(actions(el)).to.deep.equal(['microphone', 'camera', 'screen', 'layout', 'fullscreen', 'chat', 'people', 'hangup']);
     expect(button(el, 'microphone')!.getAttribute('aria-label')).to.equal('Microphone');
     expect(button(el, 'microphone')!.getAttribute('aria-pressed')).to.equal('true');
     expect(button(el, 'camera')!.getAttribute('aria-pressed')).to.equal('false');
@@ -177,6 +178,46 @@ describe('<rtc-controls>', () => {
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="menu"]')).to.be.null;
+  });
+
+  it('toggles the chat and people panels, counting unread messages and raised hands', async () => {
+    const { el, room, calls } = await mount(snapshot(), 'actions="chat people"');
+    const badge = (action: string) => button(el, action)!.querySelector('[part~="badge"]');
+    expect(button(el, 'chat')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(badge('chat')).to.be.null;
+    button(el, 'chat')!.click();
+    await waitUntil(() => calls.length === 1);
+    room.update(snapshot({ panel: 'chat' }));
+    await el.updateComplete;
+    expect(button(el, 'chat')!.getAttribute('aria-pressed')).to.equal('true');
+    button(el, 'chat')!.click();
+    button(el, 'people')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => calls.length === 3);
+    expect(calls).to.deep.equal(['openPanel chat', 'openPanel null', 'openPanel people']);
+
+    room.update(snapshot({ unreadMessages: 3, hands: ['me', 'x'] }));
+    await el.updateComplete;
+    expect(badge('chat')!.textContent).to.equal('3');
+    expect(button(el, 'chat')!.getAttribute('aria-label')).to.equal('Chat, 3 unread');
+    expect(badge('people')!.textContent).to.equal('2');
+    expect(button(el, 'people')!.getAttribute('aria-label')).to.equal('People, hands raised: 2');
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(button(el, 'chat')!.getAttribute('aria-label')).to.equal('聊天，3 条未读');
+    await expect(el).to.be.accessible();
+  });
+
+  it('holds the raise-hand toggle and the reaction picker, sized and named like its own buttons', async () => {
+    const { el } = await mount(snapshot(), 'actions="microphone hand reactions"');
+    const nested = [...el.shadowRoot!.querySelectorAll('rtc-reactions')];
+    expect(nested.map((r) => [r.hasAttribute('no-reactions'), r.hasAttribute('no-hand')])).to.deep.equal([[true, false], [false, true]]);
+    await Promise.all(nested.map((r) => r.updateComplete));
+    const hand = nested[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="hand-button"]')!;
+    expect(hand.getAttribute('aria-label')).to.equal('Raise hand');
+    expect(hand.disabled).to.be.false;
+    expect(getComputedStyle(hand).width).to.equal(getComputedStyle(button(el, 'microphone')!).width);
+    expect(nested[1]!.getAttribute('exportparts')).to.contain('reactions-button:button-reactions');
   });
 
   it('speaks Chinese', async () => {

@@ -89,6 +89,11 @@ export class RtcParticipants extends RtcElement {
     void this.#run(`kick-${p.userId}`, () => client.kick(p.userId));
   }
 
+  /** Moves focus to the heading (the room does this when its people panel opens). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus(options);
+  }
+
   #focus(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
@@ -175,7 +180,11 @@ export class RtcParticipants extends RtcElement {
 
   #renderConfirm(p: Participant, name: string): TemplateResult {
     return html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text"
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelRemove(p.userId)}>
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault(); // handled here: an enclosing panel stays open
+        this.#cancelRemove(p.userId);
+      }}>
       <span id="confirm-text">${this.i18n.t('people.confirmRemove', { name })}</span>
       <span class="confirm-buttons">
         <button part="confirm-button" class="action danger filled" type="button" @click=${() => this.#remove(p)}>${this.i18n.t('people.remove')}</button>

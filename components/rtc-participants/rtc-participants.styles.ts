@@ -17,12 +17,12 @@ export const styles = [
     .people {
       height: 100%;
       overflow-y: auto;
-      padding: ${token('space-s')} 0;
+      padding: 0 0 ${token('space-s')};
       background: var(--participants-background);
     }
     .heading {
       margin: 0;
-      padding: ${token('space-s')} ${token('space-l')};
+      padding: ${token('space-m')} ${token('space-l')} ${token('space-s')};
       font-size: ${token('font-size-m')};
       font-weight: ${token('font-weight-strong')};
     }

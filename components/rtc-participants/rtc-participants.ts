@@ -1,5 +1,6 @@
 import { RtcParticipants } from './rtc-participants.component.js';
-import { define } from '../internal/define.js';
 
 export { RtcParticipants };
-define('rtc-participants', RtcParticipants);
+
+// Registered once (a page may load the kit twice), and not at all without a DOM (SSR imports under Node).
+if (typeof customElements !== 'undefined' && !customElements.get('rtc-participants')) customElements.define('rtc-participants', RtcParticipants);

@@ -42,6 +42,9 @@ function css(screen: string, ns: string): string {
 :where(${a} .user-list-item-text) { color: #fff; font-size: 12px; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 :where(${a} .user-list-item.selected .user-list-item-text) { color: #69b1ff; }
 :where(${a} .user-list-item.selected) { box-shadow: inset 0 0 0 2px #1677ff; }
+:where(${a} .user-list-item) { position: relative; }
+:where(${a} .user-list-item-hand) { position: absolute; top: 4px; right: 4px; color: #ffb84d; display: flex; }
+:where(${a} .user-list-item-hand svg) { width: 16px; height: 16px; }
 :where(${a} .btn) { position: absolute; top: 0; bottom: 0; left: 0; right: 0; margin: auto; width: 53px; height: 53px; padding: 0;
   border: 0; border-radius: 50%; color: #fff; background: #262a32; cursor: pointer; display: grid; place-items: center; }
 :where(${a} .btn .icon) { width: 50%; height: 50%; display: grid; place-items: center; }

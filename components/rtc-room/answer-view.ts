@@ -92,10 +92,11 @@ function renderUserList({ snapshot, config, commands, t }: AnswerViewInput): Tem
       const selected = p.userId === snapshot.mainUserId;
       const avatar = snapshot.profiles[p.userId]?.avatar;
       const name = displayName(p, snapshot.profiles[p.userId]);
-      return html`<button type="button" class=${classes('user-list-item', { selected })} aria-pressed=${selected ? 'true' : 'false'}
-        data-user-id=${p.userId} @click=${() => commands.pin(p.userId)}>
+      return html`<button type="button" class=${classes('user-list-item', { selected, hand: p.handRaised })}
+        aria-pressed=${selected ? 'true' : 'false'} data-user-id=${p.userId} @click=${() => commands.pin(p.userId)}>
         ${avatar ? html`<img class="user-list-item-avatar" src=${avatar} alt="" />` : nothing}
         <span class="user-list-item-text">${p.local ? t('tile.you', { name }) : name}</span>
+        ${p.handRaised ? html`<i class="user-list-item-hand" role="img" aria-label=${t('tile.hand')}>${icon('hand')}</i>` : nothing}
       </button>`;
     })}
   </div>`;

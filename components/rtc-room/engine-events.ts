@@ -9,11 +9,13 @@ import { RtcConnectionStateEvent } from '../events/rtc-connection-state.js';
 import { RtcDeviceChangeEvent } from '../events/rtc-device-change.js';
 import { RtcErrorEvent } from '../events/rtc-error.js';
 import type { RtcEvent } from '../events/rtc-event.js';
+import { RtcHandChangeEvent } from '../events/rtc-hand-change.js';
 import { RtcHangupEvent } from '../events/rtc-hangup.js';
 import { RtcJoinedEvent } from '../events/rtc-joined.js';
 import { RtcLeftEvent } from '../events/rtc-left.js';
 import { RtcMessageEvent } from '../events/rtc-message.js';
 import { RtcMuteChangeEvent } from '../events/rtc-mute-change.js';
+import { RtcReactionEvent } from '../events/rtc-reaction.js';
 import { RtcScreenShareEvent } from '../events/rtc-screen-share.js';
 
 type Bridge = { [K in keyof RtcClientEvents]?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
@@ -31,4 +33,6 @@ export const ENGINE_EVENTS: Bridge = {
   'device-change': ({ devices, fallback }) => [new RtcDeviceChangeEvent(fallback ? { devices, fallback } : { devices })],
   error: ({ error }) => [new RtcErrorEvent({ code: error.code, message: error.message, error })],
   message: ({ message, local }) => [new RtcMessageEvent({ message, local })],
+  hands: ({ queue }) => [new RtcHandChangeEvent({ queue: [...queue] })],
+  reaction: ({ from, emoji, ts }) => [new RtcReactionEvent({ userId: from, emoji, ts })],
 };

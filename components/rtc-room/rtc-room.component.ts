@@ -10,7 +10,7 @@ import type { DeviceKind, Participant, Role } from '../../core/types.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
-import { roomStateContext, type Layout, type RoomSnapshot } from '../context/room-state-context.js';
+import { roomStateContext, type Layout, type Panel, type RoomSnapshot } from '../context/room-state-context.js';
 import { RtcAudioBlockedEvent } from '../events/rtc-audio-blocked.js';
 import { RtcCallDeclineEvent } from '../events/rtc-call-decline.js';
 import { RtcErrorEvent } from '../events/rtc-error.js';
@@ -27,7 +27,9 @@ import { stage } from '../internal/layout.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
+import '../rtc-chat/rtc-chat.js';
 import '../rtc-controls/rtc-controls.js';
+import '../rtc-participants/rtc-participants.js';
 import '../rtc-video-grid/rtc-video-grid.js';
 import '../rtc-video-tile/rtc-video-tile.js';
 import { adoptAnswerStyles } from './answer-styles.js';
@@ -52,7 +54,9 @@ const EMPTY_VIEW: EngineView = {
 };
 
 const GRID_PARTS = 'base:grid-base, tile:grid-tile, stage:grid-stage, strip:grid-strip, pager:grid-pager';
-const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls-menu, menu-item:controls-menu-item';
+const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls-menu, menu-item:controls-menu-item, badge:controls-badge';
+const CHAT_PARTS = 'base:chat-base, log:chat-log, message:chat-message, text:chat-text, form:chat-form, input:chat-input';
+const PEOPLE_PARTS = 'base:people-base, list:people-list, person:people-person';
 
 /**
  * @summary The whole call: joins a room and shows everyone's video with the call's controls, or
@@ -62,6 +66,8 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @dependency rtc-video-grid
  * @dependency rtc-controls
  * @dependency rtc-video-tile
+ * @dependency rtc-chat
+ * @dependency rtc-participants
  *
  * @slot - Your own composition (`<rtc-video-grid>`, `<rtc-controls>`, anything): with children the room
  * shows them instead of its default UI, and they get the engine and the room state through context.
@@ -78,7 +84,10 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcActiveSpeakerEvent} rtc-active-speaker - `{ userId, previous }`: the loudest speaker changed.
  * @event {RtcDeviceChangeEvent} rtc-device-change - `{ devices, fallback? }`: devices came or went.
  * @event {RtcScreenShareEvent} rtc-screen-share - `{ userId, local, active }`: a screen share started or stopped.
- * @event {RtcMessageEvent} rtc-message - `{ message, local }`: a chat message.
+ * @event {RtcMessageEvent} rtc-message - `{ message, local }`: a chat message, received or sent (once the server stored it).
+ * @event {RtcHandChangeEvent} rtc-hand-change - `{ queue }`: raised hands changed (user ids, oldest first).
+ * @event {RtcReactionEvent} rtc-reaction - `{ userId, emoji, ts }`: someone sent a reaction (the local user too).
+ * @event {RtcRequestKickEvent} rtc-request-kick - `{ userId }`, cancelable: a host confirmed removing someone in the people panel.
  * @event {RtcAudioBlockedEvent} rtc-audio-blocked - `{ userIds }`: the browser blocked the call's sound; the room shows an "enable audio" button.
  * @event {RtcLayoutChangeEvent} rtc-layout-change - `{ layout }`: the user switched layout.
  * @event {RtcFullscreenChangeEvent} rtc-fullscreen-change - `{ fullscreen }`: the room entered or left full screen (any cause, Esc included).
@@ -91,6 +100,10 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @csspart main - The area holding the grid (or your composition).
  * @csspart grid - The default `<rtc-video-grid>` (its parts exported as `grid-*`).
  * @csspart controls - The default `<rtc-controls>` (its parts exported as `controls-*`).
+ * @csspart panel - The side panel holding the chat or the people list.
+ * @csspart panel-close - The panel's close button.
+ * @csspart chat - The panel's `<rtc-chat>` (its parts exported as `chat-*`).
+ * @csspart people - The panel's `<rtc-participants>` (its parts exported as `people-*`).
  * @csspart lobby - The page before joining.
  * @csspart preview - The camera preview in the lobby.
  * @csspart join-button - The lobby's join button.
@@ -103,6 +116,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
  * @cssproperty [--room-min-height=320px] - Smallest height in flex mode (the room otherwise fills its box).
  * @cssproperty [--room-z-index=var(--rtc-z-layer)] - Stacking level in full-screen mode.
+ * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase {
   static override styles = styles;
@@ -173,11 +187,16 @@ export class RtcRoom extends RtcBase {
   /** In full screen, by the Fullscreen API or, where there is none (iPhone), by covering the page (reflected, read-only). */
   @property({ type: Boolean, reflect: true }) accessor fullscreen = false;
 
+  /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
+  @property({ reflect: true }) accessor panel: Panel | null = null;
+
   @state() private accessor composed = false;
   @state() private accessor audioBlocked = false;
   @state() private accessor speakerOn = true;
   @state() private accessor error: RtcError | undefined;
   @state() private accessor leftReason: string | undefined;
+  /** Messages from others since the chat was last in view. */
+  @state() private accessor unread = 0;
 
   #ownEngine?: RtcClient;
   #attached?: RtcClient;
@@ -219,6 +238,7 @@ export class RtcRoom extends RtcBase {
       this.#userPinned = true;
       this.currentUserId = userId ?? '';
     },
+    openPanel: (panel) => this.#openPanel(panel),
   };
 
   constructor() {
@@ -313,12 +333,14 @@ export class RtcRoom extends RtcBase {
     super.connectedCallback();
     this.composed = this.#hasComposition();
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.#attach(this.engine ?? this.#makeOwnEngine());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#restorePage();
     this.#attach(undefined);
     // A room taken off the page ends its own call (not one on an engine the page handed in).
@@ -335,6 +357,7 @@ export class RtcRoom extends RtcBase {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.engine ?? this.#makeOwnEngine());
     if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
     if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
+    if (this.unread && this.#chatInView()) this.unread = 0;
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
@@ -409,6 +432,10 @@ export class RtcRoom extends RtcBase {
       engine.on('joined', () => {
         this.phase = 'joined';
         this.leftReason = undefined;
+        this.unread = 0;
+      }),
+      engine.on('message', ({ local }) => {
+        if (!local && !this.#chatInView()) this.unread++;
       }),
       engine.on('left', ({ reason }) => {
         this.phase = 'left';
@@ -489,6 +516,8 @@ export class RtcRoom extends RtcBase {
       fullscreen: this.fullscreen,
       speakerOn: this.speakerOn,
       profiles: profilesOf(this.config),
+      panel: this.panel || null,
+      unreadMessages: this.unread,
     };
     this.#stateProvider.setValue(this.#snapshot);
 
@@ -518,6 +547,29 @@ export class RtcRoom extends RtcBase {
   #onFullscreenChange = (): void => {
     this.#setFullscreen(document.fullscreenElement === this);
   };
+
+  /** Coming back to the page with the chat open reads what arrived meanwhile. */
+  #onVisibilityChange = (): void => {
+    if (this.#chatInView()) this.requestUpdate();
+  };
+
+  #chatInView(): boolean {
+    return this.panel === 'chat' && document.visibilityState === 'visible';
+  }
+
+  /** From the controls' buttons: opens a panel and moves focus into it; closing gives focus back to its button. */
+  #openPanel(panel: Panel | null): void {
+    const closing = this.panel;
+    this.panel = panel;
+    void this.updateComplete.then(() => {
+      if (panel) this.renderRoot.querySelector<HTMLElement>(panel === 'chat' ? 'rtc-chat' : 'rtc-participants')?.focus();
+      else if (closing) this.#controlButton(closing)?.focus();
+    });
+  }
+
+  #controlButton(panel: Panel): HTMLElement | null | undefined {
+    return this.renderRoot.querySelector('rtc-controls')?.shadowRoot?.querySelector<HTMLElement>(`[part~="button-${panel}"]`);
+  }
 
   #setFullscreen(on: boolean): void {
     if (on === this.fullscreen) return;
@@ -638,12 +690,15 @@ export class RtcRoom extends RtcBase {
     return html`
       <div part="base" class="room" role="region" aria-label=${this.i18n.t('room.label')}>
         ${inCall ? this.#renderHeader(snapshot) : nothing}
-        <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
-          <slot @slotchange=${this.#onSlotChange}></slot>
-          ${this.composed || !inCall
-            ? nothing
-            : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS}
-                ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
+        <div class="body">
+          <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
+            <slot @slotchange=${this.#onSlotChange}></slot>
+            ${this.composed || !inCall
+              ? nothing
+              : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS}
+                  ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
+          </div>
+          ${inCall && !this.composed ? this.#renderPanel() : nothing}
         </div>
         ${inCall && !this.composed ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS}></rtc-controls>` : nothing}
         ${this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling' ? this.#renderLobby(snapshot) : nothing}
@@ -657,6 +712,20 @@ export class RtcRoom extends RtcBase {
       </div>
       ${this.#renderAudio()}
     `;
+  }
+
+  /** Both panels stay on the page while in the call, so a draft or a message that failed survives closing the chat. */
+  #renderPanel() {
+    const panel = this.panel;
+    return html`<aside part="panel" class="panel" ?hidden=${!panel} aria-label=${this.i18n.t(panel === 'people' ? 'people.label' : 'chat.label')}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) this.#openPanel(null);
+      }}>
+      <rtc-chat part="chat" exportparts=${CHAT_PARTS} ?hidden=${panel !== 'chat'}></rtc-chat>
+      <rtc-participants part="people" exportparts=${PEOPLE_PARTS} ?hidden=${panel !== 'people'}></rtc-participants>
+      <button part="panel-close" class="panel-close" type="button" aria-label=${this.i18n.t('panel.close')} title=${this.i18n.t('panel.close')}
+        @click=${() => this.#openPanel(null)}>×</button>
+    </aside>`;
   }
 
   #renderHeader(snapshot: RoomSnapshot) {

@@ -123,6 +123,11 @@ describe('<rtc-room> modes', function () {
       await waitUntil(() => events.some((e) => e.type === 'rtc-player-change'));
       expect(events.find((e) => e.type === 'rtc-player-change')!.detail).to.deep.equal({ userId: 'alice', preUserId: 'bob' });
 
+      // A raised hand shows in the user list.
+      await b.engine!.raiseHand(true);
+      await waitUntil(() => q(a, '.user-list-item.hand[data-user-id="bob"] .user-list-item-hand'), 'bob hand in the list', LONG);
+      expect(q(a, '.user-list-item-hand')!.getAttribute('aria-label')).to.equal('Hand raised');
+
       // The mute button: the icon turns `.disable`, and Bob sees it.
       const mute = q<HTMLButtonElement>(a, '.btn.btn-mute')!;
       expect(mute.getAttribute('aria-pressed')).to.equal('true');

@@ -25,6 +25,7 @@ export const styles = [
       --room-color: ${token('color-text')};
       --room-min-height: 320px;
       --room-z-index: ${token('z-layer')};
+      --room-panel-width: 360px;
       display: block;
       position: relative;
       width: 100%;
@@ -79,8 +80,15 @@ export const styles = [
     .count {
       flex: none;
     }
+    .body {
+      flex: 1 1 auto;
+      min-height: 0;
+      position: relative;
+      display: flex;
+    }
     .main {
       flex: 1 1 auto;
+      min-width: 0;
       min-height: 0;
       position: relative;
       display: flex;
@@ -94,6 +102,44 @@ export const styles = [
     rtc-controls {
       flex: none;
       padding-bottom: ${token('space-xs')};
+    }
+    .panel {
+      flex: none;
+      position: relative;
+      width: min(var(--room-panel-width), 45%);
+      margin: ${token('space-s')} ${token('space-s')} 0 0;
+      display: flex;
+      flex-direction: column;
+      overflow: hidden;
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-m')};
+      background: ${token('color-surface')};
+    }
+    .panel[hidden] {
+      display: none;
+    }
+    .panel > rtc-chat,
+    .panel > rtc-participants {
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    .panel-close {
+      position: absolute;
+      top: 4px;
+      inset-inline-end: 4px;
+      width: 36px;
+      height: 36px;
+      border: 0;
+      border-radius: 50%;
+      background: transparent;
+      color: ${token('color-text-muted')};
+      font-size: 22px;
+      line-height: 1;
+      cursor: pointer;
+    }
+    .panel-close:hover {
+      background: ${token('color-control-hover')};
+      color: ${token('color-text')};
     }
     .lobby,
     .left {
@@ -274,6 +320,18 @@ export const styles = [
     }
     .audio {
       display: none;
+    }
+    /* Narrow rooms (phones): the panel covers the video instead of squeezing it. */
+    @container (max-width: 720px) {
+      .panel {
+        position: absolute;
+        inset: 0;
+        z-index: 2;
+        width: auto;
+        margin: 0;
+        border-radius: 0;
+        border-width: 0 0 1px;
+      }
     }
     @container (max-width: 640px) {
       .lobby-card {

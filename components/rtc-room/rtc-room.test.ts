@@ -6,6 +6,9 @@ import type { RtcRoom } from './rtc-room.component.js';
 import type { RtcVideoGrid } from '../rtc-video-grid/rtc-video-grid.component.js';
 import type { RtcVideoTile } from '../rtc-video-tile/rtc-video-tile.component.js';
 import type { RtcControls } from '../rtc-controls/rtc-controls.component.js';
+import type { RtcChat } from '../rtc-chat/rtc-chat.component.js';
+import type { RtcParticipants } from '../rtc-participants/rtc-participants.component.js';
+import type { RtcReactions } from '../rtc-reactions/rtc-reactions.component.js';
 import { LoopbackCall, videoPlays, type Person } from '../internal/testing/loopback-call.js';
 
 const LONG = { timeout: 20_000 };
@@ -319,6 +322,109 @@ describe('<rtc-room> in a call', function () {
     await waitUntil(() => changes.length > 0, 'device change', LONG);
     const { devices } = changes[0]!.detail as { devices: { microphones: MediaDeviceInfo[] } };
     expect(devices.microphones.map((d) => d.label)).to.include('USB headset');
+  });
+
+  it('opens the chat from the controls, counts what arrives while it is closed, and fires rtc-message', async () => {
+    const a = await seatedRoom(call, call.person('alice'));
+    const b = await seatedRoom(call, call.person('bob'));
+    await Promise.all([a.join(), b.join()]);
+    await waitUntil(() => controls(a) && controlButton(a, 'chat') && controls(b) && controlButton(b, 'chat'), 'chat buttons', LONG);
+    const aliceMessages = record(a, 'rtc-message');
+    const bobMessages = record(b, 'rtc-message');
+    const chat = (room: RtcRoom) => room.shadowRoot!.querySelector<RtcChat>('rtc-chat')!;
+    const panel = (room: RtcRoom) => room.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
+    expect(panel(a).hidden, 'closed to start with').to.be.true;
+
+    // Bob opens the chat by keyboard: focus lands in the text box, and he types.
+    controlButton(b, 'chat').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => b.getAttribute('panel') === 'chat' && !panel(b).hidden, 'bob chat open', LONG);
+    await waitUntil(() => chat(b).shadowRoot!.activeElement?.matches('[part~="input"]'), 'focus in the text box', LONG);
+    await sendKeys({ type: 'Hello Alice' });
+    await sendKeys({ press: 'Enter' });
+
+    await waitUntil(() => aliceMessages.length === 1, 'alice got rtc-message', LONG);
+    const got = aliceMessages[0]!.detail as { message: { text: string; from: string }; local: boolean };
+    expect([got.message.text, got.message.from, got.local]).to.deep.equal(['Hello Alice', 'bob', false]);
+    await waitUntil(() => bobMessages.length === 1, 'bob got his own rtc-message', LONG);
+    expect((bobMessages[0]!.detail as { local: boolean }).local).to.be.true;
+    await waitUntil(() => controlButton(a, 'chat').getAttribute('aria-label') === 'Chat, 1 unread', 'unread on alice side', LONG);
+    expect(controlButton(a, 'chat').querySelector('[part~="badge"]')!.textContent).to.equal('1');
+    expect(controlButton(b, 'chat').querySelector('[part~="badge"]'), 'nothing unread for the reader').to.be.null;
+
+    controlButton(a, 'chat').click();
+    await waitUntil(() => !panel(a).hidden && !controlButton(a, 'chat').querySelector('[part~="badge"]'), 'read once open', LONG);
+    expect(controlButton(a, 'chat').getAttribute('aria-pressed')).to.equal('true');
+    await chat(a).updateComplete;
+    expect(chat(a).shadowRoot!.querySelector('[part~="text"]')!.textContent).to.equal('Hello Alice');
+
+    // Escape closes the panel and gives focus back to the chat button; the next message counts again.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => panel(a).hidden && a.getAttribute('panel') === null, 'closed', LONG);
+    await waitUntil(() => controls(a).shadowRoot!.activeElement === controlButton(a, 'chat'), 'focus back on the button', LONG);
+    await b.engine!.sendMessage('Still there?');
+    await waitUntil(() => controlButton(a, 'chat').querySelector('[part~="badge"]')?.textContent === '1', 'unread again', LONG);
+  });
+
+  it('raises a hand and reacts from the controls: the queue, the tile marks, the people panel and the events', async () => {
+    const alice = call.person('alice');
+    const a = await seatedRoom(call, alice);
+    a.token = call.loopback.token({ room: call.roomId, user: 'alice', name: 'Alice', role: 'host' });
+    const b = await seatedRoom(call, call.person('bob'));
+    await Promise.all([a.join(), b.join()]);
+    await waitUntil(() => tile(a, 'bob') && controls(b) && controls(b).shadowRoot!.querySelector('rtc-reactions'), 'in call', LONG);
+    const events = record(a, 'rtc-hand-change', 'rtc-reaction', 'rtc-request-kick');
+    const nested = (room: RtcRoom, which: 'hand' | 'reactions') =>
+      controls(room).shadowRoot!.querySelector<RtcReactions>(which === 'hand' ? 'rtc-reactions[no-reactions]' : 'rtc-reactions[no-hand]')!;
+
+    nested(b, 'hand').shadowRoot!.querySelector<HTMLButtonElement>('[part~="hand-button"]')!.click();
+    await waitUntil(() => tile(a, 'bob')!.hasAttribute('hand-raised'), 'alice sees bob hand', LONG);
+    expect(events[0]).to.deep.equal({ type: 'rtc-hand-change', detail: { queue: ['bob'] } });
+    await waitUntil(() => controlButton(a, 'people').getAttribute('aria-label') === 'People, hands raised: 1', 'count on people', LONG);
+
+    const picker = nested(b, 'reactions');
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reactions-button"]')!.click();
+    await picker.updateComplete;
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="menu-item"]')!.click();
+    await waitUntil(() => tile(a, 'bob')!.shadowRoot!.querySelector('[part~="reactions"]'), 'bubble on bob tile', LONG);
+    const reaction = events.find((e) => e.type === 'rtc-reaction')!.detail as { userId: string; emoji: string };
+    expect([reaction.userId, reaction.emoji]).to.deep.equal(['bob', '👍']);
+
+    // Alice (the host) opens the people panel, lowers Bob's hand, then removes him.
+    controlButton(a, 'people').click();
+    const people = () => a.shadowRoot!.querySelector<RtcParticipants>('rtc-participants')!;
+    const inRow = (part: string) => people().shadowRoot!.querySelector<HTMLButtonElement>(`[data-user-id="bob"] [part~="${part}"]`);
+    await waitUntil(() => a.getAttribute('panel') === 'people' && inRow('lower-hand-button'), 'people panel', LONG);
+    expect(inRow('hand')!.getAttribute('aria-label')).to.equal('Hand raised, #1');
+    inRow('lower-hand-button')!.click();
+    await waitUntil(() => !tile(a, 'bob')!.hasAttribute('hand-raised') && !inRow('hand'), 'hand lowered', LONG);
+    expect(events.filter((e) => e.type === 'rtc-hand-change').at(-1)!.detail).to.deep.equal({ queue: [] });
+    inRow('remove-button')!.click();
+    await people().updateComplete;
+    inRow('confirm-button')!.click();
+    expect(events.find((e) => e.type === 'rtc-request-kick')!.detail).to.deep.equal({ userId: 'bob' });
+    await waitUntil(() => b.phase === 'left', 'bob removed', LONG);
+    await b.updateComplete;
+    expect(b.shadowRoot!.querySelector('[part~="left"]')!.textContent).to.contain('You were removed from the call');
+  });
+
+  it('lays the panel over the video in a narrow room, and is accessible with it open, in Chinese too', async () => {
+    const a = await seatedRoom(call, call.person('alice'), {}, 'width:400px;height:640px');
+    const b = await seatedRoom(call, call.person('bob'));
+    await Promise.all([a.join(), b.join()]);
+    await b.engine!.sendMessage('你好 https://example.com');
+    a.panel = 'chat';
+    await waitUntil(() => a.shadowRoot!.querySelector('rtc-chat')?.shadowRoot?.querySelector('[part~="text"]'), 'message shown', LONG);
+    const panel = a.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
+    expect(getComputedStyle(panel).position).to.equal('absolute');
+    expect(Math.round(panel.getBoundingClientRect().width)).to.equal(400);
+    await expect(a).to.be.accessible();
+    a.lang = 'zh-CN';
+    a.panel = 'people';
+    await a.updateComplete;
+    expect(panel.getAttribute('aria-label')).to.equal('参会者');
+    expect(a.shadowRoot!.querySelector('[part~="panel-close"]')!.getAttribute('aria-label')).to.equal('关闭');
+    await expect(a).to.be.accessible();
   });
 
   it('is accessible in the lobby, in the call and after leaving', async () => {

@@ -1,18 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/types.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
 import { icon } from '../internal/icons.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { avatarHue, displayName, initials } from '../internal/participant-display.js';
+import { ReactionController } from '../internal/reaction-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
- * microphone is off, an avatar or initials when their camera is off, and a ring while they speak.
+ * microphone is off, an avatar or initials when their camera is off, a ring while they speak, a hand
+ * while it is raised, and their reactions for a few seconds.
  * @status experimental
  * @since 0.1
  *
@@ -27,6 +30,8 @@ import { styles } from './rtc-video-tile.styles.js';
  * @csspart label - The bar with the name and the muted mark.
  * @csspart name - The name.
  * @csspart muted-icon - The crossed-out microphone shown while they are muted.
+ * @csspart hand - The raised-hand mark in the label.
+ * @csspart reactions - The reactions they just sent (each rises and fades; it only appears and goes with reduced motion).
  * @csspart pin-button - The pin button (only with `pinnable`).
  * @csspart status - The "connecting" notice while the media link is not up yet.
  *
@@ -37,6 +42,7 @@ import { styles } from './rtc-video-tile.styles.js';
  * @cssproperty [--tile-label-background=var(--rtc-color-label)] - Background of the name label.
  * @cssproperty [--tile-label-color=var(--rtc-color-on-label)] - Text colour of the name label.
  * @cssproperty [--tile-video-fit=cover] - `object-fit` of camera video (screens always use `contain`).
+ * @cssproperty [--tile-hand-color=#ffb84d] - Colour of the raised-hand mark.
  */
 export class RtcVideoTile extends RtcElement {
   static override styles = styles;
@@ -62,6 +68,9 @@ export class RtcVideoTile extends RtcElement {
   /** Whether their camera is off, or no video has arrived yet (reflected). */
   @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) accessor videoMuted = false;
 
+  /** Whether their hand is raised (reflected; not on a screen tile). */
+  @property({ type: Boolean, reflect: true, attribute: 'hand-raised' }) accessor handRaised = false;
+
   /** Offer a pin button, which fires `rtc-pin`. */
   @property({ type: Boolean, reflect: true }) accessor pinnable = false;
 
@@ -84,6 +93,9 @@ export class RtcVideoTile extends RtcElement {
     (speaking) => (this.speaking = speaking && !this.screen),
   );
 
+  /** Reactions show on the camera tile only, not on the shared screen. */
+  readonly #reactions = new ReactionController(this, () => (this.screen ? undefined : this.#participant?.userId));
+
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
   }
@@ -91,12 +103,14 @@ export class RtcVideoTile extends RtcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#level.setEngine(this.client);
+    this.#reactions.setEngine(this.client);
     const p = this.#participant;
     if (!p) return;
     this.userId = p.userId;
     this.local = p.local;
     this.audioMuted = !p.media.audio;
     this.videoMuted = !this.#hasVideo(p);
+    this.handRaised = p.handRaised && !this.screen;
   }
 
   #stream(p: Participant): MediaStream | null {
@@ -125,7 +139,12 @@ export class RtcVideoTile extends RtcElement {
     const plainName = this.name || displayName(p, this.snapshot?.profiles[p.userId]);
     const avatar = this.avatar || this.snapshot?.profiles[p.userId]?.avatar;
     const connecting = !p.local && (p.link === 'new' || p.link === 'connecting');
-    const state = [name, this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '', this.speaking ? this.i18n.t('tile.speaking') : '']
+    const state = [
+      name,
+      this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '',
+      this.speaking ? this.i18n.t('tile.speaking') : '',
+      this.handRaised ? this.i18n.t('tile.hand') : '',
+    ]
       .filter(Boolean)
       .join(', ');
     return html`
@@ -143,7 +162,13 @@ export class RtcVideoTile extends RtcElement {
           : nothing}
         ${connecting ? html`<div part="status" class="status">${this.i18n.t('state.connecting')}</div>` : nothing}
         <slot name="overlay"></slot>
+        ${this.#reactions.shown.length
+          ? html`<div part="reactions" class="reactions" aria-hidden="true">
+              ${repeat(this.#reactions.shown, (r) => r.key, (r) => html`<span class="reaction">${r.emoji}</span>`)}
+            </div>`
+          : nothing}
         <div part="label" class="label">
+          ${this.handRaised ? html`<span part="hand" class="hand" title=${this.i18n.t('tile.hand')}>${icon('hand')}</span>` : nothing}
           ${this.audioMuted && !this.screen
             ? html`<span part="muted-icon" class="muted" title=${this.i18n.t('tile.muted')}>${icon('microphone-off')}</span>`
             : nothing}

@@ -12,6 +12,7 @@ export const styles = [
       --tile-label-background: ${token('color-label')};
       --tile-label-color: ${token('color-on-label')};
       --tile-video-fit: cover;
+      --tile-hand-color: #ffb84d;
       display: block;
       position: relative;
       min-width: 0;
@@ -101,6 +102,50 @@ export const styles = [
     .muted .icon {
       width: 1.15em;
       height: 1.15em;
+    }
+    .hand {
+      display: inline-flex;
+      color: var(--tile-hand-color);
+    }
+    .hand .icon {
+      width: 1.15em;
+      height: 1.15em;
+    }
+    .reactions {
+      position: absolute;
+      right: ${token('space-m')};
+      bottom: ${token('space-xl')};
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      pointer-events: none;
+    }
+    .reaction {
+      font-size: clamp(24px, 16cqmin, 56px);
+      line-height: 1.1;
+      animation: rise 4s ease-out forwards;
+    }
+    @keyframes rise {
+      0% {
+        opacity: 0;
+        transform: translateY(40%) scale(0.6);
+      }
+      10% {
+        opacity: 1;
+        transform: translateY(0) scale(1);
+      }
+      75% {
+        opacity: 1;
+      }
+      100% {
+        opacity: 0;
+        transform: translateY(-60%);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .reaction {
+        animation: none;
+      }
     }
     .status {
       position: absolute;

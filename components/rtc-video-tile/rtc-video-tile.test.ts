@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import './rtc-video-tile.js';
 import type { RtcVideoTile } from './rtc-video-tile.component.js';
 import { canvasStream, fakeParticipant, stopFakeMedia } from '../internal/testing/fake-media.js';
+import { LoopbackCall } from '../internal/testing/loopback-call.js';
 import { registerStrings } from '../i18n/strings.js';
 
 const part = (el: RtcVideoTile, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -103,6 +104,48 @@ describe('<rtc-video-tile>', () => {
     el.pinned = true;
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('marks a raised hand on the camera tile, not on the screen', async () => {
+    const p = fakeParticipant('hal', { handRaised: true, media: { audio: true, video: true, screen: true }, screenStream: canvasStream() });
+    const el = await fixture<RtcVideoTile>(html`<rtc-video-tile .participant=${p}></rtc-video-tile>`);
+    expect(el.hasAttribute('hand-raised')).to.be.true;
+    expect(part(el, 'hand')!.title).to.equal('Hand raised');
+    expect(part(el, 'base')!.getAttribute('aria-label')).to.equal('Hal, Hand raised');
+    const screen = await fixture<RtcVideoTile>(html`<rtc-video-tile screen .participant=${p}></rtc-video-tile>`);
+    expect(screen.hasAttribute('hand-raised')).to.be.false;
+    el.participant = { ...p, handRaised: false };
+    await el.updateComplete;
+    expect(part(el, 'hand')).to.be.null;
+  });
+
+  it('shows a reaction on the sender\'s tile for a few seconds, without motion when asked', async function () {
+    this.timeout(60_000);
+    const call = new LoopbackCall();
+    try {
+      const ann = call.person('ann');
+      const ben = call.person('ben');
+      await ann.engine.join(ann.token, { audio: false, video: false });
+      await ben.engine.join(ben.token, { audio: false, video: false });
+      const benTile = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${ann.engine} user-id="ben"></rtc-video-tile>`);
+      const annTile = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${ann.engine} user-id="ann"></rtc-video-tile>`);
+      await waitUntil(() => part(benTile, 'name'), 'ben known', { timeout: 10_000 });
+      await emulateMedia({ reducedMotion: 'reduce' });
+      await ben.engine.sendReaction('🎉');
+      await waitUntil(() => part(benTile, 'reactions'), 'reaction shown', { timeout: 10_000 });
+      expect(part(benTile, 'reactions')!.textContent!.trim()).to.equal('🎉');
+      expect(getComputedStyle(part(benTile, 'reactions')!.firstElementChild!).animationName).to.equal('none');
+      expect(part(annTile, 'reactions'), 'only on the sender\'s tile').to.be.null;
+      await waitUntil(() => !part(benTile, 'reactions'), 'gone after a few seconds', { timeout: 10_000 });
+
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      await ann.engine.sendReaction('👍');
+      await waitUntil(() => part(annTile, 'reactions'), 'own reaction on own tile', { timeout: 10_000 });
+      expect(getComputedStyle(part(annTile, 'reactions')!.firstElementChild!).animationName).to.equal('rise');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      await call.close();
+    }
   });
 
   it('takes the video off the element when removed', async () => {

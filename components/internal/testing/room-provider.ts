@@ -22,6 +22,8 @@ export function roomSnapshot(participants: readonly Participant[], overrides: Pa
     fullscreen: false,
     speakerOn: true,
     profiles: {},
+    panel: null,
+    unreadMessages: 0,
     ...overrides,
   };
 }
