@@ -11,7 +11,7 @@ import { I18nController } from './i18n-controller.js';
 
 export abstract class RtcBase extends LitElement {
   /** Replaces some of the built-in strings (keys: components/i18n/en.ts). */
-  @property({ attribute: false }) accessor strings: Partial<Strings> | undefined;
+  @property({ attribute: false }) strings: Partial<Strings> | undefined;
 
   protected readonly i18n = new I18nController(this, () => this.inheritedLocale());
 

@@ -16,12 +16,12 @@ import { RtcBase } from './rtc-base.js';
 
 export class RtcElement extends RtcBase {
   /** The engine to use when the element stands alone; inside an `<rtc-room>` it comes from the room. */
-  @property({ attribute: false }) accessor engine: RtcClient | undefined;
+  @property({ attribute: false }) engine: RtcClient | undefined;
 
-  @consume({ context: engineContext, subscribe: true }) @state() protected accessor roomEngine: RtcClient | undefined;
-  @consume({ context: roomStateContext, subscribe: true }) @state() protected accessor roomState: RoomSnapshot | undefined;
-  @consume({ context: roomCommandsContext, subscribe: true }) @state() protected accessor roomCommands: RoomCommands | undefined;
-  @consume({ context: localeContext, subscribe: true }) @state() protected accessor locale: Locale | undefined;
+  @consume({ context: engineContext, subscribe: true }) @state() protected roomEngine: RtcClient | undefined;
+  @consume({ context: roomStateContext, subscribe: true }) @state() protected roomState: RoomSnapshot | undefined;
+  @consume({ context: roomCommandsContext, subscribe: true }) @state() protected roomCommands: RoomCommands | undefined;
+  @consume({ context: localeContext, subscribe: true }) @state() protected locale: Locale | undefined;
 
   /** Room state built from `engine` when the element has its own engine. */
   readonly #ownState = new EngineStateController(this);

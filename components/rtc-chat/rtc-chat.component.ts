@@ -76,15 +76,15 @@ export class RtcChat extends RtcElement {
    * The longest message in UTF-8 bytes, for the length hint; set it to your server's `MAX_CHAT_BYTES`
    * (4096 by default). The server enforces its own limit whatever this says.
    */
-  @property({ type: Number, attribute: 'max-bytes' }) accessor maxBytes = 4096;
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 4096;
 
   /** What the user is typing (kept when a send fails or the element re-renders). */
-  @state() private accessor draft = '';
+  @state() private draft = '';
   /** User id of the private recipient; empty for everyone. */
-  @state() private accessor recipient = '';
-  @state() private accessor outbox: readonly Outgoing[] = [];
+  @state() private recipient = '';
+  @state() private outbox: readonly Outgoing[] = [];
   /** Messages that arrived while the reader was scrolled up. */
-  @state() private accessor unseen = 0;
+  @state() private unseen = 0;
 
   readonly #seen = new Set<string>();
   /** Names of everyone seen in the room, for messages to or from people who have left. */

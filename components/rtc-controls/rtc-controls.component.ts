@@ -71,7 +71,7 @@ export class RtcControls extends RtcElement {
    * and are left out without one; `switch-camera` shows with two cameras or more, `screen` where the
    * browser can share a screen. `chat` counts unread messages, `people` raised hands.
    */
-  @property() accessor actions = DEFAULT_ACTIONS;
+  @property() actions = DEFAULT_ACTIONS;
 
   readonly #menu = new MenuController(this);
   readonly #pending = new Set<string>();

@@ -42,7 +42,7 @@ export class RtcParticipants extends RtcElement {
   static override styles = styles;
 
   /** Whose removal is being confirmed. */
-  @state() private accessor confirming: string | null = null;
+  @state() private confirming: string | null = null;
 
   readonly #busy = new Set<string>();
 

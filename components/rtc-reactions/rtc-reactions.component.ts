@@ -28,10 +28,10 @@ export class RtcReactions extends RtcElement {
   static override styles = styles;
 
   /** Leave out the raise-hand toggle. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-hand' }) accessor noHand = false;
+  @property({ type: Boolean, reflect: true, attribute: 'no-hand' }) noHand = false;
 
   /** Leave out the reaction picker. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-reactions' }) accessor noReactions = false;
+  @property({ type: Boolean, reflect: true, attribute: 'no-reactions' }) noReactions = false;
 
   readonly #menu = new MenuController(this);
 

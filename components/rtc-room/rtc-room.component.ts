@@ -122,81 +122,81 @@ export class RtcRoom extends RtcBase {
   static override styles = styles;
 
   /** The server's base URL (http, https, ws or wss). Defaults to the page's own origin. */
-  @property() accessor server = '';
+  @property() server = '';
 
   /** The room to join (and, without a token, to ask a dev-mode server for one). */
-  @property() accessor room = '';
+  @property() room = '';
 
   /** A join token from your backend. Without one, the room asks a dev-mode server for one. */
-  @property() accessor token = '';
+  @property() token = '';
 
   /** The user id asked for with a dev token (random when unset). */
-  @property({ attribute: 'user-id' }) accessor userId = '';
+  @property({ attribute: 'user-id' }) userId = '';
 
   /** The name shown to others, asked for with a dev token (the lobby asks when unset). */
-  @property({ attribute: 'user-name' }) accessor userName = '';
+  @property({ attribute: 'user-name' }) userName = '';
 
   /**
    * The role asked for with a dev token: `host`, `participant` (default) or `viewer`. The attribute is
    * `role`; the property is `userRole`, as `role` is the element's ARIA role property.
    */
-  @property({ attribute: 'role' }) accessor userRole: Role | '' = '';
+  @property({ attribute: 'role' }) userRole: Role | '' = '';
 
   /** The room's password, if it has one. */
-  @property() accessor password = '';
+  @property() password = '';
 
   /** `flex` (fills its box, default), `fullscreen` (covers the page while in the call) or `answer` (light DOM, restyled by the page). */
-  @property({ reflect: true }) accessor mode: RoomMode = 'flex';
+  @property({ reflect: true }) mode: RoomMode = 'flex';
 
   /** `grid` (default) or `speaker`. */
-  @property({ reflect: true }) accessor layout: Layout = 'grid';
+  @property({ reflect: true }) layout: Layout = 'grid';
 
   /** Who to show on the main view (the plugin's currentUserId); empty for automatic (shares, speakers). */
-  @property({ attribute: 'current-user-id', reflect: true }) accessor currentUserId = '';
+  @property({ attribute: 'current-user-id', reflect: true }) currentUserId = '';
 
   /** Join with the microphone on; `audio="off"` joins muted. */
-  @property({ converter: onOff }) accessor audio = true;
+  @property({ converter: onOff }) audio = true;
 
   /** Join with the camera on; `video="off"` joins with it off. */
-  @property({ converter: onOff }) accessor video = true;
+  @property({ converter: onOff }) video = true;
 
   /** `light` or `dark` sets a whole theme (`auto` follows the system); unset, the page's `--rtc-*` tokens apply. */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' | '' = '';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | '' = '';
 
   /** Join as soon as the room is on the page, with no lobby. */
-  @property({ type: Boolean, reflect: true }) accessor autojoin = false;
+  @property({ type: Boolean, reflect: true }) autojoin = false;
 
   /** Answer mode: the class of the root (default `screen`). */
-  @property() accessor screenname = 'screen';
+  @property() screenname = 'screen';
 
   /** Answer mode: the class namespace of the views and buttons (default `answer`). */
-  @property() accessor namespace = 'answer';
+  @property() namespace = 'answer';
 
   /** Display options in the shape of the mini-program plugin's Config (see room-config.ts). */
-  @property({ attribute: false }) accessor config: RoomConfig | undefined;
+  @property({ attribute: false }) config: RoomConfig | undefined;
 
   /** The engine to run; by default the room makes one for `server`. */
-  @property({ attribute: false }) accessor engine: RtcClient | undefined;
+  @property({ attribute: false }) engine: RtcClient | undefined;
 
   /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only). */
-  @property({ reflect: true }) accessor phase: RoomPhase = 'lobby';
+  @property({ reflect: true }) phase: RoomPhase = 'lobby';
 
   /** The engine's connection state (reflected, read-only). */
-  @property({ attribute: 'connection-state', reflect: true }) accessor connectionState: RtcClient['state'] = 'disconnected';
+  @property({ attribute: 'connection-state', reflect: true }) connectionState: RtcClient['state'] = 'disconnected';
 
   /** In full screen, by the Fullscreen API or, where there is none (iPhone), by covering the page (reflected, read-only). */
-  @property({ type: Boolean, reflect: true }) accessor fullscreen = false;
+  @property({ type: Boolean, reflect: true }) fullscreen = false;
 
   /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
-  @property({ reflect: true }) accessor panel: Panel | null = null;
+  @property({ reflect: true }) panel: Panel | null = null;
 
-  @state() private accessor composed = false;
-  @state() private accessor audioBlocked = false;
-  @state() private accessor speakerOn = true;
-  @state() private accessor error: RtcError | undefined;
-  @state() private accessor leftReason: string | undefined;
+  @state() private composed = false;
+  @state() private audioBlocked = false;
+  @state() private speakerOn = true;
+  @state() private error: RtcError | undefined;
+  @state() private leftReason: string | undefined;
   /** Messages from others since the chat was last in view. */
-  @state() private accessor unread = 0;
+  @state() private unread = 0;
 
   #ownEngine?: RtcClient;
   #attached?: RtcClient;

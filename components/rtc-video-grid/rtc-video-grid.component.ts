@@ -44,28 +44,28 @@ export class RtcVideoGrid extends RtcElement {
   static override styles = styles;
 
   /** `grid` or `speaker`. Unset, it follows the room (or `grid` alone). */
-  @property({ reflect: true }) accessor layout: Layout | undefined;
+  @property({ reflect: true }) layout: Layout | undefined;
 
   /** Most tiles on one grid page; fewer on a small screen so tiles stay readable. */
-  @property({ type: Number, attribute: 'max-tiles' }) accessor maxTiles = 12;
+  @property({ type: Number, attribute: 'max-tiles' }) maxTiles = 12;
 
   /** Width/height of a video tile. */
-  @property({ type: Number, attribute: 'aspect-ratio' }) accessor aspectRatio = 16 / 9;
+  @property({ type: Number, attribute: 'aspect-ratio' }) aspectRatio = 16 / 9;
 
   /** Show whole pictures (`contain`) in the tiles instead of filling them (`cover`). */
-  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) accessor fullPicture = false;
+  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) fullPicture = false;
 
   /** Participants to show instead of the room's (plain snapshots, e.g. for a preview or a story). */
-  @property({ attribute: false }) accessor participants: readonly Participant[] | undefined;
+  @property({ attribute: false }) participants: readonly Participant[] | undefined;
 
   /** What is shown now: `grid`, or `stage` (speaker layout, a pin, or a screen share). Reflected, read-only. */
-  @property({ reflect: true }) accessor view: 'grid' | 'stage' = 'grid';
+  @property({ reflect: true }) view: 'grid' | 'stage' = 'grid';
 
   /** The page shown (0-based) when the grid has more tiles than fit on one. */
-  @state() private accessor page = 0;
+  @state() private page = 0;
 
   /** The pin of a grid that stands alone (inside a room the room keeps it). */
-  @state() private accessor ownPin: string | null = null;
+  @state() private ownPin: string | null = null;
 
   readonly #size = new ResizeController(this);
   #order: string[] = [];

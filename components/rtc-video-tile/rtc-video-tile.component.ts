@@ -48,43 +48,43 @@ export class RtcVideoTile extends RtcElement {
   static override styles = styles;
 
   /** The participant to show (an engine snapshot). Inside a room, `user-id` alone is enough. */
-  @property({ attribute: false }) accessor participant: Participant | undefined;
+  @property({ attribute: false }) participant: Participant | undefined;
 
   /** Whose tile this is; reflects the participant's id. */
-  @property({ attribute: 'user-id', reflect: true }) accessor userId = '';
+  @property({ attribute: 'user-id', reflect: true }) userId = '';
 
   /** Show the participant's shared screen instead of their camera. */
-  @property({ type: Boolean, reflect: true }) accessor screen = false;
+  @property({ type: Boolean, reflect: true }) screen = false;
 
   /** Whether this is the local participant (reflected; the camera is mirrored). */
-  @property({ type: Boolean, reflect: true }) accessor local = false;
+  @property({ type: Boolean, reflect: true }) local = false;
 
   /** Whether they are speaking now (reflected; follows the engine's audio levels when there is one). */
-  @property({ type: Boolean, reflect: true }) accessor speaking = false;
+  @property({ type: Boolean, reflect: true }) speaking = false;
 
   /** Whether their microphone is off (reflected). */
-  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) accessor audioMuted = false;
+  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = false;
 
   /** Whether their camera is off, or no video has arrived yet (reflected). */
-  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) accessor videoMuted = false;
+  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = false;
 
   /** Whether their hand is raised (reflected; not on a screen tile). */
-  @property({ type: Boolean, reflect: true, attribute: 'hand-raised' }) accessor handRaised = false;
+  @property({ type: Boolean, reflect: true, attribute: 'hand-raised' }) handRaised = false;
 
   /** Offer a pin button, which fires `rtc-pin`. */
-  @property({ type: Boolean, reflect: true }) accessor pinnable = false;
+  @property({ type: Boolean, reflect: true }) pinnable = false;
 
   /** Whether the tile is pinned to the main view (the pin button shows it). */
-  @property({ type: Boolean, reflect: true }) accessor pinned = false;
+  @property({ type: Boolean, reflect: true }) pinned = false;
 
   /** Show the whole picture (`contain`) rather than filling the tile (`cover`). */
-  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) accessor fullPicture = false;
+  @property({ type: Boolean, reflect: true, attribute: 'full-picture' }) fullPicture = false;
 
   /** A display name to use instead of the participant's. */
-  @property() accessor name = '';
+  @property() name = '';
 
   /** An avatar image URL shown while the camera is off (instead of initials). */
-  @property() accessor avatar = '';
+  @property() avatar = '';
 
   readonly #level = new AudioLevelController(
     this,
