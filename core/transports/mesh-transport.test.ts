@@ -52,6 +52,31 @@ async function screen(): Promise<MediaStreamTrack> {
   return track;
 }
 
+/**
+ * Records the peer connections the page creates. A broken network path can't be made on loopback, so
+ * the ICE-restart test makes one real connection report a failed state once and watches the recovery.
+ */
+function recordPeerConnections(): { created: RTCPeerConnection[]; restore: () => void } {
+  const Native = window.RTCPeerConnection;
+  const created: RTCPeerConnection[] = [];
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      created.push(this);
+    }
+  };
+  return { created, restore: () => (window.RTCPeerConnection = Native) };
+}
+
+/** Makes `pc` report `state` (and fire its change event) until the returned function puts the real state back. */
+function reportState(pc: RTCPeerConnection, state: RTCPeerConnectionState): () => void {
+  Object.defineProperty(pc, 'connectionState', { configurable: true, get: () => state });
+  pc.dispatchEvent(new Event('connectionstatechange'));
+  return () => delete (pc as { connectionState?: unknown }).connectionState;
+}
+
+const iceUfrag = (description: RTCSessionDescription | null) => description?.sdp.match(/a=ice-ufrag:(\S+)/)?.[1];
+
 describe('MeshTransport', function () {
   this.timeout(90_000);
   const cleanup: (() => void)[] = [];
@@ -153,4 +178,30 @@ describe('MeshTransport', function () {
     expect(bob2.tracks.get('camera')).to.not.equal(first);
     await framesArrive(new MediaStream([bob2.tracks.get('camera')!]));
   });
+
+  for (const state of ['failed', 'disconnected'] as const) {
+    it(`restarts ICE when a link goes ${state}, and media keeps flowing`, async () => {
+      const recorder = recordPeerConnections();
+      cleanup.push(recorder.restore);
+      const alice = end('alice');
+      const bob = end('bob');
+      const a = await capture();
+      cleanup.push(() => [alice, bob].forEach((e) => e.transport.close()), () => [a.camera, a.microphone].forEach((x) => x.stop()));
+      await alice.transport.setLocalTrack('camera', a.camera);
+      wire(alice, 'sa', bob, 'sb', ['alice', 'bob']);
+      bob.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
+      await until(() => bob.tracks.has('camera'), 'first link');
+      await framesArrive(new MediaStream([bob.tracks.get('camera')!]));
+      const [bobsLink, alicesLink] = recorder.created;
+      await until(() => alicesLink.connectionState === 'connected', 'alice connected');
+      const before = iceUfrag(alicesLink.localDescription);
+
+      const restore = reportState(alicesLink, state); // 'disconnected' waits a couple of seconds before restarting
+      cleanup.push(restore);
+      await until(() => iceUfrag(alicesLink.localDescription) !== before && iceUfrag(bobsLink.remoteDescription) !== before, 'new ICE credentials on both sides');
+      restore();
+      await until(() => alicesLink.connectionState === 'connected', 'reconnected');
+      await framesArrive(new MediaStream([bob.tracks.get('camera')!]));
+    });
+  }
 });
