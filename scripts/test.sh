@@ -1,25 +1,31 @@
 #!/usr/bin/env bash
 # Every test: types, Node tests (server, protocol, pure logic), browser tests (engine, elements),
-# then the built bundle end to end. Installs what is missing first.
+# then the built bundle end to end. Installs what is missing first. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bin=node_modules/.bin
+log=$(mktemp)
+trap 'rm -f "$log" "$log.wtr"' EXIT
 
 echo "== types"
-npx tsc -p .
+"$bin/tsc" -p .
 
 echo "== node tests"
 # Node's runner: server/, protocol/, scripts/, and core's and components' *.node.test.ts (pure logic, SSR imports; the rest needs a browser).
 mapfile -t node_tests < <({ find protocol server scripts -name '*.test.ts'; find core components -name '*.node.test.ts'; } 2>/dev/null | sort)
-if [ "${#node_tests[@]}" -gt 0 ]; then
-  node --import tsx --test --test-reporter=spec "${node_tests[@]}"
-fi
+node --import tsx --test --test-reporter=spec "${node_tests[@]}" | tee -a "$log"
 
 echo "== browser tests"
-npx web-test-runner
+"$bin/web-test-runner" | tee "$log.wtr"
+grep -E 'test files \|' "$log.wtr" | tail -n 1 >> "$log"
+rm -f "$log.wtr"
 
-if [ -d test/e2e ]; then
-  echo "== build and end-to-end"
-  npm run build
-  node --import tsx --test --test-reporter=spec test/e2e/*.test.ts
-fi
+echo "== build and end-to-end"
+npm run build
+node --import tsx --test --test-reporter=spec test/e2e/*.test.ts | tee -a "$log"
+
+# Node's runner prints "ℹ pass N" / "ℹ fail N"; web-test-runner "N passed, M failed".
+sum() { grep -oE "$1" "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }'; }
+echo
+echo "tests: $(sum 'ℹ pass [0-9]+|[0-9]+ passed') passed, $(sum 'ℹ fail [0-9]+|[0-9]+ failed') failed"
