@@ -6,7 +6,7 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, ParticipantInfo } from '../protocol/model.js';
+import type { ChatMessage, ParticipantInfo, RoomLimits } from '../protocol/model.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import type {
   ConnectionState, DeviceKind, DeviceList, LeaveReason, LeftReason, LinkState, Participant, ParticipantStats,
@@ -90,7 +90,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #screenSharer: string | null = null;
   #messages: readonly ChatMessage[] = [];
   #hands: readonly string[] = [];
-  #maxChatBytes = Infinity;
+  #limits: RoomLimits | null = null;
   #iceServers: RTCIceServer[] = [];
 
   readonly #media: LocalMedia;
@@ -143,6 +143,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   /** Chat history from `joined` plus every message since, oldest first, without duplicates. */
   get messages(): readonly ChatMessage[] { return this.#messages; }
   get hands(): readonly string[] { return this.#hands; }
+  /** What the server allows in this room (participants, frame and chat sizes); null until joined. */
+  get limits(): RoomLimits | null { return this.#limits; }
 
   /**
    * Join the room the token names. Resolves once admitted; rejects with the server's refusal
@@ -278,7 +280,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   async sendMessage(text: string, options: { to?: string[] } = {}): Promise<ChatMessage> {
     const signaling = this.#joined();
     if (typeof text !== 'string' || !text.trim()) throw new RtcError('bad-message', 'A chat message needs some text.');
-    if (new TextEncoder().encode(text).length > this.#maxChatBytes) throw new RtcError('too-large');
+    if (new TextEncoder().encode(text).length > (this.#limits?.maxChatBytes ?? Infinity)) throw new RtcError('too-large');
     const ack = await signaling.request({ type: 'chat', text, ...(options.to?.length ? { to: options.to } : {}) });
     if (!ack.message) throw new RtcError('server-error', 'The server did not return the stored message.');
     this.#addMessage(ack.message, true);
@@ -336,7 +338,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   #admitted(message: JoinedMessage, kind: JoinKind): void {
     this.#roomId = message.roomId;
-    this.#maxChatBytes = message.limits?.maxChatBytes ?? Infinity;
+    this.#limits = message.limits ?? null;
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
     this.#hands = [...message.hands];
     this.#setSelf({
@@ -436,6 +438,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#screenSharer = null;
     this.#activeSpeaker = null;
     this.#roomId = null;
+    this.#limits = null;
     const wasAdmitted = this.#self.sessionId !== '';
     this.#setSelf({ ...this.#self, sessionId: '', handRaised: false });
     this.#setState('disconnected');

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { ChatMessage, ConnectionState, DeviceKind, DeviceList, Participant } from '../../core/types.js';
+import type { RoomLimits } from '../../protocol/model.js';
 
 export type Layout = 'grid' | 'speaker';
 
@@ -28,6 +29,8 @@ export interface RoomSnapshot {
   /** Raised hands, oldest first. */
   readonly hands: readonly string[];
   readonly messages: readonly ChatMessage[];
+  /** What the server allows (chat size …); null until joined. */
+  readonly limits: RoomLimits | null;
   readonly devices: DeviceList;
   readonly selectedDevices: Partial<Record<DeviceKind, string>>;
   /** Arrangement the user chose. */

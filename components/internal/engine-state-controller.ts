@@ -6,7 +6,7 @@ import type { RoomSnapshot } from '../context/room-state-context.js';
 /** The part of a room snapshot the engine knows (the rest is UI state: layout, pin, full screen). */
 export type EngineView = Pick<
   RoomSnapshot,
-  'state' | 'roomId' | 'self' | 'participants' | 'activeSpeakerId' | 'screenSharerId' | 'hands' | 'messages' | 'devices' | 'selectedDevices'
+  'state' | 'roomId' | 'self' | 'participants' | 'activeSpeakerId' | 'screenSharerId' | 'hands' | 'messages' | 'limits' | 'devices' | 'selectedDevices'
 >;
 
 /** Engine events after which the view is read again (audio levels and stats are too frequent: see AudioLevelController). */
@@ -34,6 +34,7 @@ function readEngine(engine: RtcClient, devices: DeviceList): EngineView {
     screenSharerId: engine.screenSharer,
     hands: engine.hands,
     messages: engine.messages,
+    limits: engine.limits,
     devices,
     selectedDevices: { ...engine.selectedDevices },
   };

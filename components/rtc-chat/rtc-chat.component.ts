@@ -73,10 +73,15 @@ export class RtcChat extends RtcElement {
   static override styles = styles;
 
   /**
-   * The longest message in UTF-8 bytes, for the length hint; set it to your server's `MAX_CHAT_BYTES`
-   * (4096 by default). The server enforces its own limit whatever this says.
+   * The longest message in UTF-8 bytes, for the length hint. By default the limit the server
+   * announced when joining (its `MAX_CHAT_BYTES`); the server enforces its own limit whatever this says.
    */
-  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 4096;
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes: number | undefined;
+
+  /** The limit in force: the attribute, else the server's, else the server's default. */
+  get #maxBytes(): number {
+    return this.maxBytes ?? this.snapshot?.limits?.maxChatBytes ?? 4096;
+  }
 
   /** What the user is typing (kept when a send fails or the element re-renders). */
   @state() private draft = '';
@@ -138,7 +143,7 @@ export class RtcChat extends RtcElement {
 
   #send(): void {
     const text = this.draft.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-    if (!text || !this.#inCall || measureLength(text, this.maxBytes).over) return;
+    if (!text || !this.#inCall || measureLength(text, this.#maxBytes).over) return;
     const entry: Outgoing = { key: ++outgoingKeys, text, to: this.recipient ? [this.recipient] : null };
     this.outbox = [...this.outbox, entry];
     this.draft = '';
@@ -329,10 +334,10 @@ export class RtcChat extends RtcElement {
     const inCall = this.#inCall;
     const others = (this.snapshot?.participants ?? []).filter((p) => !p.local && p.userId);
     const recipientGone = !!this.recipient && !others.some((p) => p.userId === this.recipient);
-    const length = measureLength(this.draft, this.maxBytes);
+    const length = measureLength(this.draft, this.#maxBytes);
     const hint = length.over
       ? this.i18n.t('chat.tooLong', { count: length.over })
-      : length.bytes >= this.maxBytes * HINT_FROM
+      : length.bytes >= this.#maxBytes * HINT_FROM
         ? this.i18n.t('chat.charsLeft', { count: length.left })
         : '';
     const placeholder = !inCall

@@ -50,7 +50,7 @@ const onOff = {
 
 const EMPTY_VIEW: EngineView = {
   state: 'disconnected', roomId: null, self: null, participants: [], activeSpeakerId: null, screenSharerId: null,
-  hands: [], messages: [], devices: { cameras: [], microphones: [], speakers: [] }, selectedDevices: {},
+  hands: [], messages: [], limits: null, devices: { cameras: [], microphones: [], speakers: [] }, selectedDevices: {},
 };
 
 const GRID_PARTS = 'base:grid-base, tile:grid-tile, stage:grid-stage, strip:grid-strip, pager:grid-pager';

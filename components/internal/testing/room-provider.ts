@@ -14,6 +14,7 @@ export function roomSnapshot(participants: readonly Participant[], overrides: Pa
     screenSharerId: participants.find((p) => p.media.screen)?.userId ?? null,
     hands: [],
     messages: [],
+    limits: null,
     devices: { cameras: [], microphones: [], speakers: [] },
     selectedDevices: {},
     layout: 'grid',
