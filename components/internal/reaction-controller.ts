@@ -1,5 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { RtcClient } from '../../core/rtc-client.js';
+import { EngineListener } from './engine-listener.js';
 
 /** How long a reaction stays on a tile. */
 const SHOW_MS = 4000;
@@ -17,43 +18,19 @@ let serial = 0;
  * The reactions one user sent in the last few seconds, from the engine's `reaction` events, for the
  * bubbles on their tile. Each goes away by itself; everything goes when the host leaves the page.
  */
-export class ReactionController implements ReactiveController {
+export class ReactionController extends EngineListener {
   shown: readonly ShownReaction[] = [];
-  #engine: RtcClient | undefined;
-  #off?: () => void;
-  #connected = false;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly userId: () => string | undefined,
   ) {
-    host.addController(this);
+    super(host);
   }
 
-  setEngine(engine: RtcClient | undefined): void {
-    if (engine === this.#engine) return;
-    this.#engine = engine;
-    if (this.#connected) this.#subscribe();
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
-    this.#subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#off?.();
-    this.#off = undefined;
-    this.#timers.forEach(clearTimeout);
-    this.#timers.clear();
-    this.shown = [];
-  }
-
-  #subscribe(): void {
-    this.#off?.();
-    this.#off = this.#engine?.on('reaction', ({ from, emoji }) => {
+  protected listen(engine: RtcClient): () => void {
+    return engine.on('reaction', ({ from, emoji }) => {
       if (from !== this.userId()) return;
       const reaction = { key: ++serial, emoji };
       this.shown = [...this.shown.slice(1 - MAX_SHOWN), reaction];
@@ -65,5 +42,11 @@ export class ReactionController implements ReactiveController {
       this.#timers.add(timer);
       this.host.requestUpdate();
     });
+  }
+
+  protected override stopped(): void {
+    this.#timers.forEach(clearTimeout);
+    this.#timers.clear();
+    this.shown = [];
   }
 }
