@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: types, Node tests (server, protocol, pure logic), browser tests (engine, elements),
-# then the built bundle end to end. Installs what is missing first. Ends with one summary line.
+# then the built bundle end to end and every Storybook story. Installs what is missing first. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,6 +24,9 @@ rm -f "$log.wtr"
 echo "== build and end-to-end"
 npm run build
 node --import tsx --test --test-reporter=spec test/e2e/*.test.ts | tee -a "$log"
+
+echo "== storybook (every story renders, calls connect, nothing leaks)"
+node --import tsx --test --test-reporter=spec test/storybook/stories.test.ts | tee -a "$log"
 
 # Node's runner prints "ℹ pass N" / "ℹ fail N"; web-test-runner "N passed, M failed".
 sum() { grep -oE "$1" "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }'; }
