@@ -2,19 +2,22 @@
  * RtcClient: one room session. It joins with a token, keeps the participants as immutable
  * snapshots, and survives dropped sockets (resume) and lost media paths (ICE restart).
  * Media travels through a Transport (full mesh now); see core/types.ts for the model and events.
+ * The participants live in a ParticipantRoster and the chat in a ChatHistory; this class wires
+ * them to signaling, local media and the transport, and re-emits their events as its own.
  */
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, ParticipantInfo, RoomLimits } from '../protocol/model.js';
+import type { ChatMessage, RoomLimits } from '../protocol/model.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import type {
-  ConnectionState, DeviceKind, DeviceList, LeaveReason, LeftReason, LinkState, Participant, ParticipantStats,
-  RtcClientEvents, TrackSource,
+  ConnectionState, DeviceKind, DeviceList, LeftReason, LinkState, Participant, ParticipantStats, RtcClientEvents,
+  TrackSource,
 } from './types.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from './signaling/reconnect-policy.js';
 import { SignalingClient, type JoinKind } from './signaling/signaling-client.js';
 import { readTokenClaims } from './signaling/token-claims.js';
+import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia } from './media/local-media.js';
 import { DeviceManager } from './media/devices.js';
 import { cameraEncoding, resolveVideoProfile } from './media/profiles.js';
@@ -23,7 +26,8 @@ import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
 import { MeshTransport } from './transports/mesh-transport.js';
 import type { Transport } from './transports/transport.js';
-import { emptySelf, remoteFromInfo, snapshot, streamOf } from './participants/participant.js';
+import { ParticipantRoster } from './participants/roster.js';
+import { ChatHistory } from './chat/chat-history.js';
 
 export interface JoinOptions {
   password?: string;
@@ -76,23 +80,15 @@ export interface MediaSource {
   removeEventListener?(type: 'devicechange', listener: () => void): void;
 }
 
-type RemoteTracks = Partial<Record<TrackSource, MediaStreamTrack>>;
-
 export class RtcClient extends Emitter<RtcClientEvents> {
   #state: ConnectionState = 'disconnected';
   #roomId: string | null = null;
-  #self: Participant = emptySelf();
-  #participants: ReadonlyMap<string, Participant> = new Map();
-  #remoteTracks = new Map<string, RemoteTracks>();
-  /** One stream per remote screen track, shown in the snapshot while they share. */
-  #screenStreams = new WeakMap<MediaStreamTrack, MediaStream>();
   #activeSpeaker: string | null = null;
-  #screenSharer: string | null = null;
-  #messages: readonly ChatMessage[] = [];
-  #hands: readonly string[] = [];
   #limits: RoomLimits | null = null;
   #iceServers: RTCIceServer[] = [];
 
+  readonly #roster = new ParticipantRoster({ disconnect: (userId) => this.#transport?.disconnect(userId) });
+  readonly #chat = new ChatHistory();
   readonly #media: LocalMedia;
   readonly #devices: DeviceManager;
   readonly #stats = new StatsCollector();
@@ -121,16 +117,29 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#devices.on('device-change', (detail) => this.emit('device-change', detail));
     this.#devices.on('device-selected', (detail) => this.emit('device-selected', detail));
     this.#devices.on('error', (detail) => this.emit('error', detail));
+    this.#roster.on('participant-joined', (detail) => this.emit('participant-joined', detail));
+    this.#roster.on('participant-updated', (detail) => this.emit('participant-updated', detail));
+    this.#roster.on('mute-change', (detail) => this.emit('mute-change', detail));
+    this.#roster.on('track-added', (detail) => this.emit('track-added', detail));
+    this.#roster.on('track-removed', (detail) => this.emit('track-removed', detail));
+    this.#roster.on('screen-share', (detail) => this.emit('screen-share', detail));
+    this.#roster.on('hands', (detail) => this.emit('hands', detail));
+    this.#roster.on('participant-left', (detail) => {
+      // Whoever left stops being the active speaker before anyone hears they left.
+      if (this.#activeSpeaker === detail.participant.userId) this.#setActiveSpeaker(null);
+      this.emit('participant-left', detail);
+    });
+    this.#chat.on('message', (detail) => this.emit('message', detail));
   }
 
   get state(): ConnectionState { return this.#state; }
   get roomId(): string | null { return this.#roomId; }
   /** The local participant; exists before join for a preview. */
-  get self(): Participant { return this.#self; }
+  get self(): Participant { return this.#roster.self; }
   /** Remote participants by user id, in join order. A new map on every change. */
-  get participants(): ReadonlyMap<string, Participant> { return this.#participants; }
+  get participants(): ReadonlyMap<string, Participant> { return this.#roster.participants; }
   get activeSpeaker(): string | null { return this.#activeSpeaker; }
-  get screenSharer(): string | null { return this.#screenSharer; }
+  get screenSharer(): string | null { return this.#roster.screenSharer; }
   get selectedDevices(): Partial<Record<DeviceKind, string>> {
     const selected: Partial<Record<DeviceKind, string>> = {};
     const camera = this.#media.deviceId('camera');
@@ -141,8 +150,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return selected;
   }
   /** Chat history from `joined` plus every message since, oldest first, without duplicates. */
-  get messages(): readonly ChatMessage[] { return this.#messages; }
-  get hands(): readonly string[] { return this.#hands; }
+  get messages(): readonly ChatMessage[] { return this.#chat.messages; }
+  get hands(): readonly string[] { return this.#roster.hands; }
   /** What the server allows in this room (participants, frame and chat sizes); null until joined. */
   get limits(): RoomLimits | null { return this.#limits; }
 
@@ -154,9 +163,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   async join(token: string, options: JoinOptions = {}): Promise<void> {
     if (this.#state !== 'disconnected') throw new RtcError('not-allowed', 'Already in a room: call leave() first.');
     const claims = readTokenClaims(token);
-    const url = this.#signalingUrl();
+    const url = signalingUrl(this.options.server, this.options.path);
     const role = claims.role ?? 'participant';
-    this.#setSelf({ ...this.#self, userId: claims.sub, name: claims.name ?? claims.sub, role });
+    this.#roster.updateSelf({ userId: claims.sub, name: claims.name ?? claims.sub, role });
     this.#setState('connecting');
 
     const signaling = (this.#signaling = new SignalingClient({
@@ -267,7 +276,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
-    return this.#stats.collect(this.#transport, this.#self.userId, this.#meter?.level() ?? 0);
+    return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
   }
 
   /** Host only. */
@@ -283,7 +292,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (new TextEncoder().encode(text).length > (this.#limits?.maxChatBytes ?? Infinity)) throw new RtcError('too-large');
     const ack = await signaling.request({ type: 'chat', text, ...(options.to?.length ? { to: options.to } : {}) });
     if (!ack.message) throw new RtcError('server-error', 'The server did not return the stored message.');
-    this.#addMessage(ack.message, true);
+    this.#chat.add(ack.message, true);
     return ack.message;
   }
 
@@ -298,7 +307,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /** Host only: lower someone else's hand. */
   async lowerHand(userId: string): Promise<void> {
-    if (userId !== this.#self.userId) this.#assertHost();
+    if (userId !== this.#roster.self.userId) this.#assertHost();
     this.#joined().send({ type: 'hand', raised: false, userId });
   }
 
@@ -316,7 +325,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const link: Record<ConnectionState, LinkState> = {
       disconnected: 'closed', connecting: 'connecting', connected: 'connected', reconnecting: 'disconnected',
     };
-    this.#setSelf({ ...this.#self, link: link[next] });
+    this.#roster.updateSelf({ link: link[next] });
     this.emit('connection-state', { state: next, previous });
     return true;
   }
@@ -340,27 +349,18 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roomId = message.roomId;
     this.#limits = message.limits ?? null;
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
-    this.#hands = [...message.hands];
-    this.#setSelf({
-      ...this.#self,
-      userId: message.self.userId,
-      sessionId: message.self.sessionId,
-      name: message.self.name,
-      role: message.self.role,
-      joinedAt: message.self.joinedAt,
-      handRaised: message.hands.includes(message.self.userId),
-    });
-    for (const chat of message.history) this.#addMessage(chat, chat.from === message.self.userId, kind !== 'first');
+    this.#roster.admitSelf(message.self, message.hands);
+    for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
 
     if (kind !== 'wholesale') {
       // A new session: every link starts over, and we are the newcomer who offers.
       this.#transport?.close();
       this.#transport = this.#createTransport();
     }
-    this.#reconcile(message.participants, kind);
-    this.#screenSharer = message.screenSharer;
+    this.#roster.reconcile(message.participants, kind !== 'first');
+    this.#roster.setScreenSharer(message.screenSharer);
     if (kind !== 'wholesale') {
-      for (const participant of this.#participants.values()) {
+      for (const participant of this.#roster.participants.values()) {
         this.#transport!.connect({ userId: participant.userId, sessionId: participant.sessionId, receiveOnly: participant.role === 'viewer' });
       }
     }
@@ -368,27 +368,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (kind === 'rejoined' && this.#media.track('screen')) {
       // The new session is not sharing yet as far as the server knows: ask again, or stop.
       void this.#signaling?.request({ type: 'screen', on: true }).then(
-        () => (this.#screenSharer = this.#self.userId),
+        () => this.#roster.setScreenSharer(this.#roster.self.userId),
         () => this.#stopSharing(),
       );
     }
     if (kind === 'first') this.#startSession();
     this.#setState('connected');
     if (kind === 'first') this.emit('joined', { roomId: message.roomId, userId: message.self.userId });
-    else this.#setHands(message.hands);
-  }
-
-  /** Bring the participant list in line with the server's (after join, or a resume that lost the replay). */
-  #reconcile(infos: readonly ParticipantInfo[], kind: JoinKind): void {
-    const incoming = new Map(infos.map((info) => [info.userId, info]));
-    for (const participant of this.#participants.values()) {
-      const info = incoming.get(participant.userId);
-      if (!info || info.sessionId !== participant.sessionId) this.#removeParticipant(participant.userId, info ? 'replaced' : 'left');
-    }
-    for (const info of infos) {
-      if (this.#participants.has(info.userId)) this.#updateFromInfo(info);
-      else this.#addParticipant(info, kind !== 'first');
-    }
+    else this.#roster.setHands(message.hands);
   }
 
   #startSession(): void {
@@ -420,7 +407,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (!signaling) return;
     this.#signaling = null;
     signaling.close();
-    this.#participants = new Map();
+    this.#roster.forgetOthers();
     this.#transport?.close();
     this.#transport = null;
     for (const timer of this.#timers) clearInterval(timer);
@@ -433,55 +420,40 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#media.stopAll();
     this.#stats.reset();
     this.#speakers.reset();
-    this.#remoteTracks.clear();
-    this.#hands = [];
-    this.#screenSharer = null;
     this.#activeSpeaker = null;
     this.#roomId = null;
     this.#limits = null;
-    const wasAdmitted = this.#self.sessionId !== '';
-    this.#setSelf({ ...this.#self, sessionId: '', handRaised: false });
+    const wasAdmitted = this.#roster.self.sessionId !== '';
+    this.#roster.endSession();
     this.#setState('disconnected');
     if (wasAdmitted) this.emit('left', error ? { reason, error } : { reason });
   }
 
   #receive(message: ServerMessage): void {
     switch (message.type) {
-      case 'participant-joined': {
-        const { participant } = message;
-        if (participant.userId === this.#self.userId) return;
-        const known = this.#participants.get(participant.userId);
-        if (known && known.sessionId !== participant.sessionId) this.#removeParticipant(participant.userId, 'replaced');
-        if (this.#participants.has(participant.userId)) this.#updateFromInfo(participant);
-        else this.#addParticipant(participant, true);
+      case 'participant-joined':
+        this.#roster.handleJoined(message.participant);
         return;
-      }
-      case 'participant-left': {
-        const known = this.#participants.get(message.userId);
-        if (known && known.sessionId === message.sessionId) this.#removeParticipant(message.userId, message.reason);
+      case 'participant-left':
+        this.#roster.handleLeft(message.userId, message.sessionId, message.reason);
         return;
-      }
       case 'participant-updated':
-        if (message.participant.userId === this.#self.userId) {
-          this.#setSelf({ ...this.#self, name: message.participant.name, role: message.participant.role });
-        } else if (this.#participants.get(message.participant.userId)?.sessionId === message.participant.sessionId) {
-          this.#updateFromInfo(message.participant);
-        }
+        this.#roster.handleUpdated(message.participant);
         return;
       case 'signal':
         // Only from the sessions we know: a stray one would open a link nobody closes.
-        if (this.#participants.get(message.from)?.sessionId === message.fromSession) {
+        if (this.#roster.isCurrent(message.from, message.fromSession)) {
           this.#transport?.handleSignal(message.from, message.fromSession, message.payload);
         }
         return;
       case 'chat':
-        this.#addMessage(message.message, message.message.from === this.#self.userId);
+        this.#chat.add(message.message, message.message.from === this.#roster.self.userId);
         return;
       case 'data':
         this.emit('data', { from: message.from, payload: message.payload, private: message.private });
         return;
       case 'hands':
-        this.#setHands(message.queue);
+        this.#roster.setHands(message.queue);
         return;
       case 'reaction':
         this.emit('reaction', { from: message.from, emoji: message.emoji, ts: message.ts });
@@ -492,103 +464,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     }
   }
 
-  // ---- participants ----
-
-  #setSelf(next: Participant): void {
-    const previous = this.#self;
-    const frozen = snapshot(next);
-    this.#self = frozen;
-    this.emit('participant-updated', { participant: frozen, previous });
-    this.#emitMediaChanges(previous, frozen);
-  }
-
-  #addParticipant(info: ParticipantInfo, announce: boolean): void {
-    const participant = remoteFromInfo(info, this.#hands.includes(info.userId));
-    this.#participants = new Map([...this.#participants, [info.userId, participant]]);
-    if (info.media.screen) this.#screenSharer = info.userId;
-    if (announce) this.emit('participant-joined', { participant });
-  }
-
-  #removeParticipant(userId: string, reason: LeaveReason): void {
-    const participant = this.#participants.get(userId);
-    if (!participant) return;
-    this.#transport?.disconnect(userId); // emits track-removed for their tracks
-    this.#remoteTracks.delete(userId);
-    const rest = new Map(this.#participants);
-    rest.delete(userId);
-    this.#participants = rest;
-    if (this.#activeSpeaker === userId) this.#setActiveSpeaker(null);
-    this.emit('participant-left', { participant, reason });
-    if (this.#screenSharer === userId) {
-      this.#screenSharer = null;
-      this.emit('screen-share', { userId, local: false, active: false });
-    }
-  }
-
-  #updateFromInfo(info: ParticipantInfo): void {
-    this.#patchRemote(info.userId, { name: info.name, role: info.role, media: info.media });
-  }
-
-  /** Replace one remote snapshot, derive its streams from its tracks and media state, and emit what changed. */
-  #patchRemote(userId: string, patch: Partial<Participant>): void {
-    const previous = this.#participants.get(userId);
-    if (!previous) return;
-    const merged = { ...previous, ...patch };
-    const tracks = this.#remoteTracks.get(userId) ?? {};
-    const cameraAndMicrophone = [tracks.microphone, tracks.camera].filter((t): t is MediaStreamTrack => !!t);
-    const screenTrack = merged.media.screen ? tracks.screen : undefined;
-    let screenStream: MediaStream | null = null;
-    if (screenTrack) {
-      screenStream = this.#screenStreams.get(screenTrack) ?? new MediaStream([screenTrack]);
-      this.#screenStreams.set(screenTrack, screenStream);
-    }
-    const next = snapshot({ ...merged, stream: streamOf(previous.stream, cameraAndMicrophone), screenStream });
-    this.#participants = new Map([...this.#participants].map(([id, p]) => [id, id === userId ? next : p]));
-    if (previous.media.screen !== next.media.screen) this.#screenSharer = sharerAfter(this.#screenSharer, userId, next.media.screen);
-    this.emit('participant-updated', { participant: next, previous });
-    this.#emitMediaChanges(previous, next);
-    if (previous.screenStream !== next.screenStream) {
-      const old = previous.screenStream?.getVideoTracks()[0];
-      if (old && previous.screenStream) this.emit('track-removed', { userId, source: 'screen', track: old, stream: previous.screenStream });
-      if (screenTrack && screenStream) this.emit('track-added', { userId, source: 'screen', track: screenTrack, stream: screenStream });
-    }
-  }
-
-  #emitMediaChanges(previous: Participant, next: Participant): void {
-    for (const kind of ['audio', 'video'] as const) {
-      if (previous.media[kind] !== next.media[kind]) {
-        this.emit('mute-change', { userId: next.userId, local: next.local, kind, muted: !next.media[kind] });
-      }
-    }
-    if (previous.media.screen !== next.media.screen) {
-      this.emit('screen-share', { userId: next.userId, local: next.local, active: next.media.screen });
-    }
-  }
-
-  #setHands(queue: readonly string[]): void {
-    this.#hands = [...queue];
-    if (this.#self.handRaised !== queue.includes(this.#self.userId)) {
-      this.#setSelf({ ...this.#self, handRaised: !this.#self.handRaised });
-    }
-    for (const participant of this.#participants.values()) {
-      const raised = queue.includes(participant.userId);
-      if (participant.handRaised !== raised) this.#patchRemote(participant.userId, { handRaised: raised });
-    }
-    this.emit('hands', { queue: this.#hands });
-  }
-
-  #addMessage(message: ChatMessage, local: boolean, announce = true): void {
-    if (this.#messages.some((m) => m.id === message.id)) return;
-    this.#messages = [...this.#messages, message].sort((a, b) => a.ts - b.ts);
-    if (announce) this.emit('message', { message, local });
-  }
-
   // ---- media ----
 
   #createTransport(): Transport {
     const transport = new MeshTransport({
-      localUserId: this.#self.userId,
-      receiveOnly: this.#self.role === 'viewer',
+      localUserId: this.#roster.self.userId,
+      receiveOnly: this.#roster.self.role === 'viewer',
       iceServers: this.#iceServers,
       cameraEncoding: () => this.#cameraEncoding(),
       log: (message) => this.#log(message),
@@ -597,37 +478,18 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       void transport.setLocalTrack(source, this.#media.track(source));
     }
     transport.on('signal', ({ to, payload }) => this.#signaling?.send({ type: 'signal', to, payload }));
-    transport.on('link-state', ({ userId, state }) => this.#patchRemote(userId, { link: state }));
-    transport.on('track-added', ({ userId, source, track }) => this.#remoteTrack(userId, source, track));
-    transport.on('track-removed', ({ userId, source, track }) => this.#remoteTrack(userId, source, track, true));
+    transport.on('link-state', ({ userId, state }) => this.#roster.setLink(userId, state));
+    transport.on('track-added', ({ userId, source, track }) => this.#roster.trackAdded(userId, source, track));
+    transport.on('track-removed', ({ userId, source, track }) => this.#roster.trackRemoved(userId, source, track));
     return transport;
-  }
-
-  #remoteTrack(userId: string, source: TrackSource, track: MediaStreamTrack, removed = false): void {
-    if (!this.#participants.has(userId)) return;
-    const tracks = { ...this.#remoteTracks.get(userId) };
-    if (removed ? tracks[source] !== track : tracks[source] === track) return;
-    if (removed) delete tracks[source];
-    else tracks[source] = track;
-    this.#remoteTracks.set(userId, tracks);
-    this.#patchRemote(userId, {});
-    if (source === 'screen') return; // announced with the share itself, in #patchRemote
-    const stream = this.#participants.get(userId)?.stream ?? new MediaStream([track]);
-    this.emit(removed ? 'track-removed' : 'track-added', { userId, source, track, stream });
   }
 
   #localTrackChanged(source: TrackSource, track: MediaStreamTrack | null): void {
     const media = { audio: this.#media.microphoneOn, video: this.#media.cameraOn, screen: !!this.#media.track('screen') };
     const live = [this.#media.track('microphone'), this.#media.track('camera')].filter((t): t is MediaStreamTrack => !!t);
-    const screen = this.#media.track('screen');
-    const previousMedia = this.#self.media;
-    if (source === 'screen') this.#screenSharer = sharerAfter(this.#screenSharer, this.#self.userId, !!track);
-    this.#setSelf({
-      ...this.#self,
-      media,
-      stream: streamOf(this.#self.stream, live),
-      screenStream: streamOf(this.#self.screenStream, screen ? [screen] : []),
-    });
+    const previousMedia = this.#roster.self.media;
+    if (source === 'screen') this.#roster.setSharing(this.#roster.self.userId, !!track);
+    this.#roster.setLocalMedia(media, live, this.#media.track('screen'));
     if (source === 'microphone') this.#meter?.setTrack(track);
     if (this.#transport) {
       void this.#transport.setLocalTrack(source, track);
@@ -644,8 +506,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   #sampleAudioLevels(remote: ReadonlyMap<string, number>): void {
     const levels = new Map<string, number>();
-    for (const [userId, level] of remote) if (this.#participants.has(userId)) levels.set(userId, level);
-    levels.set(this.#self.userId, this.#media.microphoneOn ? (this.#meter?.level() ?? 0) : 0);
+    for (const [userId, level] of remote) if (this.#roster.participants.has(userId)) levels.set(userId, level);
+    levels.set(this.#roster.self.userId, this.#media.microphoneOn ? (this.#meter?.level() ?? 0) : 0);
     this.emit('audio-levels', { levels });
     this.#setActiveSpeaker(this.#speakers.update(levels, Date.now()));
   }
@@ -665,37 +527,23 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return source;
   }
 
-  #signalingUrl(): string {
-    const base = this.options.server ?? (typeof location !== 'undefined' ? location.origin : undefined);
-    if (!base) throw new RtcError('network', 'No server URL: pass `server` in the options.');
-    const url = new URL(base);
-    url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
-    url.pathname = url.pathname.replace(/\/$/, '') + (this.options.path ?? DEFAULTS.path);
-    return url.toString();
-  }
-
   #joined(): SignalingClient {
     if (!this.#signaling || this.#state === 'connecting' || this.#state === 'disconnected') throw new RtcError('not-joined');
     return this.#signaling;
   }
 
   #assertMaySend(on: boolean): void {
-    const role = this.#state !== 'disconnected' ? this.#self.role : 'participant';
+    const role = this.#state !== 'disconnected' ? this.#roster.self.role : 'participant';
     if (on && role === 'viewer') throw new RtcError('not-allowed', 'A viewer cannot send audio or video.');
   }
 
   #assertHost(): void {
-    if (this.#self.role !== 'host') throw new RtcError('not-allowed', 'Only a host can do this.');
+    if (this.#roster.self.role !== 'host') throw new RtcError('not-allowed', 'Only a host can do this.');
   }
 
   #log(message: string): void {
-    if (this.options.debug) console.debug(`[rtc ${this.#self.userId || '-'}] ${message}`);
+    if (this.options.debug) console.debug(`[rtc ${this.#roster.self.userId || '-'}] ${message}`);
   }
-}
-
-/** Who shares after `userId` started (`sharing`) or stopped. */
-function sharerAfter(current: string | null, userId: string, sharing: boolean): string | null {
-  return sharing ? userId : current === userId ? null : current;
 }
 
 const defaultConnect = (url: string): WebSocketLike => {
