@@ -134,6 +134,8 @@ export const en = {
   'controls.chatUnread': 'Chat, {count} unread',
   'controls.people': 'People',
   'controls.peopleHands': 'People, hands raised: {count}',
+  'controls.more': 'More actions',
+  'controls.moreCount': 'More actions, {count} new',
   'panel.close': 'Close',
   'tile.hand': 'Hand raised',
 };

@@ -146,6 +146,8 @@ export const zhCN: Strings = {
   'controls.chatUnread': '聊天，{count} 条未读',
   'controls.people': '参会者',
   'controls.peopleHands': '参会者，举手 {count} 人',
+  'controls.more': '更多操作',
+  'controls.moreCount': '更多操作，{count} 项新提醒',
   'panel.close': '关闭',
   'tile.hand': '已举手',
 };

@@ -5,6 +5,7 @@ const slash = svg`<path d="M3 3l18 18"/>`;
 const microphone = svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21"/>`;
 const camera = svg`<rect x="3" y="6.5" width="12.5" height="11" rx="2.5"/><path d="M15.5 10.5l5-3v9l-5-3z"/>`;
 const monitor = svg`<rect x="3" y="4" width="18" height="12.5" rx="2"/><path d="M8.5 20.5h7M12 16.5v4"/>`;
+const hand = svg`<path d="M7.5 12.5V7a1.5 1.5 0 0 1 3 0v4.5M10.5 11V4.5a1.5 1.5 0 0 1 3 0V11M13.5 11V5.5a1.5 1.5 0 0 1 3 0V12"/><path d="M16.5 12V8.5a1.5 1.5 0 0 1 3 0V14a7 7 0 0 1-7 7H12a6 6 0 0 1-4.9-2.5L4 14.3a1.5 1.5 0 0 1 2.4-1.8l1.1 1.5"/>`;
 const body = svg`<path d="M3.5 8.5h3.5l1.8-2.5h6.4l1.8 2.5h3.5v10.5h-17z"/>`;
 
 const paths = {
@@ -27,13 +28,16 @@ const paths = {
   'chevron-right': svg`<path d="M9.5 6.5L15 12l-5.5 5.5"/>`,
   pin: svg`<path d="M9 3.5h6M10 3.5v5.5l-3 3.5h10l-3-3.5V3.5M12 12.5V20"/>`,
   check: svg`<path d="M5 12.5l4.5 4.5L19 7.5"/>`,
+  more: svg`<circle cx="5.5" cy="12" r="1.6" fill="currentColor"/><circle cx="12" cy="12" r="1.6" fill="currentColor"/><circle cx="18.5" cy="12" r="1.6" fill="currentColor"/>`,
   // Chat, people and reactions
   send: svg`<path d="M20.5 3.5l-17 7 7 3 3 7z"/><path d="M10.5 13.5l10-10"/>`,
   lock: svg`<rect x="5" y="10.5" width="14" height="10" rx="2"/><path d="M8 10.5v-3a4 4 0 0 1 8 0v3"/>`,
   'arrow-down': svg`<path d="M12 5v14M6 13l6 6 6-6"/>`,
-  hand: svg`<path d="M7.5 12.5V7a1.5 1.5 0 0 1 3 0v4.5M10.5 11V4.5a1.5 1.5 0 0 1 3 0V11M13.5 11V5.5a1.5 1.5 0 0 1 3 0V12"/><path d="M16.5 12V8.5a1.5 1.5 0 0 1 3 0V14a7 7 0 0 1-7 7H12a6 6 0 0 1-4.9-2.5L4 14.3a1.5 1.5 0 0 1 2.4-1.8l1.1 1.5"/>`,
+  hand,
+  'hand-off': svg`${hand}${slash}`,
   smile: svg`<circle cx="12" cy="12" r="8.5"/><path d="M8.5 14a4 4 0 0 0 7 0M9 9.5h.01M15 9.5h.01"/>`,
   chat: svg`<path d="M5 4.5h14A1.5 1.5 0 0 1 20.5 6v9a1.5 1.5 0 0 1-1.5 1.5h-8l-4.5 3.5v-3.5H5A1.5 1.5 0 0 1 3.5 15V6A1.5 1.5 0 0 1 5 4.5z"/>`,
+  'person-remove': svg`<circle cx="9.5" cy="8.5" r="3.2"/><path d="M3.5 19.5a6 6 0 0 1 12 0M16 11.5h5.5"/>`,
   people: svg`<circle cx="9" cy="8.5" r="3.2"/><path d="M3 19.5a6 6 0 0 1 12 0M15.5 5.5a3.2 3.2 0 0 1 0 6.2M17.5 14.2a6 6 0 0 1 3.5 5.3"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 

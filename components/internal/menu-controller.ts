@@ -51,8 +51,9 @@ export class MenuController implements ReactiveController {
     });
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
+      // A choice menu opens on the current choice; any other on its first item.
       const items = this.#items();
-      (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+      (items.find((item) => item.getAttribute('role') === 'menuitemradio' && item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
     }
   }
 

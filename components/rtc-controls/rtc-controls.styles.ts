@@ -21,8 +21,6 @@ export const styles = [
       justify-content: safe center;
       gap: var(--controls-gap);
       padding: ${token('space-s')};
-      overflow-x: auto;
-      scrollbar-width: none;
     }
     .split {
       display: flex;
@@ -58,6 +56,9 @@ export const styles = [
     .button[aria-pressed='true']:not(.microphone, .camera) {
       background: ${token('color-accent')};
       color: ${token('color-on-accent')};
+    }
+    .more[aria-expanded='true'] {
+      background: ${token('color-control-hover')};
     }
     .button.danger,
     .button.danger:hover {
@@ -156,10 +157,73 @@ export const styles = [
       height: 18px;
       color: ${token('color-accent')};
     }
-    .menu-item span:last-child {
+    .menu-label {
+      flex: 1;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
+    }
+    .more-menu {
+      /* Taller than a device menu: on a phone the whole list fits above the bar. */
+      max-height: min(80vh, 560px);
+    }
+    .more-menu .menu-item {
+      min-height: 44px;
+    }
+    .more-menu .menu-item > .icon {
+      width: 20px;
+      height: 20px;
+      color: inherit;
+    }
+    .more-menu .menu-item.danger > .icon {
+      color: ${token('color-danger')};
+    }
+    .menu-item .badge {
+      position: static;
+    }
+    .menu-check {
+      display: grid;
+      color: ${token('color-accent')};
+    }
+    .menu-item[aria-disabled='true'] {
+      opacity: 0.5;
+      cursor: default;
+    }
+    .menu-reactions {
+      display: grid;
+      grid-template-columns: repeat(4, 1fr);
+      gap: 2px;
+      padding-bottom: ${token('space-xs')};
+      margin-bottom: ${token('space-xs')};
+      border-bottom: 1px solid ${token('color-border')};
+    }
+    .menu-reactions:not(:first-child) {
+      padding-top: ${token('space-xs')};
+      margin-top: ${token('space-xs')};
+      border-top: 1px solid ${token('color-border')};
+    }
+    .menu-reactions:last-child {
+      padding-bottom: 0;
+      margin-bottom: 0;
+      border-bottom: 0;
+    }
+    .emoji {
+      height: 44px;
+      padding: 0;
+      border: 0;
+      border-radius: ${token('radius-s')};
+      background: transparent;
+      font-size: 1.45rem;
+      line-height: 1;
+      cursor: pointer;
+    }
+    .emoji:hover,
+    .emoji:focus-visible {
+      background: ${token('color-control-hover')};
+    }
+    .emoji[aria-disabled='true'] {
+      opacity: 0.5;
+      cursor: default;
     }
     @container (max-width: 440px) {
       .bar {

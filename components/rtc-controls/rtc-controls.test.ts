@@ -50,19 +50,31 @@ function snapshot(overrides: Partial<RoomSnapshot> = {}, media = { audio: true, 
   });
 }
 
-async function mount(state: RoomSnapshot, attrs = '') {
-  const host = await fixture<HTMLDivElement>(html`<div style="width:720px;margin-top:300px"></div>`);
+async function mount(state: RoomSnapshot, attrs = '', width = 720) {
+  const host = await fixture<HTMLDivElement>(html`<div style="width:${width}px;margin-top:300px"></div>`);
   const recorder = recordingCommands();
   const room = provideRoom(host, state, recorder.commands);
   host.innerHTML = `<rtc-controls ${attrs}></rtc-controls>`;
   const el = host.firstElementChild as RtcControls;
   await el.updateComplete;
-  return { el, room, ...recorder };
+  return { el, host, room, ...recorder };
 }
 
 const button = (el: RtcControls, action: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="button-${action}"]`);
 const actions = (el: RtcControls) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="button"]')].map((b) => b.getAttribute('part')!.split(' ')[1]!.slice('button-'.length));
+const moreMenu = (el: RtcControls) => el.shadowRoot!.querySelector<HTMLElement>('.more-menu');
+/** The More menu's items: their accessible names, and the role and state of each. */
+const menuItems = (el: RtcControls) =>
+  [...moreMenu(el)!.querySelectorAll<HTMLElement>('[part~="menu-item"]')].map((item) => ({
+    name: item.getAttribute('aria-label') ?? item.textContent!.trim(),
+    role: item.getAttribute('role'),
+    checked: item.getAttribute('aria-checked'),
+  }));
+const activeName = (el: RtcControls) => {
+  const active = el.shadowRoot!.activeElement;
+  return active?.getAttribute('aria-label') ?? active?.textContent?.trim();
+};
 
 describe('<rtc-controls>', () => {
   afterEach(stopFakeMedia);
@@ -242,5 +254,132 @@ describe('<rtc-controls>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="menu-button"]')!.click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  describe('in a narrow bar', () => {
+    it('moves the last actions into a More menu, keeps microphone, camera, hang up and the page buttons, and brings them back when wider', async () => {
+      const { el, host } = await mount(snapshot(), '', 320);
+      el.innerHTML = '<button aria-label="Record">R</button>';
+      await waitUntil(() => button(el, 'more'), 'a More button');
+      // Nothing leaves the bar's box, and the bar does not scroll.
+      const bar = el.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+      const box = host.getBoundingClientRect();
+      for (const b of [...el.shadowRoot!.querySelectorAll('button'), el.querySelector('button')!]) {
+        const rect = b.getBoundingClientRect();
+        expect(rect.left >= box.left && rect.right <= box.right, b.outerHTML).to.be.true;
+      }
+      expect(bar.scrollWidth).to.equal(bar.clientWidth);
+      expect(actions(el)).to.deep.equal(['microphone', 'camera', 'more', 'hangup']);
+      expect(el.querySelector('button')!.assignedSlot, 'the page button stays').to.exist;
+      expect(button(el, 'more')!.getAttribute('aria-label')).to.equal('More actions');
+      expect(button(el, 'more')!.getAttribute('aria-haspopup')).to.equal('menu');
+
+      button(el, 'more')!.click();
+      await el.updateComplete;
+      const names = menuItems(el).map((item) => item.name);
+      expect(names).to.deep.equal([
+        'Share screen', 'Raise hand', 'Thumbs up', 'Applause', 'Laughing', 'Love', 'Celebrate', 'Surprised', 'Thinking', 'Wave',
+        'Speaker view', 'Full screen', 'Chat', 'People',
+      ]);
+
+      host.style.width = '1024px';
+      await waitUntil(() => !button(el, 'more'), 'everything back in the bar');
+      expect(actions(el)).to.deep.equal(['microphone', 'camera', 'screen', 'layout', 'fullscreen', 'chat', 'people', 'hangup']);
+      expect(moreMenu(el), 'the menu closed with its button').to.be.null;
+      host.style.width = '375px';
+      await waitUntil(() => button(el, 'more'), 'narrow again');
+      expect(actions(el)).to.deep.equal(['microphone', 'camera', 'screen', 'more', 'hangup']);
+    });
+
+    it('keeps the order `actions` gives: what comes last moves first', async () => {
+      const { el } = await mount(snapshot(), 'actions="people chat camera microphone layout fullscreen screen hangup"', 320);
+      await waitUntil(() => button(el, 'more'), 'a More button');
+      // More takes the place of the first action it holds.
+      expect(actions(el)).to.deep.equal(['people', 'more', 'camera', 'microphone', 'hangup']);
+      button(el, 'more')!.click();
+      await el.updateComplete;
+      expect(menuItems(el).map((item) => item.name)).to.deep.equal(['Chat', 'Speaker view', 'Full screen', 'Share screen']);
+    });
+
+    it('runs the moved actions from the menu by keyboard, with toggles as checkboxes and the counts', async () => {
+      const { el, room, calls } = await mount(snapshot({ unreadMessages: 3, hands: ['me', 'x'], layout: 'speaker' }), '', 320);
+      await waitUntil(() => button(el, 'more'), 'a More button');
+      const more = button(el, 'more')!;
+      expect(more.querySelector('[part~="badge"]')!.textContent).to.equal('5');
+      expect(more.getAttribute('aria-label')).to.equal('More actions, 5 new');
+
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(moreMenu(el)!.getAttribute('role')).to.equal('menu');
+      await waitUntil(() => activeName(el) === 'Raise hand', 'the first item has focus');
+      expect(menuItems(el).filter((item) => item.role !== 'menuitem')).to.deep.equal([
+        { name: 'Raise hand', role: 'menuitemcheckbox', checked: 'false' },
+        { name: 'Speaker view', role: 'menuitemcheckbox', checked: 'true' },
+        { name: 'Full screen', role: 'menuitemcheckbox', checked: 'false' },
+        { name: 'Chat, 3 unread', role: 'menuitemcheckbox', checked: 'false' },
+        { name: 'People, hands raised: 2', role: 'menuitemcheckbox', checked: 'false' },
+      ]);
+      const badges = [...moreMenu(el)!.querySelectorAll('[part~="badge"]')].map((b) => b.textContent);
+      expect(badges).to.deep.equal(['3', '2']);
+
+      // Up and down go through every item (and wrap), left and right along the emoji, Home and End to the ends.
+      await sendKeys({ press: 'ArrowDown' });
+      expect(activeName(el)).to.equal('Thumbs up');
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(activeName(el)).to.equal('Wave');
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      expect(activeName(el)).to.equal('Applause');
+      await sendKeys({ press: 'End' });
+      expect(activeName(el)).to.equal('People, hands raised: 2');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(activeName(el)).to.equal('Raise hand');
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(activeName(el)).to.equal('Chat, 3 unread');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => calls.length === 1);
+      expect(moreMenu(el), 'a choice closes the menu').to.be.null;
+      expect(el.shadowRoot!.activeElement, 'focus back on More').to.equal(more);
+
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ press: 'End' });
+      for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowUp' });
+      expect(activeName(el)).to.equal('Speaker view');
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => calls.length === 2);
+      expect(calls).to.deep.equal(['openPanel chat', 'setLayout grid']);
+
+      // Escape closes without choosing; the counts follow the room.
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(moreMenu(el)).to.be.null;
+      expect(el.shadowRoot!.activeElement).to.equal(more);
+      room.update(snapshot({ unreadMessages: 0, hands: [], panel: 'chat' }));
+      await el.updateComplete;
+      expect(more.querySelector('[part~="badge"]')).to.be.null;
+      expect(more.getAttribute('aria-label')).to.equal('More actions');
+    });
+
+    for (const lang of ['en', 'zh-CN']) {
+      it(`is accessible with the More menu open (${lang})`, async () => {
+        const { el } = await mount(snapshot({ unreadMessages: 2, hands: ['x'], panel: 'people' }), `lang="${lang}"`, 320);
+        await waitUntil(() => button(el, 'more'), 'a More button');
+        button(el, 'more')!.click();
+        await el.updateComplete;
+        if (lang === 'zh-CN') {
+          expect(button(el, 'more')!.getAttribute('aria-label')).to.equal('更多操作，3 项新提醒');
+          expect(moreMenu(el)!.getAttribute('aria-label')).to.equal('更多操作');
+          expect(menuItems(el).at(-1)).to.deep.equal({ name: '参会者，举手 1 人', role: 'menuitemcheckbox', checked: 'true' });
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
   });
 });

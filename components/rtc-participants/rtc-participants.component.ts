@@ -28,8 +28,8 @@ import { styles } from './rtc-participants.styles.js';
  * @csspart role - "Host" or "Viewer".
  * @csspart hand - The raised hand with its place in the queue.
  * @csspart media - Their microphone and camera marks.
- * @csspart lower-hand-button - Lowers their hand (hosts, and the person themselves).
- * @csspart remove-button - Starts removing them (hosts).
+ * @csspart lower-hand-button - Lowers their hand (hosts, and the person themselves): an icon button with a tooltip.
+ * @csspart remove-button - Starts removing them (hosts): an icon button with a tooltip.
  * @csspart confirm - The "remove …?" question.
  * @csspart confirm-button - Removes them.
  * @csspart cancel-button - Keeps them.
@@ -48,6 +48,14 @@ export class RtcParticipants extends RtcElement {
 
   get #isHost(): boolean {
     return this.snapshot?.self?.role === 'host';
+  }
+
+  /**
+   * The action buttons a row can have: a host's two (lower hand, remove), else one while the user's own
+   * hand is up. Every row keeps room for them, so the marks and buttons line up in columns.
+   */
+  get #actionSlots(): number {
+    return this.#isHost ? 2 : this.snapshot?.self?.handRaised ? 1 : 0;
   }
 
   #name(p: Participant): string {
@@ -105,7 +113,7 @@ export class RtcParticipants extends RtcElement {
     const raised = hands.map((id) => people.find((p) => p.userId === id)).filter((p): p is Participant => !!p);
     const others = people.filter((p) => !hands.includes(p.userId));
     return html`
-      <section part="base" class="people" aria-labelledby="heading">
+      <section part="base" class="people" aria-labelledby="heading" style="--action-slots: ${this.#actionSlots}">
         <h2 part="heading" id="heading" class="heading" tabindex="-1">${this.i18n.t('people.title', { count: people.length })}</h2>
         ${raised.length
           ? html`
@@ -137,13 +145,15 @@ export class RtcParticipants extends RtcElement {
           : html`<span part="avatar" class="avatar" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true">${initials(name)}</span>`}
         <span class="who">
           <span part="name" class="name">${p.local ? this.i18n.t('tile.you', { name }) : name}</span>
-          ${role ? html`<span part="role" class="role">${this.i18n.t(role)}</span>` : nothing}
+          <span class="details">
+            ${position
+              ? html`<span part="hand" class="hand" role="img" aria-label=${this.i18n.t('people.hand', { position })}
+                  title=${this.i18n.t('people.hand', { position })}>${icon('hand')}<span aria-hidden="true">${position}</span></span>`
+              : nothing}
+            ${p.role === 'viewer' ? nothing : this.#renderMedia(p)}
+            ${role ? html`<span part="role">${this.i18n.t(role)}</span>` : nothing}
+          </span>
         </span>
-        ${position
-          ? html`<span part="hand" class="hand" role="img" aria-label=${this.i18n.t('people.hand', { position })}
-              title=${this.i18n.t('people.hand', { position })}>${icon('hand')}<span aria-hidden="true">${position}</span></span>`
-          : nothing}
-        ${p.role === 'viewer' ? nothing : this.#renderMedia(p)}
         ${this.#renderActions(p, name, position > 0)}
       </div>
       ${this.confirming === p.userId ? this.#renderConfirm(p, name) : nothing}
@@ -160,20 +170,21 @@ export class RtcParticipants extends RtcElement {
     </span>`;
   }
 
+  /** Icon buttons named by their label and tooltip, so every row keeps one line and the name its room. */
   #renderActions(p: Participant, name: string, raised: boolean): TemplateResult | typeof nothing {
+    if (!this.#actionSlots) return nothing;
     const host = this.#isHost;
     const lower = raised && (host || p.local);
     const remove = host && !p.local;
-    if (!lower && !remove) return nothing;
     return html`<span class="actions">
       ${lower
-        ? html`<button part="lower-hand-button" class="action" type="button" aria-label=${this.i18n.t('people.lowerHandOf', { name })}
-            title=${this.i18n.t('people.lowerHandOf', { name })} @click=${() => this.#lowerHand(p)}>${this.i18n.t('people.lowerHand')}</button>`
+        ? html`<button part="lower-hand-button" class="action icon-action lower" type="button" aria-label=${this.i18n.t('people.lowerHandOf', { name })}
+            title=${this.i18n.t('people.lowerHandOf', { name })} @click=${() => this.#lowerHand(p)}>${icon('hand-off')}</button>`
         : nothing}
       ${remove
-        ? html`<button part="remove-button" class="action danger" type="button" aria-label=${this.i18n.t('people.removeOf', { name })}
+        ? html`<button part="remove-button" class="action icon-action danger remove" type="button" aria-label=${this.i18n.t('people.removeOf', { name })}
             title=${this.i18n.t('people.removeOf', { name })} aria-expanded=${this.confirming === p.userId ? 'true' : 'false'}
-            @click=${() => (this.confirming === p.userId ? this.#cancelRemove(p.userId) : this.#askRemove(p))}>${this.i18n.t('people.remove')}</button>`
+            @click=${() => (this.confirming === p.userId ? this.#cancelRemove(p.userId) : this.#askRemove(p))}>${icon('person-remove')}</button>`
         : nothing}
     </span>`;
   }

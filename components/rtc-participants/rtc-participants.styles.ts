@@ -47,11 +47,11 @@ export const styles = [
     .person:hover {
       background: ${token('color-bg')};
     }
+    /* The same two lines for everyone: the name, then the hand, microphone, camera and role; buttons on the right. */
     .row {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: ${token('space-xs')} ${token('space-s')};
+      gap: ${token('space-s')};
       min-height: 40px;
     }
     .avatar {
@@ -69,26 +69,32 @@ export const styles = [
       user-select: none;
     }
     .who {
-      flex: 1 1 7em;
+      flex: 1 1 0;
       min-width: 0;
       display: flex;
       flex-direction: column;
     }
     .name {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
       overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
-    .role {
+    .details {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 2px ${token('space-s')};
+      min-height: 20px;
       color: ${token('color-text-muted')};
       font-size: ${token('font-size-s')};
     }
     .hand {
-      flex: none;
       display: inline-flex;
       align-items: center;
       gap: 2px;
-      padding: 2px 6px 2px 4px;
+      padding: 0 6px 0 4px;
       border-radius: ${token('radius-full')};
       background: color-mix(in srgb, var(--participants-hand-color) 14%, transparent);
       color: var(--participants-hand-color);
@@ -96,31 +102,35 @@ export const styles = [
       font-weight: ${token('font-weight-strong')};
     }
     .hand .icon {
-      width: 18px;
-      height: 18px;
+      width: 16px;
+      height: 16px;
     }
     .media {
-      flex: none;
       display: inline-flex;
       gap: 2px;
-      color: ${token('color-text-muted')};
     }
     .mark {
       display: inline-flex;
     }
     .mark .icon {
-      width: 18px;
-      height: 18px;
+      width: 16px;
+      height: 16px;
     }
     .mark.off {
       color: var(--participants-off-color);
     }
-    /* Beside the name when there is room, else on a line of their own. */
+    /* A column per possible button (--action-slots), lower hand first and remove last, in every row. */
     .actions {
       flex: none;
-      display: inline-flex;
+      display: grid;
+      grid-template-columns: repeat(var(--action-slots), 32px);
       gap: ${token('space-xs')};
-      margin-inline-start: auto;
+    }
+    .lower {
+      grid-column: 1;
+    }
+    .remove {
+      grid-column: -2;
     }
     .action {
       min-height: 32px;
@@ -137,6 +147,16 @@ export const styles = [
     }
     .action.danger {
       color: ${token('color-danger')};
+    }
+    .icon-action {
+      display: grid;
+      place-items: center;
+      width: 32px;
+      padding: 0;
+    }
+    .icon-action .icon {
+      width: 18px;
+      height: 18px;
     }
     .action.danger.filled {
       border-color: transparent;

@@ -169,4 +169,35 @@ describe('<rtc-participants>', function () {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('keeps every row the same shape at a narrow panel width: names whole, buttons beside them in columns', async () => {
+    // As the host Ann, with her own hand raised and that of someone with a long name, in Chinese too.
+    const dee = call.person('dee', 'Deborah Fitzgerald-Nakamura');
+    await dee.engine.join(dee.token, noMedia);
+    await ann.engine.raiseHand(true);
+    await dee.engine.raiseHand(true);
+    for (const lang of ['en', 'zh-CN']) {
+      const el = await listFor(ann.engine, lang);
+      el.style.width = '300px';
+      await waitUntil(() => order(el).join() === 'ann,dee,bob,cy', 'hands first', LONG);
+      await el.updateComplete;
+      const rows = ['ann', 'dee', 'bob', 'cy'].map((id) => row(el, id)!);
+      for (const r of rows) {
+        const name = r.querySelector<HTMLElement>('[part~="name"]')!;
+        expect(name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight, `${name.textContent} shown whole`).to.be.true;
+        const avatar = r.querySelector('[part~="avatar"]')!.getBoundingClientRect();
+        for (const b of r.querySelectorAll('button')) {
+          const middle = b.getBoundingClientRect().top + b.getBoundingClientRect().height / 2;
+          expect(middle > avatar.top && middle < avatar.bottom, `${b.getAttribute('aria-label')} beside the name`).to.be.true;
+        }
+      }
+      const edges = (part: string, side: 'left' | 'right') =>
+        rows.map((r) => r.querySelector(`[part~="${part}"]`)?.getBoundingClientRect()[side]).filter((x) => x !== undefined);
+      expect(new Set(edges('remove-button', 'right')).size, 'remove buttons in one column').to.equal(1);
+      expect(new Set(edges('lower-hand-button', 'left')).size, 'lower-hand buttons in one column').to.equal(1);
+      expect(edges('lower-hand-button', 'left')).to.have.length(2);
+      const lower = inRow(el, 'ann', 'lower-hand-button')!;
+      expect(lower.title).to.equal(lang === 'en' ? 'Lower hand for Ann' : '为 Ann 放下手');
+    }
+  });
 });

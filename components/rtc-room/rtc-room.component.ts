@@ -567,8 +567,10 @@ export class RtcRoom extends RtcBase {
     });
   }
 
+  /** The panel's button in the controls, or their More button when the button moved into its menu. */
   #controlButton(panel: Panel): HTMLElement | null | undefined {
-    return this.renderRoot.querySelector('rtc-controls')?.shadowRoot?.querySelector<HTMLElement>(`[part~="button-${panel}"]`);
+    const bar = this.renderRoot.querySelector('rtc-controls')?.shadowRoot;
+    return bar?.querySelector<HTMLElement>(`[part~="button-${panel}"]`) ?? bar?.querySelector<HTMLElement>('[part~="button-more"]');
   }
 
   #setFullscreen(on: boolean): void {

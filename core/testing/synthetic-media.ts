@@ -11,6 +11,10 @@ export interface SyntheticMediaOptions {
   width?: number;
   height?: number;
   frameRate?: number;
+  /** The cameras' background, any CSS colour; by default each camera has its own (see SYNTHETIC_COLORS). */
+  color?: string;
+  /** The microphones talk in bursts of a tone (the default); `false` makes them silent. */
+  tone?: boolean;
   cameras?: number;
   microphones?: number;
   speakers?: number;
@@ -27,7 +31,8 @@ interface FakeDevice {
   label: string;
 }
 
-const COLOURS = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed'];
+/** The cameras' backgrounds in turn, unless `color` sets one for all. */
+export const SYNTHETIC_COLORS: readonly string[] = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed'];
 
 export class SyntheticMedia implements MediaSource {
   readonly #options: SyntheticMediaOptions;
@@ -142,7 +147,8 @@ export class SyntheticMedia implements MediaSource {
     const { width = 640, height = 360 } = this.#options;
     const index = this.#devices.filter((d) => d.kind === 'videoinput').indexOf(device);
     const label = `${this.#options.label ?? 'Synthetic'} · ${device.label}`;
-    return this.#canvasTrack(label, COLOURS[index % COLOURS.length], width, height, device.deviceId);
+    const colour = this.#options.color ?? SYNTHETIC_COLORS[index % SYNTHETIC_COLORS.length];
+    return this.#canvasTrack(label, colour, width, height, device.deviceId);
   }
 
   #canvasTrack(label: string, colour: string, width: number, height: number, deviceId: string): MediaStreamTrack {
@@ -175,6 +181,8 @@ export class SyntheticMedia implements MediaSource {
   #microphone(device: FakeDevice): MediaStreamTrack {
     const audio = (this.#audio ??= new AudioContext());
     void audio.resume().catch(() => undefined);
+    // Silent: a live track that carries nothing.
+    if (this.#options.tone === false) return this.#register(audio.createMediaStreamDestination().stream.getAudioTracks()[0], device.deviceId);
     const index = this.#devices.filter((d) => d.kind === 'audioinput').indexOf(device);
     const oscillator = audio.createOscillator();
     oscillator.frequency.value = 220 + 110 * index;
