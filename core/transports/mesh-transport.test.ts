@@ -157,7 +157,8 @@ describe('MeshTransport', function () {
     expect(host.tracks.size).to.equal(0);
   });
 
-  it('replaces the link when the same user comes back with a new session', async () => {
+  /** Alice's camera reaches newcomer Bob; resolves once it does. */
+  async function aliceToBob(): Promise<{ alice: End; bob: End }> {
     const alice = end('alice');
     const bob = end('bob');
     const a = await capture();
@@ -166,6 +167,11 @@ describe('MeshTransport', function () {
     wire(alice, 'sa', bob, 'sb', ['alice', 'bob']);
     bob.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
     await until(() => bob.tracks.has('camera'), 'first link');
+    return { alice, bob };
+  }
+
+  it('replaces the link when the same user comes back with a new session', async () => {
+    const { alice, bob } = await aliceToBob();
     const first = bob.tracks.get('camera');
 
     // Bob signs in again (new session 'sb2'): a fresh transport on his side offers to alice.
@@ -183,14 +189,7 @@ describe('MeshTransport', function () {
     it(`restarts ICE when a link goes ${state}, and media keeps flowing`, async () => {
       const recorder = recordPeerConnections();
       cleanup.push(recorder.restore);
-      const alice = end('alice');
-      const bob = end('bob');
-      const a = await capture();
-      cleanup.push(() => [alice, bob].forEach((e) => e.transport.close()), () => [a.camera, a.microphone].forEach((x) => x.stop()));
-      await alice.transport.setLocalTrack('camera', a.camera);
-      wire(alice, 'sa', bob, 'sb', ['alice', 'bob']);
-      bob.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
-      await until(() => bob.tracks.has('camera'), 'first link');
+      const { bob } = await aliceToBob();
       await framesArrive(new MediaStream([bob.tracks.get('camera')!]));
       const [bobsLink, alicesLink] = recorder.created;
       await until(() => alicesLink.connectionState === 'connected', 'alice connected');
