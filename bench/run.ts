@@ -31,6 +31,9 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
+  // Sizes first: the Vite dev server below sets NODE_ENV=development, and builds after it would
+  // pick lit's development build.
+  const sizes = await bundleSizes(root);
   const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true });
   const vite = await createViteServer({ root, configFile: false, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
   await vite.listen();
@@ -72,7 +75,6 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  const sizes = await bundleSizes(root);
   console.log('Bundle cost (Vite production build, ES module)\n');
   const floor = sizes[0].gzipped;
   console.log(table(['', 'minified', 'gzipped', 'ratio (gzip) to lit'], sizes.map((s) => [s.name, kb(s.minified), kb(s.gzipped), `${(s.gzipped / floor).toFixed(1)}x`])));
