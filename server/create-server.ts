@@ -111,7 +111,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info(`rtc-kit server listening on ${url} (WebSocket ${WS_PATH})`);
+  log.info(`rtc-kit server listening on ${config.host}:${port} (WebSocket ${WS_PATH})`);
 
   let closing: Promise<void> | undefined;
   return {
