@@ -18,10 +18,8 @@ describe('elements standing alone with an engine', function () {
 
   beforeEach(async () => {
     call = new LoopbackCall();
-    alice = call.person('alice');
-    bob = call.person('bob');
-    await alice.engine.join(alice.token);
-    await bob.engine.join(bob.token);
+    alice = await call.joined('alice', {});
+    bob = await call.joined('bob', {});
   });
 
   afterEach(async () => {

@@ -10,7 +10,8 @@ export function libraryConfig(root: string, entry: Record<string, string>, outDi
       outDir,
       emptyOutDir: false,
       target: 'es2022',
-      minify: true,
+      // Terser: 5 KiB gzip less than Vite's default (oxc) minifier on dist/rtc-kit.js (68.4 -> 63.2).
+      minify: 'terser',
       sourcemap: true,
       copyPublicDir: false,
       lib: { entry, formats: ['es'], fileName: (_format, name) => `${name}.js` },

@@ -5,7 +5,7 @@ import './rtc-chat.js';
 import type { RtcChat } from './rtc-chat.component.js';
 import type { RtcClient } from '../../core/rtc-client.js';
 import { DEFAULTS } from '../../server/config.js';
-import { LoopbackCall, type Person } from '../internal/testing/loopback-call.js';
+import { LoopbackCall } from '../internal/testing/loopback-call.js';
 import { dropUser, joinAs, roomName, startServer, stopServer, type TestServer } from '../../core/testing/call-fixture.js';
 import { DefaultReconnectPolicy } from '../../core/signaling/reconnect-policy.js';
 
@@ -20,12 +20,6 @@ const focused = () => {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 };
-
-async function joined(call: LoopbackCall, userId: string): Promise<Person> {
-  const person = call.person(userId);
-  await person.engine.join(person.token, { audio: false, video: false });
-  return person;
-}
 
 function chatFor(engine: RtcClient, attrs = ''): Promise<RtcChat> {
   const el = document.createElement('rtc-chat');
@@ -51,13 +45,13 @@ describe('<rtc-chat>', function () {
 
   it('shows the history to a late joiner, with sender names, local times and the own messages apart', async () => {
     call = new LoopbackCall();
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
     await alice.engine.sendMessage('Hello from Alice');
     await bob.engine.sendMessage('Hi Alice');
     await alice.engine.sendMessage('Welcome!');
 
-    const carol = await joined(call, 'carol');
+    const carol = await call.joined('carol');
     const el = await chatFor(carol.engine);
     expect(shownTexts(el)).to.deep.equal(['Hello from Alice', 'Hi Alice', 'Welcome!']);
     expect(parts(el, 'sender').map((s) => s.textContent)).to.deep.equal(['Alice', 'Bob', 'Alice']);
@@ -80,9 +74,9 @@ describe('<rtc-chat>', function () {
 
   it('sends by keyboard alone: Tab to the recipient and the text box, Shift+Enter for a new line, Enter to send', async () => {
     call = new LoopbackCall();
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
-    const carol = await joined(call, 'carol');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
+    const carol = await call.joined('carol');
     const el = await chatFor(alice.engine);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('option').length === 3, 'bob and carol listed', LONG);
     (document.activeElement as HTMLElement | null)?.blur();
@@ -114,9 +108,9 @@ describe('<rtc-chat>', function () {
 
   it('keeps private messages from everyone else, late joiners too', async () => {
     call = new LoopbackCall();
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
-    const carol = await joined(call, 'carol');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
+    const carol = await call.joined('carol');
     await alice.engine.sendMessage('for everyone');
     await alice.engine.sendMessage('just for Bob', { to: ['bob'] });
     await alice.engine.sendMessage('after');
@@ -128,7 +122,7 @@ describe('<rtc-chat>', function () {
     expect(part(bobChat, 'private')!.textContent).to.equal('Private to you');
     expect(shownTexts(carolChat)).to.deep.equal(['for everyone', 'after']);
 
-    const dan = await joined(call, 'dan');
+    const dan = await call.joined('dan');
     const danChat = await chatFor(dan.engine);
     expect(shownTexts(danChat)).to.deep.equal(['for everyone', 'after']);
     expect(danChat.shadowRoot!.textContent).not.to.contain('just for Bob');
@@ -136,8 +130,8 @@ describe('<rtc-chat>', function () {
 
   it('renders markup in a message as text, and links as safe new-tab links', async () => {
     call = new LoopbackCall();
-    const alice = await joined(call, 'alice');
-    const mallory = await joined(call, 'mallory');
+    const alice = await call.joined('alice');
+    const mallory = await call.joined('mallory');
     const el = await chatFor(alice.engine);
     const flag = window as unknown as { chatPwned?: number };
     const payload =
@@ -165,8 +159,8 @@ describe('<rtc-chat>', function () {
 
   it('shows a message the server refused next to it, with a retry, and loses nothing typed', async () => {
     call = new LoopbackCall({ rateLimits: { ...DEFAULTS.rateLimits, chat: { capacity: 1, perSecond: 1 } } });
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
     const el = await chatFor(alice.engine);
     const errors: string[] = [];
     el.addEventListener('rtc-error', (e) => errors.push(e.detail.code));
@@ -190,8 +184,8 @@ describe('<rtc-chat>', function () {
 
   it('refuses a message over the length limit, says by how much, and gives the text back to edit', async () => {
     call = new LoopbackCall({ maxChatBytes: 32 });
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
     // The page claims a larger limit than the server's: the engine still refuses, and the chat says so.
     const el = await chatFor(alice.engine);
     el.maxBytes = 100_000;
@@ -228,9 +222,9 @@ describe('<rtc-chat>', function () {
 
   it('never turns a private message to someone who left into a message to everyone', async () => {
     call = new LoopbackCall();
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
-    const carol = await joined(call, 'carol');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
+    const carol = await call.joined('carol');
     const el = await chatFor(alice.engine);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('option').length === 3, 'listed', LONG);
     const select = part<HTMLSelectElement>(el, 'recipient')!;
@@ -247,8 +241,8 @@ describe('<rtc-chat>', function () {
 
   it('follows new messages, stops when the reader scrolls up, and offers a jump back', async () => {
     call = new LoopbackCall({ rateLimits: { ...DEFAULTS.rateLimits, chat: { capacity: 50, perSecond: 50 } } });
-    const alice = await joined(call, 'alice');
-    const bob = await joined(call, 'bob');
+    const alice = await call.joined('alice');
+    const bob = await call.joined('bob');
     const el = await chatFor(alice.engine);
     const log = part(el, 'log')!;
     const atEnd = () => Math.abs(log.scrollHeight - log.clientHeight - log.scrollTop) <= 2;
@@ -308,8 +302,8 @@ describe('<rtc-chat>', function () {
   for (const lang of ['en', 'zh-CN']) {
     it(`is accessible (${lang}), with private, pending and failed messages`, async () => {
       call = new LoopbackCall({ maxChatBytes: 24 });
-      const alice = await joined(call, 'alice');
-      const bob = await joined(call, 'bob');
+      const alice = await call.joined('alice');
+      const bob = await call.joined('bob');
       await bob.engine.sendMessage('hi https://example.com');
       await bob.engine.sendMessage('psst', { to: ['alice'] });
       const el = await chatFor(alice.engine, lang);

@@ -32,10 +32,8 @@ describe('<rtc-reactions>', function () {
 
   beforeEach(async () => {
     call = new LoopbackCall();
-    alice = call.person('alice');
-    bob = call.person('bob');
-    await alice.engine.join(alice.token, noMedia);
-    await bob.engine.join(bob.token, noMedia);
+    alice = await call.joined('alice');
+    bob = await call.joined('bob');
   });
 
   afterEach(async () => {

@@ -123,10 +123,8 @@ describe('<rtc-video-tile>', () => {
     this.timeout(60_000);
     const call = new LoopbackCall();
     try {
-      const ann = call.person('ann');
-      const ben = call.person('ben');
-      await ann.engine.join(ann.token, { audio: false, video: false });
-      await ben.engine.join(ben.token, { audio: false, video: false });
+      const ann = await call.joined('ann');
+      const ben = await call.joined('ben');
       const benTile = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${ann.engine} user-id="ben"></rtc-video-tile>`);
       const annTile = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${ann.engine} user-id="ann"></rtc-video-tile>`);
       await waitUntil(() => part(benTile, 'name'), 'ben known', { timeout: 10_000 });

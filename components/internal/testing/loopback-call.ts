@@ -1,5 +1,5 @@
 /** Test helper: real calls in one page, over the in-page hub (server/hub/loopback.ts) with synthetic media. */
-import { RtcClient, type RtcClientOptions } from '../../../core/rtc-client.js';
+import { RtcClient, type JoinOptions, type RtcClientOptions } from '../../../core/rtc-client.js';
 import { SyntheticMedia, type SyntheticMediaOptions } from '../../../core/testing/synthetic-media.js';
 import { createLoopback, type Loopback } from '../../../server/hub/loopback.js';
 import type { HubConfig } from '../../../server/hub/hub-config.js';
@@ -36,6 +36,13 @@ export class LoopbackCall {
     this.#media.push(media);
     this.#engines.push(engine);
     return { userId, engine, media, token: this.loopback.token({ room: this.roomId, user: userId, name }) };
+  }
+
+  /** A person already in the call; by default with camera and microphone off (most tests need neither). */
+  async joined(userId: string, join: JoinOptions = { audio: false, video: false }): Promise<Person> {
+    const person = this.person(userId);
+    await person.engine.join(person.token, join);
+    return person;
   }
 
   /** Gives a room element its person's engine and token. */
