@@ -77,6 +77,9 @@ export function createStaticHandler(staticDir: string) {
       'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      // Public code, embedded by other sites: module scripts are fetched with CORS.
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
       etag,
     };
     if (req.headers['if-none-match'] === etag) {
