@@ -1,6 +1,7 @@
 /**
  * Bench page (driven by bench/run.ts): time from starting a call to the first remote video frame on
- * screen, for a bare RTCPeerConnection pair and for rtc-kit through the real server.
+ * screen, for a bare RTCPeerConnection pair, for rtc-kit's engine through the real server, and for
+ * `<rtc-room autojoin>` as a page writes it (the built bundle, loaded from the server's origin).
  */
 import { RtcClient } from '../core/rtc-client.js';
 import { fetchDevToken } from '../core/dev-token.js';
@@ -74,9 +75,79 @@ async function rtcKit(server: string, room: string): Promise<number> {
   }
 }
 
-declare global {
-  interface Window {
-    bench: { bareLoopback: typeof bareLoopback; rtcKit: typeof rtcKit };
+/** Milestones of one element run, ms from adding the newcomer's room (what a user would see happen). */
+export interface RoomTimeline {
+  total: number;
+  marks: Record<string, number>;
+}
+
+/** A `<rtc-room autojoin>` in a box of its own, as a page writes it. */
+function roomElement(server: string, room: string, user: string): HTMLElement {
+  const box = document.createElement('div');
+  box.style.cssText = 'width: 640px; height: 400px; display: flex;';
+  const element = document.createElement('rtc-room');
+  for (const [name, value] of Object.entries({ server, room, 'user-id': user, 'user-name': user, autojoin: '' })) element.setAttribute(name, value);
+  box.append(element);
+  document.body.append(box);
+  return element;
+}
+
+/** The `<video>` of `userId`'s camera tile inside a room, through the shadow roots. */
+function tileVideo(room: HTMLElement, userId: string): HTMLVideoElement | null | undefined {
+  const grid = room.shadowRoot?.querySelector('rtc-video-grid');
+  return grid?.shadowRoot?.querySelector(`rtc-video-tile[user-id="${userId}"]:not([screen])`)?.shadowRoot?.querySelector('video');
+}
+
+function once(target: EventTarget, type: string): Promise<Event> {
+  return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
+}
+
+/**
+ * `<rtc-room autojoin>` on both sides: one person's room is in the call with the camera on; the clock
+ * runs from adding the newcomer's room to the page until the first person's first frame is presented
+ * in the newcomer's tile. The bundle comes from the server's origin, as on an embedding site.
+ */
+async function rtcRoom(server: string, room: string): Promise<RoomTimeline> {
+  await import(/* @vite-ignore */ `${server}/rtc-kit.js`);
+  const host = roomElement(server, room, 'host');
+  let guest: HTMLElement | undefined;
+  try {
+    await once(host, 'rtc-joined');
+    const marks: Record<string, number> = {};
+    const start = performance.now();
+    const mark = (name: string) => (marks[name] ??= performance.now() - start);
+    guest = roomElement(server, room, 'guest');
+    guest.addEventListener('rtc-joined', () => mark('rtc-joined'));
+    guest.addEventListener('rtc-user-change', () => mark('rtc-user-change'));
+    // Polled once a frame: what a user sees is painted at frame times anyway.
+    const total = await new Promise<number>((resolve) => {
+      let hooked: HTMLVideoElement | undefined;
+      const poll = () => {
+        const video = tileVideo(guest!, 'host');
+        if (video) mark('remote tile');
+        const stream = video?.srcObject as MediaStream | null | undefined;
+        if (stream?.getVideoTracks().length) mark('remote stream attached');
+        if (video && stream && video !== hooked) {
+          hooked = video;
+          video.requestVideoFrameCallback(() => resolve(mark('first frame')));
+        }
+        if (video && video.getVideoPlaybackQuality().totalVideoFrames > 0) resolve(mark('first frame'));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    return { total, marks };
+  } finally {
+    // A room taken off the page hangs up; the next run uses another room, so nothing waits for it.
+    host.parentElement!.remove();
+    guest?.parentElement!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-window.bench = { bareLoopback, rtcKit };
+
+declare global {
+  interface Window {
+    bench: { bareLoopback: typeof bareLoopback; rtcKit: typeof rtcKit; rtcRoom: typeof rtcRoom };
+  }
+}
+window.bench = { bareLoopback, rtcKit, rtcRoom };
