@@ -20,7 +20,7 @@ async function scratchDir(root: string): Promise<string> {
 async function measure(name: string, entry: string, root: string): Promise<BundleSize> {
   const dir = await scratchDir(root);
   try {
-    const config = libraryConfig(root, { bundle: entry }, dir, true);
+    const config = libraryConfig(root, { bundle: entry }, dir, 'single');
     await build({ ...config, logLevel: 'silent', build: { ...config.build, sourcemap: false } });
     const { minified, gzip, brotli } = cost(await readFile(join(dir, 'bundle.js')));
     return { name, minified, gzipped: gzip, brotli };
@@ -39,7 +39,7 @@ export async function bundleSizes(root: string): Promise<BundleSize[]> {
 /** dist/rtc-kit.js and its chunks as `npm run build` writes them, in a scratch folder (`remove` when done). */
 export async function buildAllInOne(root: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await scratchDir(root);
-  const config = libraryConfig(root, { 'rtc-kit': join(root, 'components/index.ts') }, dir, false);
+  const config = libraryConfig(root, { 'rtc-kit': join(root, 'components/index.ts') }, dir, 'lazy');
   await build({ ...config, logLevel: 'silent', build: { ...config.build, sourcemap: false } });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,14 +1,18 @@
 /**
  * rtc-kit's all-in-one entry: registers every element and exports the public API
  * (element classes, event classes, `start`/`join`, string registration, the engine).
+ * `<rtc-chat>`, `<rtc-participants>` and `<rtc-reactions>` are chunks next to the bundle, defined
+ * when a page or a room uses them: their classes come from `customElements.whenDefined(tag)`, or
+ * statically from `elements/rtc-chat.js` and the like.
  */
 export { RtcRoom } from './rtc-room/rtc-room.js';
 export { RtcVideoGrid } from './rtc-video-grid/rtc-video-grid.js';
 export { RtcVideoTile } from './rtc-video-tile/rtc-video-tile.js';
 export { RtcControls } from './rtc-controls/rtc-controls.js';
-export { RtcChat } from './rtc-chat/rtc-chat.js';
-export { RtcParticipants } from './rtc-participants/rtc-participants.js';
-export { RtcReactions } from './rtc-reactions/rtc-reactions.js';
+export type { RtcChat } from './rtc-chat/rtc-chat.component.js';
+export type { RtcParticipants } from './rtc-participants/rtc-participants.component.js';
+export type { RtcReactions } from './rtc-reactions/rtc-reactions.component.js';
+import { defineLazyElementsOnUse } from './internal/lazy-elements.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
 export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';
 export { start, join, type StartConfig, type RoomInfo } from './rtc-room/start.js';
@@ -28,3 +32,5 @@ export { RtcClient } from '../core/rtc-client.js';
 export { RtcError } from '../core/errors.js';
 export type { ErrorCode } from '../core/errors.js';
 export type { ConnectionState, DeviceKind, DeviceList, LeftReason, Participant } from '../core/types.js';
+
+defineLazyElementsOnUse();

@@ -36,9 +36,9 @@ function run(command: string, args: string[]): void {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build(libraryConfig(root, { 'rtc-kit': join(root, 'components/index.ts') }, dist, false));
-await build(libraryConfig(root, { 'rtc-kit-core': join(root, 'core/index.ts') }, dist, true));
-await build(libraryConfig(root, elementEntries(), join(dist, 'elements'), false));
+await build(libraryConfig(root, { 'rtc-kit': join(root, 'components/index.ts') }, dist, 'lazy'));
+await build(libraryConfig(root, { 'rtc-kit-core': join(root, 'core/index.ts') }, dist, 'single'));
+await build(libraryConfig(root, elementEntries(), join(dist, 'elements'), 'elements'));
 
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
 run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);

@@ -1,7 +1,14 @@
 /** The Vite settings of the library build, shared by scripts/build.ts and the size benchmark. */
 import type { InlineConfig } from 'vite';
 
-export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, singleFile: boolean): InlineConfig {
+/**
+ * `single`: one file (the engine alone). `lazy`: the all-in-one bundle, whose `import()`s become
+ * chunks next to it, and whose first-paint code stays in one chunk (small chunks compress worse).
+ * `elements`: one module per entry, code they share in chunks.
+ */
+export type Splitting = 'single' | 'lazy' | 'elements';
+
+export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, splitting: Splitting): InlineConfig {
   return {
     configFile: false,
     root,
@@ -19,7 +26,13 @@ export function libraryConfig(root: string, entry: Record<string, string>, outDi
         // `sdp` (pulled in by webrtc-adapter) is pure but CommonJS, so the bundler can't tell it is
         // unused by the adapter shims we import (core/transports/browser-shims.ts) unless told.
         treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/sdp/') },
-        output: singleFile ? { codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output:
+          splitting === 'single'
+            ? { codeSplitting: false }
+            : {
+                chunkFileNames: 'chunks/[name]-[hash].js',
+                ...(splitting === 'lazy' ? { codeSplitting: { groups: [{ name: 'first-paint', tags: ['$initial' as const] }] } } : {}),
+              },
       },
     },
   };

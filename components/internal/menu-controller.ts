@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+
+/** floating-ui is a chunk of its own, fetched when the first menu is about to be needed (positioning is async anyway). */
+let floating: Promise<typeof import('@floating-ui/dom')> | undefined;
+const loadFloating = () => (floating ??= import('@floating-ui/dom'));
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -16,6 +19,12 @@ export class MenuController implements ReactiveController {
 
   constructor(private readonly host: Host) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    const preload = () => void loadFloating().catch(() => (floating = undefined));
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });
+    else setTimeout(preload, 200);
   }
 
   toggle(id: string, trigger: HTMLElement): void {
@@ -42,13 +51,19 @@ export class MenuController implements ReactiveController {
     const menu = this.#menu();
     if (!menu || !this.#trigger || this.#stopPositioning) return;
     const trigger = this.#trigger;
-    this.#stopPositioning = autoUpdate(trigger, menu, () => {
-      void computePosition(trigger, menu, {
-        placement: 'top',
-        strategy: 'fixed',
-        middleware: [offset(8), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
-    });
+    let stopped = false;
+    let stop = (): void => void (stopped = true);
+    this.#stopPositioning = () => stop();
+    void loadFloating().then(({ autoUpdate, computePosition, flip, offset, shift }) => {
+      if (stopped) return;
+      stop = autoUpdate(trigger, menu, () => {
+        void computePosition(trigger, menu, {
+          placement: 'top',
+          strategy: 'fixed',
+          middleware: [offset(8), flip(), shift({ padding: 8 })],
+        }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
+      });
+    }, () => (floating = undefined));
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
       // A choice menu opens on the current choice; any other on its first item.

@@ -12,7 +12,7 @@ import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
 import { REACTIONS } from '../rtc-reactions/reaction-list.js';
-import '../rtc-reactions/rtc-reactions.js';
+import { loadElement } from '../internal/lazy-elements.js';
 import { keptCount } from './overflow.js';
 import { styles } from './rtc-controls.styles.js';
 
@@ -72,6 +72,12 @@ const REACTION_PARTS = 'reactions-button:button, reactions-button:button-reactio
  */
 export class RtcControls extends RtcElement {
   static override styles = styles;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The hand and reaction buttons are <rtc-reactions>, a chunk of its own: fetched as the bar appears.
+    void loadElement('rtc-reactions').catch(() => {});
+  }
 
   static {
     // Moving actions into the More menu is the outcome of measuring a render: a second update is the point (see #fit).

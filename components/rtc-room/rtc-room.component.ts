@@ -27,13 +27,10 @@ import { stage } from '../internal/layout.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
-import '../rtc-chat/rtc-chat.js';
+import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
 import '../rtc-controls/rtc-controls.js';
-import '../rtc-participants/rtc-participants.js';
 import '../rtc-video-grid/rtc-video-grid.js';
 import '../rtc-video-tile/rtc-video-tile.js';
-import { adoptAnswerStyles } from './answer-styles.js';
-import { answerRootClass, renderAnswer } from './answer-view.js';
 import { ENGINE_EVENTS } from './engine-events.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
 import { styles } from './rtc-room.styles.js';
@@ -56,7 +53,13 @@ const EMPTY_VIEW: EngineView = {
 const GRID_PARTS = 'base:grid-base, tile:grid-tile, stage:grid-stage, strip:grid-strip, pager:grid-pager';
 const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls-menu, menu-item:controls-menu-item, badge:controls-badge';
 const CHAT_PARTS = 'base:chat-base, log:chat-log, message:chat-message, text:chat-text, form:chat-form, input:chat-input';
+let answerPage: typeof import('./answer-page.js') | undefined;
+let loadingAnswerPage: Promise<typeof import('./answer-page.js')> | undefined;
+const loadAnswerPage = () => (loadingAnswerPage ??= import('./answer-page.js').then((page) => (answerPage = page)));
+
 const PEOPLE_PARTS = 'base:people-base, list:people-list, person:people-person';
+/** The panels' elements load on first use (or when the browser is idle after joining). */
+const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const satisfies Record<Panel, string>;
 
 /**
  * @summary The whole call: joins a room and shows everyone's video with the call's controls, or
@@ -218,6 +221,8 @@ export class RtcRoom extends RtcBase {
   #restoreOverflow?: string;
   #previewStarted = false;
   #badSink?: string;
+  /** Panels opened at least once: they stay on the page from then on. */
+  readonly #shownPanels = new Set<Panel>();
 
   readonly #commands: RoomCommands = {
     toggleMicrophone: (on) => this.toggleMicrophone(on),
@@ -253,6 +258,7 @@ export class RtcRoom extends RtcBase {
     if (this.phase === 'joining' || this.phase === 'joined') return;
     const before = this.phase;
     this.phase = 'joining';
+    void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
       const engine = this.#client();
       const token = this.token || (await this.#devToken());
@@ -332,6 +338,7 @@ export class RtcRoom extends RtcBase {
   override connectedCallback(): void {
     super.connectedCallback();
     this.composed = this.#hasComposition();
+    loadElementsIn(this);
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.#attach(this.engine ?? this.#makeOwnEngine());
@@ -358,6 +365,10 @@ export class RtcRoom extends RtcBase {
     if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
     if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
     if (this.unread && this.#chatInView()) this.unread = 0;
+    if (this.panel && !this.#shownPanels.has(this.panel)) {
+      this.#shownPanels.add(this.panel);
+      void loadElement(PANEL_TAGS[this.panel]).catch((cause: unknown) => this.#reportError(new RtcError('network', 'The panel could not be loaded.', { cause })));
+    }
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
@@ -430,6 +441,7 @@ export class RtcRoom extends RtcBase {
     );
     offs.push(
       engine.on('joined', () => {
+        preloadElements(['rtc-chat', 'rtc-participants']);
         this.phase = 'joined';
         this.leftReason = undefined;
         this.unread = 0;
@@ -542,6 +554,13 @@ export class RtcRoom extends RtcBase {
 
   #onSlotChange = (): void => {
     this.composed = this.#hasComposition();
+    loadElementsIn(this);
+  };
+
+  /** Pointing at or tabbing into the controls fetches the panels, so the first click shows them at once. */
+  #warmPanels = (): void => {
+    void loadElement('rtc-chat').catch(() => {});
+    void loadElement('rtc-participants').catch(() => {});
   };
 
   #onFullscreenChange = (): void => {
@@ -561,9 +580,15 @@ export class RtcRoom extends RtcBase {
   #openPanel(panel: Panel | null): void {
     const closing = this.panel;
     this.panel = panel;
-    void this.updateComplete.then(() => {
-      if (panel) this.renderRoot.querySelector<HTMLElement>(panel === 'chat' ? 'rtc-chat' : 'rtc-participants')?.focus();
-      else if (closing) this.#controlButton(closing)?.focus();
+    void this.updateComplete.then(async () => {
+      if (!panel) {
+        if (closing) this.#controlButton(closing)?.focus();
+        return;
+      }
+      await customElements.whenDefined(PANEL_TAGS[panel]);
+      const element = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(PANEL_TAGS[panel]);
+      await element?.updateComplete;
+      if (this.panel === panel) element?.focus();
     });
   }
 
@@ -644,6 +669,17 @@ export class RtcRoom extends RtcBase {
       this.#answerRoot = undefined;
       return;
     }
+    if (!answerPage) {
+      loadAnswerPage().then(
+        () => this.requestUpdate(),
+        (cause: unknown) => {
+          loadingAnswerPage = undefined;
+          this.#reportError(new RtcError('network', 'The answer page could not be loaded.', { cause }));
+        },
+      );
+      return;
+    }
+    const { adoptAnswerStyles, answerRootClass, renderAnswer } = answerPage;
     if (!this.#answerRoot) {
       this.#answerRoot = document.createElement('div');
       this.append(this.#answerRoot);
@@ -702,7 +738,9 @@ export class RtcRoom extends RtcBase {
           </div>
           ${inCall && !this.composed ? this.#renderPanel() : nothing}
         </div>
-        ${inCall && !this.composed ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS}></rtc-controls>` : nothing}
+        ${inCall && !this.composed
+          ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${this.#warmPanels} @focusin=${this.#warmPanels}></rtc-controls>`
+          : nothing}
         ${this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling' ? this.#renderLobby(snapshot) : nothing}
         ${this.phase === 'left' ? this.#renderLeft() : nothing}
         ${this.#renderBanner(snapshot)}
@@ -723,8 +761,10 @@ export class RtcRoom extends RtcBase {
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === 'Escape' && !event.defaultPrevented) this.#openPanel(null);
       }}>
-      <rtc-chat part="chat" exportparts=${CHAT_PARTS} ?hidden=${panel !== 'chat'}></rtc-chat>
-      <rtc-participants part="people" exportparts=${PEOPLE_PARTS} ?hidden=${panel !== 'people'}></rtc-participants>
+      ${this.#shownPanels.has('chat') ? html`<rtc-chat part="chat" exportparts=${CHAT_PARTS} ?hidden=${panel !== 'chat'}></rtc-chat>` : nothing}
+      ${this.#shownPanels.has('people')
+        ? html`<rtc-participants part="people" exportparts=${PEOPLE_PARTS} ?hidden=${panel !== 'people'}></rtc-participants>`
+        : nothing}
       <button part="panel-close" class="panel-close" type="button" aria-label=${this.i18n.t('panel.close')} title=${this.i18n.t('panel.close')}
         @click=${() => this.#openPanel(null)}>×</button>
     </aside>`;

@@ -1,0 +1,60 @@
+/**
+ * Elements a call does not show at first paint (the chat, the people list, the hand and reaction
+ * buttons) load on first use. Each `import()` is relative, so the build emits it as a chunk next to
+ * the bundle and the browser resolves it from the bundle's own URL (`import.meta.url`): a page on
+ * another site loads the chunks from wherever it loaded the bundle.
+ */
+const LOADERS = {
+  'rtc-chat': () => import('../rtc-chat/rtc-chat.js'),
+  'rtc-participants': () => import('../rtc-participants/rtc-participants.js'),
+  'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
+} satisfies Record<string, () => Promise<unknown>>;
+
+export type LazyTag = keyof typeof LOADERS;
+
+const LAZY_TAGS = Object.keys(LOADERS) as LazyTag[];
+const loading = new Map<LazyTag, Promise<void>>();
+
+/** Loads and defines one element (once; a failed download is tried again on the next use). */
+export function loadElement(tag: LazyTag): Promise<void> {
+  let promise = loading.get(tag);
+  if (!promise) {
+    promise = LOADERS[tag]().then(() => undefined);
+    promise.catch(() => loading.delete(tag));
+    loading.set(tag, promise);
+  }
+  return promise;
+}
+
+/** Loads them when the browser has nothing else to do, so opening the chat later shows it at once. */
+export function preloadElements(tags: readonly LazyTag[]): void {
+  const load = () => tags.forEach((tag) => void loadElement(tag).catch(() => {}));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
+
+/** Loads the lazy elements written under `root` (a page's own `<rtc-chat>` in its composition). */
+export function loadElementsIn(root: ParentNode): void {
+  for (const tag of LAZY_TAGS) {
+    if (!customElements.get(tag) && root.querySelector(tag)) void loadElement(tag).catch(() => {});
+  }
+}
+
+/**
+ * For the all-in-one bundle: a lazy tag the page writes gets defined, whether it is in the page's
+ * HTML already or added later (until every lazy element is defined, then the watch stops).
+ */
+export function defineLazyElementsOnUse(): void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  const selector = LAZY_TAGS.join(',');
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches(selector) || node.querySelector(selector))) loadElementsIn(node.parentNode ?? node);
+      }
+    }
+    if (LAZY_TAGS.every((tag) => customElements.get(tag))) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  loadElementsIn(document);
+}
