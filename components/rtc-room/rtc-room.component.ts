@@ -261,8 +261,8 @@ export class RtcRoom extends RtcBase {
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
       const engine = this.#client();
-      const token = this.token || (await this.#devToken());
       const video = this.config?.controlInfo?.enableCamera ?? this.video;
+      const token = this.token || (await this.#devTokenWithMedia(engine, video));
       await engine.join(token, { audio: this.audio, video, ...(this.password ? { password: this.password } : {}) });
     } catch (error) {
       if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
@@ -374,6 +374,14 @@ export class RtcRoom extends RtcBase {
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
   }
 
+  /** In answer mode, `updateComplete` also waits for the answer page's chunk and its first render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.mode !== 'answer' || answerPage) return done;
+    await loadAnswerPage().catch(() => {});
+    return super.getUpdateComplete();
+  }
+
   protected override firstUpdated(): void {
     if (this.autojoin || (this.mode === 'answer' && !visible(this.config?.displayInfo?.callPage))) {
       queueMicrotask(() => this.join().catch(() => {})); // failures are reported as rtc-error
@@ -458,6 +466,19 @@ export class RtcRoom extends RtcBase {
       }),
     );
     return offs;
+  }
+
+  /**
+   * The camera and microphone open while the dev token is fetched, instead of after it (a failure
+   * is reported by the join, which asks again). Not for a viewer, who captures nothing.
+   */
+  #devTokenWithMedia(engine: RtcClient, video: boolean): Promise<string> {
+    const token = this.#devToken();
+    if (!this.#viewer()) {
+      if (this.audio) void engine.setMicrophone(true).catch(() => {});
+      if (video) void engine.setCamera(true).catch(() => {});
+    }
+    return token;
   }
 
   async #devToken(): Promise<string> {
@@ -669,6 +690,7 @@ export class RtcRoom extends RtcBase {
       this.#answerRoot = undefined;
       return;
     }
+    if (!this.isConnected) return;
     if (!answerPage) {
       loadAnswerPage().then(
         () => this.requestUpdate(),

@@ -72,6 +72,8 @@ export class PeerSession {
         });
       }
       this.#adopted = true;
+      // Offer now rather than on `negotiationneeded`, a task later that may queue behind the page's rendering.
+      void this.#negotiate();
     }
   }
 
@@ -101,8 +103,11 @@ export class PeerSession {
       }
       await pc.setRemoteDescription(description);
       if (isOffer) {
-        if (!this.#adopted) await this.#adoptTransceivers();
+        // Our tracks go onto the offered transceivers in the same breath as the answer: both wait in
+        // the connection's operations chain, so the answer needn't wait a task per track first.
+        const adopting = this.#adopted ? undefined : this.#adoptTransceivers();
         await pc.setLocalDescription();
+        await adopting;
         this.#log('answering an offer');
         this.#sendDescription();
         await this.#applyEncodings();
@@ -165,7 +170,8 @@ export class PeerSession {
   }
 
   async #negotiate(): Promise<void> {
-    if (this.#closed) return;
+    // The first offer went out from the constructor: the `negotiationneeded` that follows is the same one.
+    if (this.#closed || this.#makingOffer || this.#pc.signalingState !== 'stable') return;
     try {
       this.#makingOffer = true;
       await this.#pc.setLocalDescription();
