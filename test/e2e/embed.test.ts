@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -30,6 +30,7 @@ before(async () => {
   assert.ok(existsSync(bundle), 'dist/rtc-kit.js is missing: run `npm run build` first');
   site = mkdtempSync(join(tmpdir(), 'rtc-kit-e2e-'));
   copyFileSync(bundle, join(site, 'rtc-kit.js'));
+  cpSync(join(root, 'dist/chunks'), join(site, 'chunks'), { recursive: true }); // loaded by the bundle on first use
   copyFileSync(join(import.meta.dirname, 'embed.html'), join(site, 'index.html'));
   server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: site });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
