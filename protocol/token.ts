@@ -13,6 +13,12 @@ export interface TokenClaims {
   name?: string;
   /** Defaults to `participant`. */
   role?: Role;
+  /**
+   * The room instance the token was minted for (tokens from POST /api/rooms). It admits only to that
+   * instance: once the room has expired and its id is used again, the token is refused (`room-not-found`).
+   * Tokens from your backend normally leave it out and admit to whatever instance is current.
+   */
+  instance?: string;
   /** Expiry, seconds since epoch. Required. */
   exp: number;
   iat?: number;

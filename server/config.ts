@@ -3,7 +3,7 @@
  * Free of Node APIs: the in-page loopback (server/hub/loopback.ts) takes its defaults from here too.
  */
 import * as v from 'valibot';
-import type { HubConfig, RateLimits } from './hub/hub-config.js';
+import type { HubConfig, RateLimit, RateLimits } from './hub/hub-config.js';
 import type { RTCIceServerInit } from '../protocol/server-messages.js';
 
 export interface TurnConfig {
@@ -25,6 +25,8 @@ export interface ServerConfig extends HubConfig {
   heartbeatMs: number;
   /** Built front end served at `/` (relative paths resolve against the working directory). */
   staticDir: string;
+  /** State that outlives the process, e.g. rooms' settings in `rooms/` (relative paths resolve against the working directory). */
+  stateDir: string;
   /** Handed to every client as is. */
   iceServers: RTCIceServerInit[];
   /** Adds per-session TURN credentials to `iceServers`. */
@@ -33,6 +35,8 @@ export interface ServerConfig extends HubConfig {
   allowedOrigins: string[] | null;
   /** Lifetime of tokens the server mints itself (dev token endpoint, room creation) (s). */
   tokenTtlSeconds: number;
+  /** POST /api/rooms per bearer token's user id (per client address in dev mode). */
+  roomCreationLimit: RateLimit;
 }
 
 const RATE_LIMITS: RateLimits = {
@@ -41,6 +45,7 @@ const RATE_LIMITS: RateLimits = {
   chat: { capacity: 10, perSecond: 2 },
   reactions: { capacity: 10, perSecond: 3 },
   passwordFailures: { capacity: 5, perSecond: 0.1 },
+  passwordFailuresPerUser: { capacity: 20, perSecond: 0.1 },
 };
 
 /** Lifetime of TURN credentials when TURN_TTL_SECONDS is unset (s). */
@@ -62,10 +67,12 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   outboxChars: 1024 * 1024,
   rateLimits: RATE_LIMITS,
   staticDir: 'dist',
+  stateDir: '.rtc-state',
   iceServers: [],
   turn: null,
   allowedOrigins: null,
   tokenTtlSeconds: 6 * 3600,
+  roomCreationLimit: { capacity: 20, perSecond: 0.1 },
 };
 
 /** Defaults overlaid with `overrides`; `undefined` values and missing rate limits keep their defaults. */
@@ -137,6 +144,7 @@ export function loadConfig(env: Env): ServerConfig {
     heartbeatMs: int('HEARTBEAT_MS', DEFAULTS.heartbeatMs, 100),
     emptyRoomTtlMs: int('EMPTY_ROOM_TTL_MS', DEFAULTS.emptyRoomTtlMs, 0),
     staticDir: env.STATIC_DIR?.trim() || DEFAULTS.staticDir,
+    stateDir: env.RTC_STATE_DIR?.trim() || DEFAULTS.stateDir,
     iceServers,
     turn: turnUrls && turnSecret
       ? { urls: turnUrls, secret: turnSecret, ttlSeconds: int('TURN_TTL_SECONDS', DEFAULT_TURN_TTL_SECONDS, 60) }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { verifyToken } from './auth/tokens.js';
@@ -16,6 +17,7 @@ import { createStaticHandler } from './http/static.js';
 import { Hub } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
+import { openFileRoomStore } from './store/file-room-store.js';
 
 export const WS_PATH = '/rtc';
 
@@ -51,9 +53,11 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   if (devMode) log.warn(DEV_MODE_WARNING);
   else if (secret.length < 32) log.warn('RTC_JWT_SECRET is shorter than 32 characters; use a long random secret.');
 
+  const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, log });
   const hub = new Hub({
     config,
     log,
+    roomStore,
     verifyToken: (token) => verifyToken(token, secret),
     iceServersFor: createIceServersFor(config),
   });
@@ -85,11 +89,12 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const conn = hub.connect({
       send: (text) => ws.send(text),
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
+      remoteAddress: req.socket.remoteAddress,
     });
     ws.on('message', (data, isBinary) => {
       if (isBinary) conn.receiveBinary();
@@ -122,10 +127,10 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         stopHeartbeat();
-        hub.close();
+        const saved = hub.close().then(() => roomStore.close());
         for (const ws of wss.clients) ws.terminate();
         wss.close();
-        http.close(() => resolve());
+        http.close(() => void saved.then(resolve, resolve));
         http.closeAllConnections();
       });
       return closing;

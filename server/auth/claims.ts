@@ -37,6 +37,7 @@ const ClaimsSchema = v.object({
   sub: v.pipe(v.string(), v.regex(ID_PATTERN)),
   name: v.optional(NameSchema),
   role: v.optional(v.picklist(ROLES)),
+  instance: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN))),
   exp: v.pipe(v.number(), v.finite()),
   iat: v.optional(v.pipe(v.number(), v.finite())),
 });
@@ -49,8 +50,12 @@ export function parseClaims(payload: unknown): TokenClaims {
     const path = issue.path?.map((p) => String(p.key)).join('.');
     throw new TokenError('token-invalid', `Token claims are invalid: ${path ? `${path}: ` : ''}${issue.message}.`);
   }
-  const { room, sub, name, role, exp, iat } = result.output;
-  return { room, sub, exp, ...(name !== undefined && { name }), ...(role && { role }), ...(iat !== undefined && { iat }) };
+  const { room, sub, name, role, instance, exp, iat } = result.output;
+  if (instance !== undefined && room === '*') throw new TokenError('token-invalid', 'Token claims are invalid: a "*" token has no instance.');
+  return {
+    room, sub, exp,
+    ...(name !== undefined && { name }), ...(role && { role }), ...(instance !== undefined && { instance }), ...(iat !== undefined && { iat }),
+  };
 }
 
 export function assertNotExpired(claims: TokenClaims, nowMs = Date.now()): void {
@@ -62,11 +67,13 @@ export interface TokenRequest {
   user: string;
   name?: string;
   role?: Role;
+  /** Binds the token to one instance of the room (see TokenClaims.instance). */
+  instance?: string;
   ttlSeconds: number;
 }
 
 /** Claims for a token that expires `ttlSeconds` from now. */
-export function claimsFor({ room, user, name, role, ttlSeconds }: TokenRequest): TokenClaims {
+export function claimsFor({ room, user, name, role, instance, ttlSeconds }: TokenRequest): TokenClaims {
   const iat = Math.floor(Date.now() / 1000);
-  return parseClaims({ room, sub: user, name, role, iat, exp: iat + ttlSeconds });
+  return parseClaims({ room, sub: user, name, role, instance, iat, exp: iat + ttlSeconds });
 }

@@ -6,8 +6,8 @@ import { TokenError, assertNotExpired, parseClaims } from './claims.js';
 const encoder = new TextEncoder();
 
 export async function signToken(claims: TokenClaims, secret: string): Promise<string> {
-  const { room, sub, name, role, exp, iat } = parseClaims(claims);
-  return new SignJWT({ room, name, role })
+  const { room, sub, name, role, instance, exp, iat } = parseClaims(claims);
+  return new SignJWT({ room, name, role, instance })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt(iat ?? Math.floor(Date.now() / 1000))

@@ -10,6 +10,7 @@ import { signToken, verifyToken } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import { randomId } from '../hub/encoding.js';
 import type { Hub } from '../hub/hub.js';
+import { KeyedRateLimit } from '../hub/keyed-rate-limit.js';
 import { corsHeaders, isOriginAllowed } from './origins.js';
 import { BodyTooLarge, readBody, sendError, sendJson } from './respond.js';
 
@@ -18,6 +19,7 @@ const MAX_BODY_BYTES = 4096;
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -'));
 
 const CreateRoomBody = v.object({
+  /** Dev mode, or the room of a host bearer token; a "*" token gets an id chosen by the server. */
   roomId: v.optional(Id),
   password: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
   maxParticipants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -45,9 +47,10 @@ export interface ApiDeps {
 /** Handles `/healthz` and `/api/*`; false for anything else. */
 export function createApi({ config, hub, secret, devMode }: ApiDeps) {
   const guest = () => `guest-${randomId(3)}`;
+  const creations = new KeyedRateLimit(config.roomCreationLimit);
 
-  async function mint(room: string, user: string, name: string | undefined, role: Role) {
-    const claims = claimsFor({ room, user, name, role, ttlSeconds: config.tokenTtlSeconds });
+  async function mint(room: string, user: string, name: string | undefined, role: Role, instance?: string) {
+    const claims = claimsFor({ room, user, name, role, instance, ttlSeconds: config.tokenTtlSeconds });
     return { token: await signToken(claims, secret), expiresAt: claims.exp * 1000 };
   }
 
@@ -65,26 +68,41 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
     sendJson(res, 200, { ...(await mint(room, user, name, role)), room, user }, cors);
   }
 
+  /**
+   * Who may create which room. A "*" token: rooms with server-chosen ids only, so it can neither
+   * take over an id someone else uses nor find out which ids are in use. A host token for one room
+   * (from your backend, not bound to an instance): that room. Dev mode: anyone, any id.
+   */
+  async function creatorOf(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<Creator | null> {
+    if (devMode) return { key: `address ${req.socket.remoteAddress ?? ''}`, user: undefined, name: undefined, room: undefined };
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer) {
+      sendError(res, 401, 'token-invalid', 'Creating a room needs "Authorization: Bearer <token>" with room "*".', cors);
+      return null;
+    }
+    let claims;
+    try {
+      claims = await verifyToken(bearer, secret);
+    } catch (error) {
+      const code = error instanceof TokenError ? error.code : 'token-invalid';
+      sendError(res, 401, code, error instanceof Error ? error.message : 'Invalid token.', cors);
+      return null;
+    }
+    const ownsRoom = claims.room !== '*' && claims.role === 'host' && claims.instance === undefined;
+    if (claims.room !== '*' && !ownsRoom) {
+      sendError(res, 403, 'not-allowed', 'Only a token for room "*", or a host token for the room itself, may create rooms.', cors);
+      return null;
+    }
+    return { key: `user ${claims.sub}`, user: claims.sub, name: claims.name, room: ownsRoom ? claims.room : undefined };
+  }
+
   async function createRoom(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
-    let creator: { user: string; name: string | undefined } | null = null;
-    if (!devMode) {
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      if (!bearer) {
-        sendError(res, 401, 'token-invalid', 'Creating a room needs "Authorization: Bearer <token>" with room "*".', cors);
-        return;
-      }
-      try {
-        const claims = await verifyToken(bearer, secret);
-        if (claims.room !== '*') {
-          sendError(res, 403, 'not-allowed', 'Only a token for room "*" may create rooms.', cors);
-          return;
-        }
-        creator = { user: claims.sub, name: claims.name };
-      } catch (error) {
-        const code = error instanceof TokenError ? error.code : 'token-invalid';
-        sendError(res, 401, code, error instanceof Error ? error.message : 'Invalid token.', cors);
-        return;
-      }
+    const creator = await creatorOf(req, res, cors);
+    if (!creator) return;
+    if (!creations.take(creator.key)) {
+      const retryAfter = Math.ceil(1 / config.roomCreationLimit.perSecond);
+      sendError(res, 429, 'rate-limited', `Too many rooms created; try again in ${retryAfter} s.`, { ...cors, 'retry-after': String(retryAfter) });
+      return;
     }
 
     let json: unknown;
@@ -101,18 +119,27 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
       sendError(res, 400, 'bad-message', describe(body.issues), cors);
       return;
     }
-    const { roomId, password, maxParticipants, name, user } = body.output;
+    const { password, maxParticipants, name, user } = body.output;
     if (maxParticipants !== undefined && maxParticipants > config.maxParticipants) {
       sendError(res, 400, 'bad-message', `maxParticipants: at most ${config.maxParticipants} on this server.`, cors);
       return;
     }
-    const created = hub.createRoom({ roomId, password, maxParticipants });
+    let roomId = body.output.roomId;
+    if (!devMode) {
+      if (roomId !== undefined && roomId !== creator.room) {
+        const why = creator.room ? `this token is for room "${creator.room}"` : 'a "*" token gets an id chosen by the server';
+        sendError(res, 403, 'not-allowed', `roomId "${roomId}": ${why}.`, cors);
+        return;
+      }
+      roomId = creator.room;
+    }
+    const created = await hub.createRoom({ roomId, password, maxParticipants });
     if (!created) {
-      sendError(res, 409, 'room-exists', `Room "${roomId}" already exists.`, cors);
+      sendError(res, 409, 'room-exists', `Room "${roomId}" already exists (or its settings are still kept after it emptied).`, cors);
       return;
     }
-    creator ??= { user: user ?? guest(), name };
-    sendJson(res, 201, { roomId: created, ...(await mint(created, creator.user, creator.name, 'host')) }, cors);
+    const host = { user: creator.user ?? user ?? guest(), name: creator.user ? creator.name : name };
+    sendJson(res, 201, { roomId: created.roomId, ...(await mint(created.roomId, host.user, host.name, 'host', created.instance)) }, cors);
   }
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -148,6 +175,15 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
     }
     return true;
   };
+}
+
+interface Creator {
+  /** What creation is rate-limited by: the bearer's user id, or the client's address in dev mode. */
+  key: string;
+  user: string | undefined;
+  name: string | undefined;
+  /** The one room a host bearer token may create. */
+  room: string | undefined;
 }
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {

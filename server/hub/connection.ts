@@ -11,6 +11,8 @@ export interface HubSocket {
   close(code: number, reason: string): void;
   /** Cut the connection without a closing handshake, as a network loss would. Defaults to `close(CLOSE_CODES.abuse)`. */
   terminate?(): void;
+  /** The client's address as the transport sees it: wrong room passwords are counted per address and user id. */
+  remoteAddress?: string;
 }
 
 /** What the transport calls on the hub for one socket. */
@@ -50,6 +52,10 @@ export class Connection implements HubConnection {
 
   get isOpen(): boolean {
     return this.open;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.socket.remoteAddress;
   }
 
   receive(text: string): void {

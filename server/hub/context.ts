@@ -1,8 +1,11 @@
 import type { TokenClaims } from '../../protocol/token.js';
 import type { RTCIceServerInit } from '../../protocol/server-messages.js';
 import type { HubConfig } from './hub-config.js';
+import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
+import type { PasswordThrottle } from './password-throttle.js';
 import type { Room } from './room.js';
+import type { RoomStore } from './room-store.js';
 import type { Session } from './session.js';
 
 /** What the hub is given from outside: config and the parts that differ between Node and the in-page loopback. */
@@ -13,6 +16,10 @@ export interface HubDeps {
   /** ICE servers for one session, e.g. with freshly minted TURN credentials. Default: none. */
   iceServersFor?(userId: string, roomId: string): RTCIceServerInit[];
   log?: Logger;
+  /** Where named rooms' settings, bans and history outlive their members. Default: in memory. */
+  roomStore?: RoomStore;
+  /** The clock for room records (creation, expiry). Default: Date.now. */
+  now?: () => number;
 }
 
 /** The hub's shared state, handed to rooms and handlers. */
@@ -20,4 +27,7 @@ export interface HubContext extends Required<HubDeps> {
   readonly rooms: Map<string, Room>;
   /** Every session by id, live or in its grace period: what `resume` looks up. */
   readonly sessions: Map<string, Session>;
+  /** Store reads and writes for one room id, one at a time and in order. */
+  readonly roomLock: KeyedLock;
+  readonly passwordThrottle: PasswordThrottle;
 }

@@ -15,8 +15,13 @@ export interface RateLimits {
   chat: RateLimit;
   /** Reactions per session. */
   reactions: RateLimit;
-  /** Wrong passwords per room; once spent, every password attempt is refused until it refills. */
+  /**
+   * Wrong passwords per client (remote address and user id together); once spent, that client's
+   * attempts are all refused until it refills. Other clients are not affected.
+   */
   passwordFailures: RateLimit;
+  /** Wrong passwords per user id from any address: a backstop against one identity guessing from many addresses. */
+  passwordFailuresPerUser: RateLimit;
 }
 
 export interface HubConfig {
@@ -32,7 +37,7 @@ export interface HubConfig {
   maxChatBytes: number;
   /** A connection that has not joined after this long is closed (ms). */
   joinTimeoutMs: number;
-  /** A room created through the API that nobody joined is dropped after this long (ms). */
+  /** A named room's settings, bans and chat history are kept this long after it empties, or after its creation if nobody joins (ms). */
   emptyRoomTtlMs: number;
   /** Replay buffer per session, for resume: at most this many frames … */
   outboxFrames: number;

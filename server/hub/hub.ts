@@ -3,28 +3,23 @@
  * same code runs behind the Node server and inside a web page (loopback.ts). Transports hand it
  * sockets through `connect()` and feed it frames.
  */
-import { isValidId } from '../../protocol/ids.js';
 import { Connection, type HubConnection, type HubSocket } from './connection.js';
 import type { HubContext, HubDeps } from './context.js';
-import { randomId } from './encoding.js';
 import { createDispatch, createHandlers } from './handlers/index.js';
+import { KeyedLock } from './keyed-lock.js';
 import { silentLogger } from './logger.js';
-import { Room } from './room.js';
+import { PasswordThrottle } from './password-throttle.js';
+import { createRoom, type CreateRoomOptions, type CreatedRoom } from './room-directory.js';
+import { MemoryRoomStore } from './room-store.js';
 
 export type { HubConnection, HubSocket } from './connection.js';
 export type { HubDeps } from './context.js';
 export type { HubConfig, RateLimit, RateLimits } from './hub-config.js';
+export type { CreateRoomOptions, CreatedRoom } from './room-directory.js';
+export type { RoomRecord, RoomStore } from './room-store.js';
 
 /** WebSocket "going away": the server is shutting down. */
 const GOING_AWAY = 1001;
-
-export interface CreateRoomOptions {
-  /** Default: a random id. */
-  roomId?: string;
-  password?: string;
-  /** Lower than the server's cap, if wanted. */
-  maxParticipants?: number;
-}
 
 export class Hub {
   private readonly ctx: HubContext;
@@ -35,9 +30,13 @@ export class Hub {
     this.ctx = {
       iceServersFor: () => [],
       log: silentLogger,
+      now: Date.now,
       ...deps,
+      roomStore: deps.roomStore ?? new MemoryRoomStore(deps.now),
       rooms: new Map(),
       sessions: new Map(),
+      roomLock: new KeyedLock(),
+      passwordThrottle: new PasswordThrottle(deps.config.rateLimits),
     };
     this.dispatch = createDispatch(this.ctx, createHandlers(this.ctx));
   }
@@ -50,16 +49,11 @@ export class Hub {
   }
 
   /**
-   * Creates a room ahead of its first join (it expires if nobody joins within `emptyRoomTtlMs`).
-   * Returns its id, or null when a room with that id already exists.
+   * Stores a room ahead of its first join (dropped if nobody joins within `emptyRoomTtlMs`).
+   * Null when a room with that id is live or still stored (its settings are kept until they expire).
    */
-  createRoom(options: CreateRoomOptions = {}): string | null {
-    const roomId = options.roomId ?? randomId(9);
-    if (!isValidId(roomId)) throw new RangeError(`Invalid room id "${roomId}".`);
-    if (this.ctx.rooms.has(roomId)) return null;
-    const { password, maxParticipants } = options;
-    this.ctx.rooms.set(roomId, new Room(roomId, this.ctx, { password, maxParticipants, expireIfUnused: true }));
-    return roomId;
+  createRoom(options: CreateRoomOptions = {}): Promise<CreatedRoom | null> {
+    return createRoom(this.ctx, options);
   }
 
   /** Cuts every socket of `userId` as a network loss would; their sessions stay for the grace period. */
@@ -79,9 +73,13 @@ export class Hub {
     return { rooms: this.ctx.rooms.size, sessions: this.ctx.sessions.size, connections: this.connections.size };
   }
 
-  /** Closes every socket (1001) and stops every timer. */
-  close(): void {
+  /**
+   * Closes every socket (1001) and stops every timer; resolves once every room's record is written
+   * (live rooms count as emptied now). The room store is the caller's to close.
+   */
+  async close(): Promise<void> {
     for (const room of [...this.ctx.rooms.values()]) room.destroy(GOING_AWAY);
     for (const conn of [...this.connections]) conn.close(GOING_AWAY, 'server shutting down');
+    await this.ctx.roomLock.idle();
   }
 }

@@ -5,56 +5,61 @@ import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
-import { constantTimeEqual } from './encoding.js';
 import { HubError } from './errors.js';
-import { TokenBucket } from './token-bucket.js';
+import { verifyPassword } from './password.js';
+import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord } from './room-store.js';
 
-export interface RoomOptions {
-  password?: string;
-  /** At most the server's cap. */
-  maxParticipants?: number;
-  /** Created ahead of time (POST /api/rooms): dropped if nobody joins within `emptyRoomTtlMs`. */
-  expireIfUnused?: boolean;
-}
-
-/** One room: its members in join order, the screen sharer, raised hands, chat history and bans. */
+/**
+ * One instance of a named room: its members in join order, the screen sharer, raised hands, and
+ * what outlives its members in the room store (settings, bans, chat history). It is in memory while
+ * someone is in it or on the way in; every change to the stored part is written back.
+ */
 export class Room {
   /** By user id; a Map keeps insertion order, which is join order. */
   readonly members = new Map<string, Session>();
+  readonly id: string;
+  /** Random per instance; tokens minted for this instance (POST /api/rooms) carry it. */
+  readonly instance: string;
+  readonly createdAt: number;
   readonly maxParticipants: number;
   readonly config: HubConfig;
   screenSharer: string | null = null;
   readonly hands: string[] = [];
-  private readonly history: ChatMessage[] = [];
-  private readonly banned = new Set<string>();
-  private readonly password: string | null;
-  private readonly passwordFailures: TokenBucket;
-  private unusedTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly history: ChatMessage[];
+  private readonly banned: Set<string>;
+  private readonly password: PasswordHash | null;
+  private readonly ownMaxParticipants: number | null;
+  /** Joins between opening the room and seating the person (e.g. while their password is checked). */
+  private joining = 0;
+  private saving = false;
+  private unsaved = false;
 
-  constructor(readonly id: string, private readonly ctx: HubContext, options: RoomOptions = {}) {
+  constructor(private readonly ctx: HubContext, record: RoomRecord) {
     this.config = ctx.config;
-    this.maxParticipants = Math.min(options.maxParticipants ?? Infinity, ctx.config.maxParticipants);
-    this.password = options.password ?? null;
-    this.passwordFailures = new TokenBucket(ctx.config.rateLimits.passwordFailures);
-    if (options.expireIfUnused) {
-      this.unusedTimer = setTimeout(() => this.destroy(), ctx.config.emptyRoomTtlMs);
-    }
+    this.id = record.id;
+    this.instance = record.instance;
+    this.createdAt = record.createdAt;
+    this.password = record.password;
+    this.ownMaxParticipants = record.maxParticipants;
+    this.maxParticipants = Math.min(record.maxParticipants ?? Infinity, ctx.config.maxParticipants);
+    this.banned = new Set(record.bans);
+    this.history = ctx.config.historySize > 0 ? record.history.slice(-ctx.config.historySize) : [];
+  }
+
+  /** A join is on its way in: the room stays in memory until `endJoin`. */
+  beginJoin(): void {
+    this.joining++;
+  }
+
+  endJoin(): void {
+    this.joining--;
+    this.releaseIfUnused();
   }
 
   /** Throws the fatal error that keeps `userId` out, if any. Their own older session does not count: the new one replaces it. */
-  checkAdmission(userId: string, password: string | undefined): void {
+  checkAdmission(userId: string): void {
     if (this.banned.has(userId)) {
       throw new HubError('kicked', 'You were removed from this room.', { fatal: true });
-    }
-    if (this.password !== null) {
-      // Once failures are spent, refuse every attempt: a correct guess must not be told apart meanwhile.
-      if (this.passwordFailures.empty) {
-        throw new HubError('rate-limited', 'Too many wrong passwords for this room; try again later.', { fatal: true });
-      }
-      if (!constantTimeEqual(password ?? '', this.password)) {
-        this.passwordFailures.take();
-        throw new HubError('wrong-password', password ? 'The room password is wrong.' : 'This room needs a password.', { fatal: true });
-      }
     }
     const others = this.members.size - (this.members.has(userId) ? 1 : 0);
     if (others >= this.maxParticipants) {
@@ -62,11 +67,26 @@ export class Room {
     }
   }
 
+  /** Throws `wrong-password`, or `rate-limited` once this client's attempts are spent, unless `password` opens the room. */
+  async checkPassword(password: string | undefined, address: string, userId: string): Promise<void> {
+    if (!this.password) return;
+    if (!password) throw new HubError('wrong-password', 'This room needs a password.', { fatal: true });
+    const throttle = this.ctx.passwordThrottle;
+    // Spent attempts refuse every password, so a right guess cannot be told apart meanwhile.
+    if (!throttle.attempt(address, userId)) {
+      throw new HubError('rate-limited', 'Too many wrong passwords; try again later.', { fatal: true });
+    }
+    if (!(await verifyPassword(password, this.password))) {
+      throw new HubError('wrong-password', 'The room password is wrong.', { fatal: true });
+    }
+    throttle.succeeded(address, userId);
+  }
+
   /** Seats a new session (replacing the same user's older one) and tells everyone. */
   admit(session: Session, conn: Connection): void {
     // The one outside call first: if it throws, nothing has changed yet.
     const iceServers = this.ctx.iceServersFor(session.userId, this.id);
-    clearTimeout(this.unusedTimer);
+    const wasEmpty = this.members.size === 0;
     const previous = this.members.get(session.userId);
     if (previous) {
       previous.end('replaced', 'You joined this room from somewhere else.', CLOSE_CODES.replaced);
@@ -77,6 +97,8 @@ export class Room {
     session.attach(conn);
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
+    // Occupied: the stored record no longer expires.
+    if (wasEmpty) this.save();
   }
 
   /** Gives a session a new socket: replays what it missed, or a full `joined` when the buffer ran out. */
@@ -102,14 +124,19 @@ export class Room {
     }, this.config.graceMs);
   }
 
-  /** Takes a session out, tells the others, and drops the room once nobody is left. */
+  /** Takes a session out and tells the others; once nobody is left, the stored record starts to expire. */
   remove(session: Session, reason: LeaveReason): void {
     this.evict(session, reason);
-    if (this.members.size === 0) this.destroy();
+    if (this.members.size === 0) {
+      this.save();
+      this.releaseIfUnused();
+    }
   }
 
+  /** Keeps `userId` out of this room for as long as the room is stored. */
   ban(userId: string): void {
     this.banned.add(userId);
+    this.save();
   }
 
   broadcast(frame: OutgoingFrame, except?: Session): void {
@@ -119,6 +146,7 @@ export class Room {
   recordChat(message: ChatMessage): void {
     this.history.push(message);
     if (this.history.length > this.config.historySize) this.history.shift();
+    this.save();
   }
 
   /** Room-wide messages plus private ones to or from `userId`. */
@@ -135,15 +163,61 @@ export class Room {
     return true;
   }
 
-  /** Ends the room; its sessions' sockets are closed with `closeCode` (used when the hub shuts down). */
-  destroy(closeCode?: number): void {
-    clearTimeout(this.unusedTimer);
+  /** The hub shuts down: sockets are closed with `closeCode`, and the stored record expires as if everyone had left. */
+  destroy(closeCode: number): void {
     for (const session of this.members.values()) {
       clearTimeout(session.graceTimer);
       this.ctx.sessions.delete(session.id);
-      if (closeCode !== undefined) session.unlink()?.close(closeCode, 'server shutting down');
+      session.unlink()?.close(closeCode, 'server shutting down');
     }
     this.members.clear();
+    this.save();
+    this.release();
+  }
+
+  /** What the store keeps of this room right now. */
+  toRecord(): RoomRecord {
+    return {
+      v: ROOM_RECORD_VERSION,
+      id: this.id,
+      instance: this.instance,
+      createdAt: this.createdAt,
+      password: this.password,
+      maxParticipants: this.ownMaxParticipants,
+      bans: [...this.banned],
+      history: [...this.history],
+      expiresAt: this.members.size ? null : this.ctx.now() + this.config.emptyRoomTtlMs,
+    };
+  }
+
+  /**
+   * Writes the record behind the change: at most one write in flight per room, and one more for
+   * whatever changed meanwhile. Queued on the room's lock, so a later open reads what was written.
+   */
+  private save(): void {
+    this.unsaved = true;
+    if (this.saving) return;
+    this.saving = true;
+    void this.ctx.roomLock.run(this.id, async () => {
+      try {
+        while (this.unsaved) {
+          this.unsaved = false;
+          await this.ctx.roomStore.put(this.toRecord());
+        }
+      } catch (error) {
+        this.ctx.log.error(`saving room ${this.id} failed`, error);
+      } finally {
+        this.saving = false;
+      }
+    });
+  }
+
+  /** Nobody in it and nobody on the way in: only the stored record remains. */
+  private releaseIfUnused(): void {
+    if (this.members.size === 0 && this.joining === 0) this.release();
+  }
+
+  private release(): void {
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
   }
 

@@ -19,9 +19,22 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back a token taken for something that turned out not to count. */
+  refund(): void {
+    this.tokens = Math.min(this.limit.capacity, this.tokens + 1);
+  }
+
   /** True while no token is left, without spending one. */
   get empty(): boolean {
-    const refilled = this.tokens + ((Date.now() - this.last) / 1000) * this.limit.perSecond;
-    return refilled < 1;
+    return this.refilled() < 1;
+  }
+
+  /** True once refilled to capacity: no different from a new bucket. */
+  get full(): boolean {
+    return this.refilled() >= this.limit.capacity;
+  }
+
+  private refilled(): number {
+    return this.tokens + ((Date.now() - this.last) / 1000) * this.limit.perSecond;
   }
 }

@@ -63,8 +63,8 @@ describe('admission', () => {
   test('a room created with a password admits only with it, and throttles guessing', async () => {
     const res = await fetch(`${server.url}/api/rooms`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await tokenFor('*', 'owner')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ roomId: 'locked', password: 'open sesame' }),
+      headers: { authorization: `Bearer ${await tokenFor('locked', 'owner', { role: 'host' })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'open sesame' }),
     });
     assert.equal(res.status, 201);
     await refused(server, { room: 'locked', token: await tokenFor('locked', 'guest') }, 'wrong-password');
@@ -95,13 +95,13 @@ describe('admission', () => {
 });
 
 describe('admission with a small password budget', () => {
-  test('after too many wrong passwords even the right one is refused for a while', async () => {
+  test('after too many wrong passwords even the right one is refused for a while, for that client', async () => {
     const server = await startServer({ rateLimits: { ...DEFAULTS.rateLimits, passwordFailures: { capacity: 2, perSecond: 0.001 } } });
     try {
       await fetch(`${server.url}/api/rooms`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${await tokenFor('*', 'owner')}` },
-        body: JSON.stringify({ roomId: 'vault', password: 'right' }),
+        headers: { authorization: `Bearer ${await tokenFor('vault', 'owner', { role: 'host' })}` },
+        body: JSON.stringify({ password: 'right' }),
       });
       await refused(server, { room: 'vault', token: await tokenFor('vault', 'x'), password: 'wrong1' }, 'wrong-password');
       await refused(server, { room: 'vault', token: await tokenFor('vault', 'x'), password: 'wrong2' }, 'wrong-password');

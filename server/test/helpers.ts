@@ -1,4 +1,7 @@
 /** Real clients for a real server on port 0. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { JoinedMessage, ServerMessage, ServerMessageOf } from '../../protocol/server-messages.js';
 import type { Role } from '../../protocol/ids.js';
@@ -9,9 +12,15 @@ import { createRtcServer, type RtcServer } from '../create-server.js';
 
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
-/** A signed-mode server (tokens from `tokenFor`) unless `secret: undefined` is passed. */
-export function startServer(config: Partial<ServerConfig> = {}): Promise<RtcServer> {
-  return createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: SECRET, staticDir: '/nonexistent', ...config });
+/**
+ * A signed-mode server (tokens from `tokenFor`) unless `secret: undefined` is passed. Its state
+ * folder is a fresh temporary one, removed on close, unless `stateDir` is given.
+ */
+export async function startServer(config: Partial<ServerConfig> = {}): Promise<RtcServer> {
+  const temporary = config.stateDir === undefined ? await mkdtemp(path.join(tmpdir(), 'rtc-state-')) : undefined;
+  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: SECRET, staticDir: '/nonexistent', ...config, stateDir: config.stateDir ?? temporary });
+  if (!temporary) return server;
+  return { ...server, close: () => server.close().then(() => rm(temporary, { recursive: true, force: true })) };
 }
 
 export function tokenFor(room: string, user: string, options: { name?: string; role?: Role; ttlSeconds?: number; secret?: string } = {}): Promise<string> {

@@ -5,7 +5,7 @@ import type { Connection } from '../connection.js';
 import type { HubContext } from '../context.js';
 import { constantTimeEqual } from '../encoding.js';
 import { HubError } from '../errors.js';
-import { Room } from '../room.js';
+import { openRoomForJoin } from '../room-directory.js';
 import { Session } from '../session.js';
 import type { ConnectionHandler } from './types.js';
 
@@ -39,22 +39,32 @@ async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<
     throw new HubError('room-mismatch', `The token is for room "${claims.room}", not "${roomId}".`, { fatal: true });
   }
 
-  const existing = ctx.rooms.get(roomId);
-  existing?.checkAdmission(claims.sub, password);
-  const room = existing ?? new Room(roomId, ctx);
-  const role = claims.role ?? 'participant';
-  // Viewers never publish, whatever they ask for.
-  const publishes = role !== 'viewer';
-  const session = new Session(
-    room, claims.sub, claims.name ?? claims.sub, role,
-    { audio: publishes && (media?.audio ?? false), video: publishes && (media?.video ?? false), screen: false },
-    ctx.config,
-  );
-  room.admit(session, conn);
-  // Registered only once someone is in it, so a failed first join leaves no empty room behind.
-  if (!existing) ctx.rooms.set(roomId, room);
-  conn.admitted();
-  ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
+  const room = await openRoomForJoin(ctx, roomId);
+  try {
+    // A token minted for one instance of this room id (POST /api/rooms) is no good for a later one.
+    if (claims.instance !== undefined && claims.instance !== room.instance) {
+      throw new HubError('room-not-found', `The room "${roomId}" this token was issued for has ended.`, { fatal: true });
+    }
+    room.checkAdmission(claims.sub);
+    await room.checkPassword(password, conn.remoteAddress ?? '', claims.sub);
+    if (!conn.isOpen) return;
+    if (conn.session) throw new HubError('bad-message', 'Already joined; send leave first.');
+    // Again: a ban or the last free seat may have gone while the password was checked.
+    room.checkAdmission(claims.sub);
+    const role = claims.role ?? 'participant';
+    // Viewers never publish, whatever they ask for.
+    const publishes = role !== 'viewer';
+    const session = new Session(
+      room, claims.sub, claims.name ?? claims.sub, role,
+      { audio: publishes && (media?.audio ?? false), video: publishes && (media?.video ?? false), screen: false },
+      ctx.config,
+    );
+    room.admit(session, conn);
+    conn.admitted();
+    ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
+  } finally {
+    room.endJoin();
+  }
 }
 
 async function verify(ctx: HubContext, token: string): Promise<TokenClaims> {

@@ -2,7 +2,7 @@ import { CLOSE_CODES } from '../../../protocol/error-codes.js';
 import { HubError } from '../errors.js';
 import type { SessionHandler } from './types.js';
 
-/** `kick` (hosts only): the target is removed and banned from this room for as long as it exists. */
+/** `kick` (hosts only): the target is removed and banned from this room for as long as it is stored (restarts included). */
 export const handleKick: SessionHandler<'kick'> = (session, { rid, userId }) => {
   if (session.role !== 'host') throw new HubError('not-allowed', 'Only a host can remove people.');
   const room = session.room;
