@@ -44,8 +44,9 @@ function box(lines: string[]): string {
   return ['', `  ┌${rule}┐`, ...lines.map((line) => `  │ ${line.padEnd(width)} │`), `  └${rule}┘`].join('\n');
 }
 
-export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean } = {}): Promise<RtcServer> {
-  const { quiet = false, ...overrides } = options;
+export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number } = {}): Promise<RtcServer> {
+  // `now`: the clock of room records (tests move it to expire rooms).
+  const { quiet = false, now, ...overrides } = options;
   const config = resolveConfig(overrides);
   const log = createLogger(quiet);
   const devMode = !config.secret;
@@ -53,11 +54,12 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   if (devMode) log.warn(DEV_MODE_WARNING);
   else if (secret.length < 32) log.warn('RTC_JWT_SECRET is shorter than 32 characters; use a long random secret.');
 
-  const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, log });
+  const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const hub = new Hub({
     config,
     log,
     roomStore,
+    now,
     verifyToken: (token) => verifyToken(token, secret),
     iceServersFor: createIceServersFor(config),
   });

@@ -30,8 +30,8 @@ export class Hub {
     this.ctx = {
       iceServersFor: () => [],
       log: silentLogger,
-      now: Date.now,
       ...deps,
+      now: deps.now ?? Date.now,
       roomStore: deps.roomStore ?? new MemoryRoomStore(deps.now),
       rooms: new Map(),
       sessions: new Map(),

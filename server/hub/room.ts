@@ -9,6 +9,9 @@ import { HubError } from './errors.js';
 import { verifyPassword } from './password.js';
 import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord } from './room-store.js';
 
+/** Chat written to the store at most this late (a crash loses at most this much of it). */
+const HISTORY_SAVE_DELAY_MS = 1000;
+
 /**
  * One instance of a named room: its members in join order, the screen sharer, raised hands, and
  * what outlives its members in the room store (settings, bans, chat history). It is in memory while
@@ -31,8 +34,11 @@ export class Room {
   private readonly ownMaxParticipants: number | null;
   /** Joins between opening the room and seating the person (e.g. while their password is checked). */
   private joining = 0;
+  /** The stored record's expiry: null while occupied, set the moment the room empties. */
+  private expiresAt: number | null;
   private saving = false;
   private unsaved = false;
+  private historyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: HubContext, record: RoomRecord) {
     this.config = ctx.config;
@@ -43,6 +49,7 @@ export class Room {
     this.ownMaxParticipants = record.maxParticipants;
     this.maxParticipants = Math.min(record.maxParticipants ?? Infinity, ctx.config.maxParticipants);
     this.banned = new Set(record.bans);
+    this.expiresAt = record.expiresAt;
     this.history = ctx.config.historySize > 0 ? record.history.slice(-ctx.config.historySize) : [];
   }
 
@@ -97,8 +104,10 @@ export class Room {
     session.attach(conn);
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
-    // Occupied: the stored record no longer expires.
-    if (wasEmpty) this.save();
+    if (wasEmpty) {
+      this.expiresAt = null;
+      this.save();
+    }
   }
 
   /** Gives a session a new socket: replays what it missed, or a full `joined` when the buffer ran out. */
@@ -128,7 +137,7 @@ export class Room {
   remove(session: Session, reason: LeaveReason): void {
     this.evict(session, reason);
     if (this.members.size === 0) {
-      this.save();
+      this.emptied();
       this.releaseIfUnused();
     }
   }
@@ -146,7 +155,8 @@ export class Room {
   recordChat(message: ChatMessage): void {
     this.history.push(message);
     if (this.history.length > this.config.historySize) this.history.shift();
-    this.save();
+    // A busy chat is written once a second at most, not once a message.
+    this.historyTimer ??= setTimeout(() => this.save(), HISTORY_SAVE_DELAY_MS);
   }
 
   /** Room-wide messages plus private ones to or from `userId`. */
@@ -165,13 +175,14 @@ export class Room {
 
   /** The hub shuts down: sockets are closed with `closeCode`, and the stored record expires as if everyone had left. */
   destroy(closeCode: number): void {
+    const occupied = this.members.size > 0;
     for (const session of this.members.values()) {
       clearTimeout(session.graceTimer);
       this.ctx.sessions.delete(session.id);
       session.unlink()?.close(closeCode, 'server shutting down');
     }
     this.members.clear();
-    this.save();
+    if (occupied) this.emptied();
     this.release();
   }
 
@@ -186,8 +197,14 @@ export class Room {
       maxParticipants: this.ownMaxParticipants,
       bans: [...this.banned],
       history: [...this.history],
-      expiresAt: this.members.size ? null : this.ctx.now() + this.config.emptyRoomTtlMs,
+      expiresAt: this.expiresAt,
     };
+  }
+
+  /** The stored settings start to expire now. */
+  private emptied(): void {
+    this.expiresAt = this.ctx.now() + this.config.emptyRoomTtlMs;
+    this.save();
   }
 
   /**
@@ -195,6 +212,8 @@ export class Room {
    * whatever changed meanwhile. Queued on the room's lock, so a later open reads what was written.
    */
   private save(): void {
+    clearTimeout(this.historyTimer);
+    this.historyTimer = undefined;
     this.unsaved = true;
     if (this.saving) return;
     this.saving = true;

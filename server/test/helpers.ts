@@ -16,7 +16,7 @@ export const SECRET = 'test-secret-that-is-long-enough-for-hs256';
  * A signed-mode server (tokens from `tokenFor`) unless `secret: undefined` is passed. Its state
  * folder is a fresh temporary one, removed on close, unless `stateDir` is given.
  */
-export async function startServer(config: Partial<ServerConfig> = {}): Promise<RtcServer> {
+export async function startServer(config: Partial<ServerConfig> & { now?: () => number } = {}): Promise<RtcServer> {
   const temporary = config.stateDir === undefined ? await mkdtemp(path.join(tmpdir(), 'rtc-state-')) : undefined;
   const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: SECRET, staticDir: '/nonexistent', ...config, stateDir: config.stateDir ?? temporary });
   if (!temporary) return server;
