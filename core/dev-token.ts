@@ -17,6 +17,7 @@ export interface DevTokenRequest {
 export interface CreateRoomRequest {
   password?: string;
   maxParticipants?: number;
+  /** Dev mode, or with a host token for that room as `bearer`; a `*` bearer gets an id the server chooses. */
   roomId?: string;
 }
 

@@ -18,6 +18,7 @@ const WAIT = { timeout: 30_000 };
 let server: RtcServer;
 let browser: Browser;
 let site: string;
+let state: string;
 /** Uncaught errors and console errors of every page; a healthy call has none. */
 const problems: string[] = [];
 
@@ -32,7 +33,8 @@ before(async () => {
   copyFileSync(bundle, join(site, 'rtc-kit.js'));
   cpSync(join(root, 'dist/chunks'), join(site, 'chunks'), { recursive: true }); // loaded by the bundle on first use
   copyFileSync(join(import.meta.dirname, 'embed.html'), join(site, 'index.html'));
-  server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: site });
+  state = mkdtempSync(join(tmpdir(), 'rtc-kit-e2e-state-'));
+  server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: site, stateDir: state });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 });
 
@@ -40,6 +42,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   rmSync(site, { recursive: true, force: true });
+  rmSync(state, { recursive: true, force: true });
 });
 
 async function open(room: string, user: string, name: string): Promise<Page> {
