@@ -71,3 +71,14 @@ test('claims are validated: ids, role, name length; invisible characters are str
 test('signToken refuses claims the server would refuse', async () => {
   await assert.rejects(signToken({ room: 'demo', sub: 'not ok', exp: inAnHour() }, SECRET), { code: 'token-invalid' });
 });
+
+test('an instance claim comes back; a "*" token with one is refused', async () => {
+  const bound = await verifyToken(await signToken(claimsFor({ room: 'demo', user: 'alice', role: 'host', instance: 'abc123', ttlSeconds: 60 }), SECRET), SECRET);
+  assert.equal(bound.instance, 'abc123');
+  const plain = await verifyToken(await signToken(claimsFor({ room: 'demo', user: 'alice', ttlSeconds: 60 }), SECRET), SECRET);
+  assert.equal('instance' in plain, false);
+  const sign = (payload: Record<string, unknown>) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime(inAnHour()).sign(key);
+  assert.equal(await refusal(await sign({ room: '*', instance: 'abc123' })), 'token-invalid');
+  assert.equal(await refusal(await sign({ room: 'demo', instance: '../x' })), 'token-invalid');
+});

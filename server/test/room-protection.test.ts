@@ -253,6 +253,18 @@ describe('wrong passwords are throttled per client', () => {
     assert.equal(codes.filter((code) => code === 'wrong-password').length, 3, codes.join());
   });
 
+  test('two people entering the stored room at once, while their passwords are checked, meet in one room', async () => {
+    assert.equal((await createRoom(server, { password: 'duo' }, await hostToken('duet', 'owner'))).status, 201);
+    const entries = await Promise.all(['ann', 'ben'].map(async (user) => {
+      const client = await TestClient.open(server, { localAddress: '127.0.0.5' });
+      return { user, client, joined: await client.join({ room: 'duet', token: await tokenFor('duet', user), password: 'duo' }) };
+    }));
+    const [first, second] = entries.sort((a, b) => a.joined.participants.length - b.joined.participants.length);
+    assert.deepEqual(second.joined.participants.map((p) => p.userId), [first.user]);
+    assert.equal((await first.client.next('participant-joined')).participant.userId, second.user);
+    for (const { client } of entries) client.close();
+  });
+
   test('a right password gives its attempt back: joining again and again is no lockout', async () => {
     for (let i = 0; i < 5; i++) {
       const client = await joinWith(server, { room: 'safe', token: await tokenFor('safe', 'regular'), password: 'right' }, '127.0.0.4');
