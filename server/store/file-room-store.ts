@@ -70,7 +70,8 @@ export class FileRoomStore implements RoomStore {
 
   /** @internal Indexes the folder: removes leftovers and expired records, starts the clock of those left occupied. */
   async load(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    // Chat history and password hashes: for the server's user only.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const now = this.now();
     for (const file of await readdir(this.dir)) {
       const full = path.join(this.dir, file);
@@ -134,7 +135,7 @@ export class FileRoomStore implements RoomStore {
   private async write(record: RoomRecord): Promise<void> {
     const file = this.fileOf(record.id);
     const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temporary, 'w');
+    const handle = await open(temporary, 'w', 0o600);
     try {
       await handle.writeFile(JSON.stringify(record));
       await handle.sync();
