@@ -187,7 +187,7 @@ export class Room {
   }
 
   /** What the store keeps of this room right now. */
-  toRecord(): RoomRecord {
+  private toRecord(): RoomRecord {
     return {
       v: ROOM_RECORD_VERSION,
       id: this.id,
