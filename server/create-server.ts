@@ -2,11 +2,11 @@
  * The control-plane server: one origin serves the built front end, the signaling WebSocket at `/rtc`
  * and the HTTP API. The room logic is the hub (server/hub/); this file wires it to Node and `ws`.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { loadDevSecret } from './auth/dev-secret.js';
 import { verifyToken } from './auth/tokens.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { startHeartbeat } from './heartbeat.js';
@@ -33,7 +33,7 @@ export interface RtcServer {
 
 const DEV_MODE_WARNING = box([
   'DEV MODE: RTC_JWT_SECRET is not set.',
-  'Tokens are signed with a random secret that changes on every start,',
+  'Tokens are signed with a random secret kept in the state folder,',
   'and GET /api/token hands out a token for any room and role to anyone.',
   'Set RTC_JWT_SECRET (see docs/tokens.md) before exposing this server.',
 ]);
@@ -50,7 +50,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const config = resolveConfig(overrides);
   const log = createLogger(quiet);
   const devMode = !config.secret;
-  const secret = config.secret || randomBytes(32).toString('base64url');
+  const secret = config.secret || loadDevSecret(config.stateDir);
   if (devMode) log.warn(DEV_MODE_WARNING);
   else if (secret.length < 32) log.warn('RTC_JWT_SECRET is shorter than 32 characters; use a long random secret.');
 

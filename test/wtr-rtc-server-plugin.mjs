@@ -2,27 +2,72 @@
 //   executeServerCommand('rtc-server-start', { graceMs: 3000 }) -> { id, url }
 //   executeServerCommand('rtc-server-drop', { id, userId })    -> { dropped }  (cuts sockets, as a network loss would)
 //   executeServerCommand('rtc-server-stop', { id })
-// Servers left running when the test run ends are closed.
-import { mkdtemp, rm } from 'node:fs/promises';
+// and servers in their own process (`npm run serve`), to be killed as kill -9 would:
+//   executeServerCommand('rtc-process-start', { env })          -> { id, url, answeringAt }
+//   executeServerCommand('rtc-process-kill', { id })            -> { killedAt }  (SIGKILL: no close frame, all state gone)
+//   executeServerCommand('rtc-process-restart', { id, newStateDir? }) -> { answeringAt }  (same port, same state folder)
+// `answeringAt` is the Date.now() at which the process said it listens. Every server gets a temporary
+// state folder (never the repository's); servers left running when the test run ends are closed.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 export function rtcServerPlugin() {
   const servers = new Map();
+  const processes = new Map();
+  const stateDirs = [];
   let nextId = 1;
   let createRtcServer;
+
+  const newStateDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rtc-kit-state-'));
+    stateDirs.push(dir);
+    return dir;
+  };
+
+  /** Starts `server/main.ts` as `npm run serve` does; resolves once it listens. */
+  function spawnServer(entry) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: '/nonexistent', ...entry.env, PORT: String(entry.port), RTC_STATE_DIR: entry.stateDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    entry.child = child;
+    entry.exited = new Promise((resolve) => child.once('exit', resolve));
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk) => {
+        output += chunk;
+        const match = /listening on [^\s]+:(\d+)/.exec(output);
+        if (!match) return;
+        child.stdout.off('data', onData);
+        child.stdout.resume(); // keep draining, so the child never blocks on a full pipe
+        entry.port = Number(match[1]);
+        resolve(Date.now());
+      };
+      child.stdout.setEncoding('utf8').on('data', onData);
+      child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+      child.once('exit', (code) => reject(new Error(`server process exited (${code}) before listening:\n${output}`)));
+    });
+  }
+
+  async function kill(entry) {
+    if (entry.child.exitCode === null && entry.child.signalCode === null) entry.child.kill('SIGKILL');
+    await entry.exited;
+  }
 
   return {
     name: 'rtc-server',
     async executeCommand({ command, payload }) {
       if (command === 'rtc-server-start') {
         createRtcServer ??= (await tsImport('../server/create-server.ts', import.meta.url)).createRtcServer;
-        // Each server keeps its rooms in a state folder of its own, never the repository's .rtc-state.
-        const stateDir = await mkdtemp(join(tmpdir(), 'rtc-wtr-state-'));
-        const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, stateDir, ...(payload ?? {}) });
-        const close = server.close;
-        server.close = () => close().then(() => rm(stateDir, { recursive: true, force: true }));
+        // Each server keeps its rooms and dev secret in a state folder of its own, never the repository's .rtc-state.
+        const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, stateDir: newStateDir(), ...(payload ?? {}) });
         const id = String(nextId++);
         servers.set(id, server);
         return { id, url: server.url };
@@ -37,11 +82,33 @@ export function rtcServerPlugin() {
         await server?.close();
         return { stopped: Boolean(server) };
       }
+      if (command === 'rtc-process-start') {
+        const entry = { env: payload?.env ?? {}, port: 0, stateDir: newStateDir() };
+        const answeringAt = await spawnServer(entry);
+        const id = String(nextId++);
+        processes.set(id, entry);
+        return { id, url: `http://127.0.0.1:${entry.port}`, answeringAt };
+      }
+      if (command === 'rtc-process-kill') {
+        const entry = processes.get(payload.id);
+        if (entry) await kill(entry);
+        return { killedAt: Date.now() };
+      }
+      if (command === 'rtc-process-restart') {
+        const entry = processes.get(payload.id);
+        if (!entry) throw new Error(`no server process ${payload.id}`);
+        await kill(entry);
+        if (payload.newStateDir) entry.stateDir = newStateDir();
+        return { answeringAt: await spawnServer(entry) };
+      }
       return undefined;
     },
     async serverStop() {
       await Promise.all([...servers.values()].map((s) => s.close()));
       servers.clear();
+      await Promise.all([...processes.values()].map(kill));
+      processes.clear();
+      for (const dir of stateDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
