@@ -6,6 +6,7 @@
 import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 import type { Role } from '../protocol/ids.js';
 import { RtcError } from './errors.js';
+import { readTokenClaims } from './signaling/token-claims.js';
 
 export interface DevTokenRequest {
   room: string;
@@ -35,6 +36,15 @@ export async function fetchDevToken(server: string, request: DevTokenRequest): P
   const token = typeof body === 'string' ? body : (body as { token?: unknown }).token;
   if (typeof token !== 'string' || !token) throw new RtcError('server-error', 'The server returned no token.');
   return token;
+}
+
+/**
+ * A new dev token for the same room, user, name and role as `refused` (one the server no longer takes:
+ * expired, or signed with a secret the server has lost). For `RtcClient.join`'s `renewToken`.
+ */
+export function renewDevToken(server: string, refused: string): Promise<string> {
+  const { room, sub, name, role } = readTokenClaims(refused);
+  return fetchDevToken(server, { room, user: sub, name, role });
 }
 
 /** Create a room; `bearer` is a token allowed to create rooms (claims `room: '*'`) when the server asks for one. */

@@ -8,7 +8,7 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, RoomLimits } from '../protocol/model.js';
+import type { ChatMessage, RoomLimits, SignalPayload } from '../protocol/model.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import type {
   ConnectionState, DeviceKind, DeviceList, LeftReason, LinkState, Participant, ParticipantStats, RtcClientEvents,
@@ -35,6 +35,12 @@ export interface JoinOptions {
   audio?: boolean;
   /** Start with the camera on (default true, or as left in the preview; always false for viewers). */
   video?: boolean;
+  /**
+   * A fresh token for the same user and room, asked for when the server refuses the token on a rejoin
+   * (`token-invalid`, `token-expired`: e.g. a dev server restarted with a new secret). Without it that
+   * refusal ends the session. `<rtc-room>` passes one when it fetched a dev token itself.
+   */
+  renewToken?: (refused: string) => Promise<string>;
 }
 
 export interface RtcClientOptions {
@@ -87,7 +93,20 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #limits: RoomLimits | null = null;
   #iceServers: RTCIceServer[] = [];
 
-  readonly #roster = new ParticipantRoster({ disconnect: (userId) => this.#transport?.disconnect(userId) });
+  readonly #roster = new ParticipantRoster({
+    disconnect: (userId) => {
+      this.#heldSignals.delete(userId);
+      this.#transport?.disconnect(userId);
+    },
+    reattach: ({ userId, sessionId, role }) => {
+      this.#transport?.reattach({ userId, sessionId, receiveOnly: role === 'viewer' });
+      const held = this.#heldSignals.get(userId) ?? [];
+      this.#heldSignals.delete(userId);
+      for (const payload of held) this.#signaling?.send({ type: 'signal', to: userId, payload });
+    },
+  });
+  /** Signaling for people kept through our rejoin who are not back on the server yet: sent once they are. */
+  readonly #heldSignals = new Map<string, SignalPayload[]>();
   readonly #chat = new ChatHistory();
   readonly #media: LocalMedia;
   readonly #devices: DeviceManager;
@@ -188,10 +207,19 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
     const mediaReady = this.#prepareMedia(role === 'viewer', options);
     try {
+      const { renewToken } = options;
       await signaling.join({
         room: claims.room,
         token,
         password: options.password,
+        renewToken: renewToken && (async (refused) => {
+          const fresh = await renewToken(refused);
+          const renewed = readTokenClaims(fresh);
+          if (renewed.sub !== claims.sub || renewed.room !== claims.room) {
+            throw new RtcError('token-invalid', 'The renewed token is for another user or room.');
+          }
+          return fresh;
+        }),
         ready: Promise.race([mediaReady, new Promise((resolve) => setTimeout(resolve, DEFAULTS.joinMediaWaitMs))]),
         media: () => ({ audio: this.#media.microphoneOn, video: this.#media.cameraOn }),
       });
@@ -352,16 +380,22 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roster.admitSelf(message.self, message.hands);
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
 
-    if (kind !== 'wholesale') {
-      // A new session: every link starts over, and we are the newcomer who offers.
-      this.#transport?.close();
-      this.#transport = this.#createTransport();
+    if (kind === 'first') this.#transport = this.#createTransport();
+    if (kind === 'rejoined') {
+      // A new session (the server lost ours: grace ran out, or it restarted). The links stay, media
+      // keeps flowing; whoever is not back on the server yet gets the grace period to return.
+      this.#transport ??= this.#createTransport();
+      this.#roster.rejoin(message.participants, message.graceMs);
+    } else {
+      this.#roster.reconcile(message.participants, kind === 'wholesale');
     }
-    this.#roster.reconcile(message.participants, kind !== 'first');
     this.#roster.setScreenSharer(message.screenSharer);
     if (kind !== 'wholesale') {
-      for (const participant of this.#roster.participants.values()) {
-        this.#transport!.connect({ userId: participant.userId, sessionId: participant.sessionId, receiveOnly: participant.role === 'viewer' });
+      // We are the newcomer, who offers: on the link we kept (which checks the other end still holds it), or a new one.
+      for (const { userId, sessionId, role } of message.participants) {
+        const peer = { userId, sessionId, receiveOnly: role === 'viewer' };
+        if (this.#transport!.reattach(peer)) this.#transport!.renegotiate(userId);
+        else this.#transport!.connect(peer);
       }
     }
 
@@ -408,6 +442,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#signaling = null;
     signaling.close();
     this.#roster.forgetOthers();
+    this.#heldSignals.clear();
     this.#transport?.close();
     this.#transport = null;
     for (const timer of this.#timers) clearInterval(timer);
@@ -477,7 +512,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const source of ['microphone', 'camera', 'screen'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
     }
-    transport.on('signal', ({ to, payload }) => this.#signaling?.send({ type: 'signal', to, payload }));
+    transport.on('signal', ({ to, payload }) => {
+      if (!this.#roster.isAwaited(to)) return this.#signaling?.send({ type: 'signal', to, payload });
+      const held = this.#heldSignals.get(to) ?? [];
+      if (held.length < MAX_HELD_SIGNALS) this.#heldSignals.set(to, [...held, payload]);
+    });
     transport.on('link-state', ({ userId, state }) => this.#roster.setLink(userId, state));
     transport.on('track-added', ({ userId, source, track }) => this.#roster.trackAdded(userId, source, track));
     transport.on('track-removed', ({ userId, source, track }) => this.#roster.trackRemoved(userId, source, track));
@@ -545,6 +584,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.options.debug) console.debug(`[rtc ${this.#roster.self.userId || '-'}] ${message}`);
   }
 }
+
+/** Signaling held for one person not back yet; an ICE restart or two fits, a runaway does not. */
+const MAX_HELD_SIGNALS = 200;
 
 const defaultConnect = (url: string): WebSocketLike => {
   if (typeof WebSocket === 'undefined') throw new RtcError('unsupported', 'This environment has no WebSocket.');

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
-import { fetchDevToken } from '../../core/dev-token.js';
+import { fetchDevToken, renewDevToken } from '../../core/dev-token.js';
 import { readTokenClaims } from '../../core/signaling/token-claims.js';
 import type { DeviceKind, Participant, Role } from '../../core/types.js';
 import { engineContext } from '../context/engine-context.js';
@@ -263,7 +263,9 @@ export class RtcRoom extends RtcBase {
       const engine = this.#client();
       const video = this.config?.controlInfo?.enableCamera ?? this.video;
       const token = this.token || (await this.#devTokenWithMedia(engine, video));
-      await engine.join(token, { audio: this.audio, video, ...(this.password ? { password: this.password } : {}) });
+      // A dev token we fetched ourselves is renewed the same way when a restarted server refuses it.
+      const renewToken = this.token ? undefined : (refused: string) => renewDevToken(this.server || location.origin, refused);
+      await engine.join(token, { audio: this.audio, video, renewToken, ...(this.password ? { password: this.password } : {}) });
     } catch (error) {
       if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
       this.#reportError(error);

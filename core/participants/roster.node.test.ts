@@ -1,6 +1,6 @@
 /** The participant roster under Node: what a UI following its events would see (no media tracks here; those run in the browser suites). */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import type { ParticipantInfo } from '../../protocol/model.js';
 import { ParticipantRoster, type RosterEvents } from './roster.js';
 
@@ -18,7 +18,10 @@ function info(userId: string, overrides: Partial<ParticipantInfo> = {}): Partici
 /** A roster admitted as `me`, with the log of what it emitted and of the links it closed. */
 function admitted(others: ParticipantInfo[] = [], hands: string[] = []) {
   const log: string[] = [];
-  const roster = new ParticipantRoster({ disconnect: (userId) => log.push(`disconnect ${userId}`) });
+  const roster = new ParticipantRoster({
+    disconnect: (userId) => log.push(`disconnect ${userId}`),
+    reattach: (participant) => log.push(`reattach ${participant.userId} ${participant.sessionId}`),
+  });
   for (const type of EVENTS) {
     roster.on(type, (detail) => {
       const who = 'participant' in detail ? detail.participant.userId : 'userId' in detail ? detail.userId : '';
@@ -168,5 +171,66 @@ describe('ParticipantRoster', () => {
     assert.equal(roster.self.handRaised, false);
     assert.equal(roster.self.userId, 'me');
     assert.deepEqual(log, ['participant-updated me']);
+  });
+
+  describe('after our rejoin (a server restart: it knows nobody until they come back)', () => {
+    const WINDOW = 20_000;
+    beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+    afterEach(() => mock.timers.reset());
+
+    it('keeps everyone: whoever comes back under a new session is the same participant, nobody left or joined', () => {
+      const { roster, log } = admitted([info('ana'), info('ben')]);
+      const ana = roster.participants.get('ana')!;
+      roster.admitSelf(info('me', { sessionId: 'me-2' }), []);
+      roster.rejoin([], WINDOW);
+      assert.deepEqual([...roster.participants.keys()], ['ana', 'ben']);
+      assert.equal(roster.isAwaited('ana'), true);
+
+      mock.timers.tick(WINDOW - 1);
+      roster.handleJoined(info('ana', { sessionId: 'ana-2', joinedAt: 9_000 }));
+      roster.handleJoined(info('ben', { sessionId: 'ben-2' }));
+      mock.timers.tick(WINDOW);
+      assert.deepEqual(log.filter((line) => !line.startsWith('participant-updated')), ['reattach ana ana-2', 'reattach ben ben-2']);
+      const back = roster.participants.get('ana')!;
+      assert.equal(back.sessionId, 'ana-2');
+      assert.equal(back.joinedAt, ana.joinedAt, 'in the call since before the restart');
+      assert.equal(roster.isCurrent('ana', 'ana-2'), true, 'their signaling is taken from the new session');
+      assert.equal(roster.isAwaited('ana'), false);
+      assert.deepEqual([...roster.participants.keys()], ['ana', 'ben'], 'the order of the call');
+    });
+
+    it('lets go of whoever is not back within the window, with `timeout`', () => {
+      const { roster, log } = admitted([info('ana'), info('ben')]);
+      const reasons: string[] = [];
+      roster.on('participant-left', ({ participant, reason }) => reasons.push(`${participant.userId} ${reason}`));
+      roster.rejoin([info('ben', { sessionId: 'ben-2' })], WINDOW);
+      mock.timers.tick(WINDOW - 1);
+      assert.deepEqual(reasons, []);
+      mock.timers.tick(1);
+      assert.deepEqual(reasons, ['ana timeout']);
+      assert.ok(log.includes('disconnect ana'));
+      assert.ok(log.includes('reattach ben ben-2'), 'ben was back first: taken over at once');
+      roster.handleJoined(info('ana', { sessionId: 'ana-2' }));
+      assert.deepEqual(log.at(-1), 'participant-joined ana', 'too late: a join like any other');
+    });
+
+    it('announces a newcomer it did not know, and keeps waiting through a full-state resume', () => {
+      const { roster, log } = admitted([info('ana')]);
+      roster.rejoin([info('cy')], WINDOW);
+      assert.deepEqual(log.filter((line) => line.startsWith('participant-joined')), ['participant-joined cy']);
+      roster.reconcile([info('cy')], true);
+      assert.equal(roster.participants.has('ana'), true, 'still within her window');
+      roster.reconcile([info('cy'), info('ana', { sessionId: 'ana-2' })], true);
+      assert.equal(roster.participants.get('ana')!.sessionId, 'ana-2');
+      assert.equal(log.some((line) => line.startsWith('participant-left')), false);
+    });
+
+    it('lets nobody go after the session ended', () => {
+      const { roster, log } = admitted([info('ana')]);
+      roster.rejoin([], WINDOW);
+      roster.forgetOthers();
+      mock.timers.tick(WINDOW);
+      assert.equal(log.some((line) => line.startsWith('participant-left')), false);
+    });
   });
 });

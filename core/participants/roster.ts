@@ -16,6 +16,8 @@ export type RosterEvents = Pick<
 export interface RosterOptions {
   /** Close the media link to someone who left; the transport reports their tracks removed meanwhile. */
   disconnect: (userId: string) => void;
+  /** Someone we kept through our rejoin is back under a new session: keep their media link, addressed to it. */
+  reattach?: (participant: Participant) => void;
 }
 
 type RemoteTracks = Partial<Record<TrackSource, MediaStreamTrack>>;
@@ -29,6 +31,8 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
   #screenStreams = new WeakMap<MediaStreamTrack, MediaStream>();
   #screenSharer: string | null = null;
   #hands: readonly string[] = [];
+  /** People kept after our rejoin who are not back on the server yet, with the timer that lets them go. */
+  readonly #awaited = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(options: RosterOptions) {
     super();
@@ -83,7 +87,11 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     const incoming = new Map(infos.map((info) => [info.userId, info]));
     for (const participant of this.#participants.values()) {
       const info = incoming.get(participant.userId);
-      if (!info || info.sessionId !== participant.sessionId) this.#remove(participant.userId, info ? 'replaced' : 'left');
+      if (this.#awaited.has(participant.userId)) {
+        if (info) this.#reattach(info); // else still not back: their window runs on
+      } else if (!info || info.sessionId !== participant.sessionId) {
+        this.#remove(participant.userId, info ? 'replaced' : 'left');
+      }
     }
     for (const info of infos) {
       if (this.#participants.has(info.userId)) this.#updateFromInfo(info);
@@ -91,9 +99,35 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     }
   }
 
+  /**
+   * Our session was lost and we joined as a new one (after a server restart, the server knows nobody):
+   * the people we had stay, under their new session if they are back already. Whoever is not back
+   * within `windowMs` leaves then (`timeout`); nobody sees a leave and a join for a reconnect.
+   */
+  rejoin(infos: readonly ParticipantInfo[], windowMs: number): void {
+    const incoming = new Map(infos.map((info) => [info.userId, info]));
+    for (const participant of this.#participants.values()) {
+      const info = incoming.get(participant.userId);
+      if (info) this.#reattach(info);
+      else if (!this.#awaited.has(participant.userId)) {
+        this.#awaited.set(participant.userId, setTimeout(() => {
+          this.#awaited.delete(participant.userId);
+          this.#remove(participant.userId, 'timeout');
+        }, windowMs));
+      }
+    }
+    for (const info of infos) if (!this.#participants.has(info.userId)) this.#add(info, true);
+  }
+
+  /** Kept through our rejoin and not back on the server yet: signaling cannot reach them meanwhile. */
+  isAwaited(userId: string): boolean {
+    return this.#awaited.has(userId);
+  }
+
   /** A `participant-joined` frame (one about us is ignored): a newer session of someone we know replaces the old one. */
   handleJoined(participant: ParticipantInfo): void {
     if (participant.userId === this.#self.userId) return;
+    if (this.#awaited.has(participant.userId)) return this.#reattach(participant);
     const known = this.#participants.get(participant.userId);
     if (known && known.sessionId !== participant.sessionId) this.#remove(participant.userId, 'replaced');
     if (this.#participants.has(participant.userId)) this.#updateFromInfo(participant);
@@ -160,6 +194,8 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
 
   /** Everyone else is gone at once, without a word: our session ended, nobody left. */
   forgetOthers(): void {
+    for (const timer of this.#awaited.values()) clearTimeout(timer);
+    this.#awaited.clear();
     this.#participants = new Map();
   }
 
@@ -180,9 +216,22 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     if (announce) this.emit('participant-joined', { participant });
   }
 
+  /** The same person under the session the server has now: same snapshot lineage, same streams, no leave. */
+  #reattach(info: ParticipantInfo): void {
+    clearTimeout(this.#awaited.get(info.userId));
+    this.#awaited.delete(info.userId);
+    const known = this.#participants.get(info.userId);
+    if (!known) return;
+    // Keeps joinedAt: to the people in the call they never left.
+    this.#patchRemote(info.userId, { sessionId: info.sessionId, name: info.name, role: info.role, media: info.media });
+    if (known.sessionId !== info.sessionId) this.#options.reattach?.(this.#participants.get(info.userId)!);
+  }
+
   #remove(userId: string, reason: LeaveReason): void {
     const participant = this.#participants.get(userId);
     if (!participant) return;
+    clearTimeout(this.#awaited.get(userId));
+    this.#awaited.delete(userId);
     this.#options.disconnect(userId); // emits track-removed for their tracks
     this.#remoteTracks.delete(userId);
     const rest = new Map(this.#participants);

@@ -28,4 +28,13 @@ describe('DefaultReconnectPolicy', () => {
     const policy = new DefaultReconnectPolicy({ delays: [50, 100], maxJitterMs: 0 });
     assert.deepEqual([0, 1, 2, 3].map((retryCount) => policy.nextRetryDelayMs({ retryCount, elapsedMs: 0 })), [50, 100, 100, 100]);
   });
+
+  it('comes back within 2 s plus jitter while nothing answers, as when the server restarts', () => {
+    const policy = new DefaultReconnectPolicy({ random: () => 0.999 });
+    const refused = [3, 4, 5, 9].map((retryCount) => policy.nextRetryDelayMs({ retryCount, elapsedMs: 0, refused: true })!);
+    assert.ok(refused.every((delay) => delay > 2_000 && delay <= 3_000), `delays ${refused}`);
+    assert.equal(policy.nextRetryDelayMs({ retryCount: 1, elapsedMs: 0, refused: true }), 300, 'shorter steps stay');
+    assert.ok(policy.nextRetryDelayMs({ retryCount: 5, elapsedMs: 0, refused: false })! >= 7_000, 'a server that answers gets the full backoff');
+    assert.equal(policy.nextRetryDelayMs({ retryCount: 9, elapsedMs: 59_000, refused: true }), null, 'the give-up limit holds');
+  });
 });

@@ -4,6 +4,8 @@ export interface ReconnectContext {
   retryCount: number;
   /** Milliseconds since the connection was lost. */
   elapsedMs: number;
+  /** The last attempt never opened a socket: nothing answered (a server restarting, a proxy with no upstream). */
+  refused?: boolean;
 }
 
 export interface ReconnectPolicy {
@@ -20,6 +22,12 @@ export interface DefaultReconnectPolicyOptions {
   maxElapsedMs?: number;
   /** Up to this many ms are added at random from the third attempt on, so clients that lost the same server don't return in lockstep. */
   maxJitterMs?: number;
+  /**
+   * At most this long (before jitter) after an attempt that was refused (default 2 s). A refused attempt
+   * costs the server nothing, and a restarted server is then found within this plus the jitter, not the
+   * full backoff (which can reach 7 s).
+   */
+  maxRefusedDelayMs?: number;
   random?: () => number;
 }
 
@@ -27,17 +35,20 @@ export class DefaultReconnectPolicy implements ReconnectPolicy {
   readonly #delays: readonly number[];
   readonly #maxElapsedMs: number;
   readonly #maxJitterMs: number;
+  readonly #maxRefusedDelayMs: number;
   readonly #random: () => number;
 
   constructor(options: DefaultReconnectPolicyOptions = {}) {
     this.#delays = options.delays?.length ? options.delays : DEFAULT_RETRY_DELAYS_MS;
     this.#maxElapsedMs = options.maxElapsedMs ?? 60_000;
     this.#maxJitterMs = options.maxJitterMs ?? 1_000;
+    this.#maxRefusedDelayMs = options.maxRefusedDelayMs ?? 2_000;
     this.#random = options.random ?? Math.random;
   }
 
-  nextRetryDelayMs({ retryCount, elapsedMs }: ReconnectContext): number | null {
-    const base = this.#delays[Math.min(retryCount, this.#delays.length - 1)];
+  nextRetryDelayMs({ retryCount, elapsedMs, refused = false }: ReconnectContext): number | null {
+    const scheduled = this.#delays[Math.min(retryCount, this.#delays.length - 1)];
+    const base = refused ? Math.min(scheduled, this.#maxRefusedDelayMs) : scheduled;
     const jitter = retryCount >= 2 ? Math.round(this.#random() * this.#maxJitterMs) : 0;
     const delay = base + jitter;
     return elapsedMs + delay > this.#maxElapsedMs ? null : delay;

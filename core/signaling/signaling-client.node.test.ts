@@ -1,7 +1,12 @@
 /** The signaling client against the real room logic (the server's in-page hub), under Node. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { TokenError } from '../../server/auth/claims.js';
+import { DEFAULTS } from '../../server/config.js';
+import { Hub } from '../../server/hub/hub.js';
 import { createLoopback, type Loopback } from '../../server/hub/loopback.js';
+import { LoopbackSocket } from '../../server/hub/loopback-socket.js';
+import type { ReconnectContext } from './reconnect-policy.js';
 import type { ServerMessage } from '../../protocol/server-messages.js';
 import type { WebSocketLike } from '../rtc-client.js';
 import { RtcError } from '../errors.js';
@@ -213,5 +218,88 @@ describe('SignalingClient', () => {
     await assert.rejects(pending, (e) => RtcError.is(e, 'network'));
     await until(() => ended !== undefined, 'giving up');
     assert.equal(ended!.reason, 'network');
+  });
+
+  describe('across a server restart (a new hub that knows no session)', () => {
+    /** A restarted server that takes only tokens named `fresh`, as one with a new secret would. */
+    function restartedHub(): Hub {
+      return new Hub({
+        config: { ...DEFAULTS, graceMs: 5_000 },
+        verifyToken: async (token) => {
+          const claims = JSON.parse(Buffer.from(token, 'base64url').toString());
+          if (claims.name !== 'fresh') throw new TokenError('token-invalid', 'Signed with another secret.');
+          return claims;
+        },
+      });
+    }
+
+    it('asks for a fresh token once when the old one is refused, and rejoins with it', async () => {
+      const before = hub();
+      let server: { connect: (url: string) => WebSocketLike } = before;
+      const asked: string[] = [];
+      const renewal = (refused: string) => {
+        asked.push(refused);
+        return Promise.resolve(before.token({ room: 'demo', user: 'alice', name: 'fresh' }));
+      };
+      const restarted = restartedHub();
+      try {
+        const old = before.token({ room: 'demo', user: 'alice' });
+        const renewing = client(before, { connect: (url) => server.connect(url) });
+        await renewing.signaling.join({ room: 'demo', token: old, media: () => ({ audio: true, video: false }), renewToken: renewal });
+        server = { connect: (url) => new LoopbackSocket(restarted, url) };
+        before.hub.close();
+        await until(() => renewing.events.includes('joined:rejoined'), 'the rejoin with a fresh token');
+        assert.deepEqual(renewing.events, ['joined:first', 'reconnecting', 'joined:rejoined']);
+        assert.deepEqual(asked, [old], 'asked once, with the refused token');
+      } finally {
+        restarted.close();
+      }
+    });
+
+    it('ends with the refusal when the fresh token is refused too: asked only once', async () => {
+      const before = hub();
+      let server: { connect: (url: string) => WebSocketLike } = before;
+      const restarted = restartedHub();
+      try {
+        let asked = 0;
+        const alice = client(before, { connect: (url) => server.connect(url) });
+        await alice.signaling.join({
+          room: 'demo', token: before.token({ room: 'demo', user: 'alice' }), media: () => ({ audio: true, video: false }),
+          renewToken: () => Promise.resolve(before.token({ room: 'demo', user: 'alice', name: `stale ${++asked}` })),
+        });
+        let ended: SignalingEvents['ended'] | undefined;
+        alice.signaling.on('ended', (detail) => (ended = detail));
+        server = { connect: (url) => new LoopbackSocket(restarted, url) };
+        before.hub.close();
+        await until(() => ended !== undefined, 'the session to end');
+        assert.equal(ended!.error.code, 'token-invalid');
+        assert.equal(asked, 1);
+      } finally {
+        restarted.close();
+      }
+    });
+
+    it('tells the policy when an attempt was refused (nothing listening), so it can retry sooner', async () => {
+      const loopback = hub();
+      let listening = true;
+      const seen: ReconnectContext[] = [];
+      const policy: ReconnectPolicy = {
+        nextRetryDelayMs: (context) => {
+          seen.push(context);
+          if (seen.length === 3) listening = true;
+          return 10;
+        },
+      };
+      const connect = (url: string) => {
+        if (!listening) throw new Error('ECONNREFUSED');
+        return loopback.connect(url);
+      };
+      const alice = client(loopback, { connect, policy });
+      await join(loopback, alice.signaling, 'alice');
+      listening = false;
+      loopback.dropConnections('alice');
+      await until(() => alice.events.includes('resumed'), 'the resume once the server listens again');
+      assert.deepEqual(seen.map((c) => c.refused), [false, true, true]);
+    });
   });
 });

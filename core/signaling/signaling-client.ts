@@ -36,6 +36,8 @@ export interface JoinRequest {
   ready?: Promise<unknown>;
   /** Read at each (re)join, so a fresh join announces the current mute state. */
   media: () => Omit<MediaState, 'screen'>;
+  /** A fresh token when the server refuses ours on a rejoin (`token-invalid`, `token-expired`); once per rejoin. */
+  renewToken?: (refused: string) => Promise<string>;
 }
 
 /** `first`: join() succeeded. `rejoined`: resume failed, this is a new session. `wholesale`: resumed, but the state comes whole instead of replayed. */
@@ -76,6 +78,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #attemptTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #lastReceived = 0;
+  /** The current socket opened (else the attempt was refused: nothing listening, as while a server restarts). */
+  #opened = false;
+  /** A fresh token was asked for on this rejoin; a second refusal is final. */
+  #renewed = false;
   #firstJoin: { resolve: (m: JoinedMessage) => void; reject: (e: RtcError) => void } | null = null;
 
   constructor(options: SignalingOptions) {
@@ -142,6 +148,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #open(): void {
     const { url, connect, connectTimeoutMs } = this.#options;
     let socket: WebSocketLike;
+    this.#opened = false;
     try {
       socket = connect(url);
     } catch (error) {
@@ -154,6 +161,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     this.#armAttemptTimer(connectTimeoutMs);
     socket.onopen = () => {
       if (this.#socket !== socket) return;
+      this.#opened = true;
       this.#armAttemptTimer(this.#options.joinTimeoutMs);
       this.#startPings();
       const ready = this.#firstJoin ? this.#join?.ready : undefined;
@@ -246,6 +254,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     this.#status = 'open';
     this.#retryCount = 0;
     this.#resuming = false;
+    this.#renewed = false;
   }
 
   /** Requests that may not have reached the server first (same rid: the server de-duplicates), then what was queued. */
@@ -269,10 +278,39 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       if (this.#socket?.readyState === OPEN) this.#sendJoin();
       return;
     }
+    if ((message.code === 'token-invalid' || message.code === 'token-expired') && this.#renewToken(error)) return;
     if (message.fatal || FATAL_ERROR_CODES.has(message.code)) return this.#fatal(error);
     if (this.#requests.answer(message)) return;
     if (this.#firstJoin) return this.#fatal(error); // a refusal we don't know as fatal still fails join()
     this.emit('frame', { message });
+  }
+
+  /**
+   * Our token was refused on a rejoin: ask for a fresh one and join with it on a new socket (the server
+   * closes this one). False when there is nobody to ask, this is the first join, or we already asked.
+   */
+  #renewToken(refusal: RtcError): boolean {
+    const join = this.#join;
+    if (!join?.renewToken || this.#firstJoin || this.#session || this.#renewed || this.#status !== 'reconnecting') return false;
+    this.#renewed = true;
+    this.#dropSocket();
+    this.#log(`token refused on rejoin (${refusal.code}): asking for a fresh one`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RtcError('timeout', 'No fresh token in time.')), this.#options.joinTimeoutMs);
+    });
+    Promise.race([join.renewToken(join.token), timeout]).finally(() => clearTimeout(timer)).then(
+      (token) => {
+        if (this.#status !== 'reconnecting') return;
+        join.token = token;
+        this.#open();
+      },
+      (error: unknown) => {
+        this.#log(`no fresh token: ${String(error)}`);
+        if (this.#status === 'reconnecting') this.#fatal(refusal);
+      },
+    );
+    return true;
   }
 
   #fatal(error: RtcError): void {
@@ -315,6 +353,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     const delay = this.#options.policy.nextRetryDelayMs({
       retryCount: this.#retryCount,
       elapsedMs: Date.now() - this.#outageStart,
+      refused: this.#retryCount > 0 && !this.#opened,
     });
     if (delay === null) {
       this.#shutdown(error);

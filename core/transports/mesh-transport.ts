@@ -52,6 +52,18 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
     this.#peers.set(peer.userId, this.#entry(peer, true));
   }
 
+  reattach(peer: RemotePeer): boolean {
+    const entry = this.#peers.get(peer.userId);
+    if (this.#closed || !entry) return false;
+    entry.session.rebind(peer.sessionId);
+    return true;
+  }
+
+  renegotiate(userId: string): void {
+    const entry = this.#peers.get(userId);
+    if (entry) entry.chain = entry.chain.then(() => entry.session.renegotiate());
+  }
+
   disconnect(userId: string): void {
     const entry = this.#peers.get(userId);
     if (!entry) return;
@@ -78,12 +90,14 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
     const apply = async () => {
       const current = this.#peers.get(from);
       if (!current || current.session.remote.sessionId !== fromSession) return;
-      if ((await current.session.handleSignal(payload)) !== 'recreate' || this.#peers.get(from) !== current) return;
-      const fresh = this.#entry(current.session.remote, false);
+      const outcome = await current.session.handleSignal(payload);
+      if (outcome === 'handled' || this.#peers.get(from) !== current) return;
+      // `recreate` answers this offer on a fresh connection; `reoffer` makes a fresh offer of our own.
+      const fresh = this.#entry(current.session.remote, outcome === 'reoffer');
       fresh.chain = current.chain;
       this.#peers.set(from, fresh);
       this.#closeEntry(current);
-      await fresh.session.handleSignal(payload);
+      if (outcome === 'recreate') await fresh.session.handleSignal(payload);
     };
     entry.chain = entry.chain
       .then(apply)

@@ -31,11 +31,15 @@ export interface PeerSessionOptions {
   log?: (message: string) => void;
 }
 
-/** What handling an offer asks of the owner: a fresh answering session (see `handleSignal`). */
-export type SignalOutcome = 'handled' | 'recreate';
+/**
+ * What handling a signal asks of the owner (see `handleSignal`): a fresh answering session
+ * (`recreate`), or a fresh offering one (`reoffer`) because the answer came from another connection.
+ */
+export type SignalOutcome = 'handled' | 'recreate' | 'reoffer';
 
 export class PeerSession {
-  readonly remote: RemotePeer;
+  /** Who we talk to; the session id follows them when they rejoin (`rebind`), the connection stays. */
+  remote: RemotePeer;
   readonly #pc: RTCPeerConnection;
   readonly #options: PeerSessionOptions;
   #makingOffer = false;
@@ -87,6 +91,13 @@ export class PeerSession {
     if (this.#closed) return 'handled';
     if (description) {
       const isOffer = description.type === 'offer';
+      // A description from another connection than the one we negotiated with (the remote side started
+      // over, e.g. a reload, or closed its link while we kept ours through a rejoin): this one cannot take it.
+      const known = pc.currentRemoteDescription;
+      if (known && sdpOrigin(known.sdp) !== sdpOrigin(description.sdp ?? '')) {
+        this.#log(`${description.type} from a new connection on their side: starting over`);
+        return isOffer ? 'recreate' : 'reoffer';
+      }
       const collision = isOffer && (this.#makingOffer || pc.signalingState !== 'stable');
       this.#ignoreOffer = !this.#options.polite && collision;
       if (this.#ignoreOffer) {
@@ -138,6 +149,20 @@ export class PeerSession {
     };
     this.#trackChanges = this.#trackChanges.then(run).catch((error: unknown) => this.#log(`replaceTrack: ${String(error)}`));
     return this.#trackChanges;
+  }
+
+  /** They rejoined under a new session: keep this connection and address it to that session. */
+  rebind(sessionId: string): void {
+    this.remote = { ...this.remote, sessionId };
+  }
+
+  /**
+   * Offer again on this connection, changing nothing: a remote side that still holds its end answers on
+   * it and media never stops; one that started over answers from a new connection (`reoffer` follows).
+   */
+  renegotiate(): void {
+    if (this.#closed || !this.#pc.currentRemoteDescription || this.#pc.signalingState !== 'stable') return;
+    void this.#negotiate();
   }
 
   async setCameraEncoding(): Promise<void> {
@@ -257,4 +282,9 @@ export class PeerSession {
   #log(message: string): void {
     this.#options.log?.(`[peer ${this.remote.userId}] ${message}`);
   }
+}
+
+/** The `o=` line's session id: the same for every description one RTCPeerConnection makes (RFC 8866 §5.2). */
+function sdpOrigin(sdp: string): string {
+  return /^o=\S+ (\S+)/m.exec(sdp)?.[1] ?? '';
 }

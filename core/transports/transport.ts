@@ -36,6 +36,13 @@ export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' 
   setCameraEncoding(): Promise<void>;
   /** We arrived after them: open the media link. */
   connect(peer: RemotePeer): void;
+  /**
+   * The same person under a new session (one of us rejoined, e.g. after a server restart): keep the
+   * link, media flowing, and address its signaling to the new session. False when there is no link.
+   */
+  reattach(peer: RemotePeer): boolean;
+  /** Negotiate again on the link we have (we rejoined): an answer from a new connection on their side replaces it. */
+  renegotiate(userId: string): void;
   /** They left, or a newer session of theirs replaces this one. */
   disconnect(userId: string): void;
   /** A `signal` frame from the server. */
