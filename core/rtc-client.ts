@@ -380,6 +380,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roster.admitSelf(message.self, message.hands);
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
 
+    const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
     if (kind === 'rejoined') {
       // A new session (the server lost ours: grace ran out, or it restarted). The links stay, media
@@ -391,10 +392,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     }
     this.#roster.setScreenSharer(message.screenSharer);
     if (kind !== 'wholesale') {
-      // We are the newcomer, who offers: on the link we kept (which checks the other end still holds it), or a new one.
+      // We are the newcomer, who offers. Someone back under a new session lost theirs too (a restart):
+      // they kept their end, so we offer on the link we kept, which confirms it. Someone still in their
+      // old session saw ours end and closed their end: that link starts over.
       for (const { userId, sessionId, role } of message.participants) {
         const peer = { userId, sessionId, receiveOnly: role === 'viewer' };
-        if (this.#transport!.reattach(peer)) this.#transport!.renegotiate(userId);
+        const lostTheirsToo = sessionsBefore.has(userId) && sessionsBefore.get(userId) !== sessionId;
+        if (lostTheirsToo && this.#transport!.reattach(peer)) this.#transport!.renegotiate(userId);
         else this.#transport!.connect(peer);
       }
     }

@@ -203,4 +203,106 @@ describe('MeshTransport', function () {
       await framesArrive(new MediaStream([bob.tracks.get('camera')!]));
     });
   }
+
+  describe('across a rejoin (the server restarted: everyone has a new session)', () => {
+    /** Relays as the server would, stamping each sender's current session; `ends` and `sessions` may change. */
+    function switchboard(ends: Record<string, End>, sessions: Record<string, string>) {
+      const answers: Record<string, number> = {};
+      const attach = (id: string) => ends[id].transport.on('signal', ({ to, payload }) => {
+        if (payload.description?.type === 'offer') ends[id].offers++;
+        if (payload.description?.type === 'answer') answers[id] = (answers[id] ?? 0) + 1;
+        const session = sessions[id];
+        setTimeout(() => ends[to]?.transport.handleSignal(id, session, payload), 0);
+      });
+      return { attach, answers };
+    }
+
+    it('keeps the link, media and all, when both come back: one offers on it, the other answers on it', async () => {
+      const recorder = recordPeerConnections();
+      cleanup.push(recorder.restore);
+      const alice = end('alice');
+      const bob = end('bob');
+      const a = await capture();
+      cleanup.push(() => [alice, bob].forEach((e) => e.transport.close()), () => [a.camera, a.microphone].forEach((x) => x.stop()));
+      await alice.transport.setLocalTrack('camera', a.camera);
+      const sessions = { alice: 'sa', bob: 'sb' };
+      const board = switchboard({ alice, bob }, sessions);
+      board.attach('alice');
+      board.attach('bob');
+      bob.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
+      await until(() => bob.tracks.has('camera'), 'first link');
+      const track = bob.tracks.get('camera');
+
+      // Alice is back first and keeps bob's link; bob comes back and offers on his.
+      Object.assign(sessions, { alice: 'sa2', bob: 'sb2' });
+      expect(alice.transport.reattach({ userId: 'bob', sessionId: 'sb2', receiveOnly: false })).to.equal(true);
+      expect(bob.transport.reattach({ userId: 'alice', sessionId: 'sa2', receiveOnly: false })).to.equal(true);
+      const offers = bob.offers;
+      bob.transport.renegotiate('alice');
+      await until(() => bob.offers > offers && (board.answers.alice ?? 0) >= 2, 'the offer on the kept link answered');
+      await until(() => recorder.created.every((pc) => pc.signalingState === 'stable'), 'negotiation done');
+      expect(recorder.created, 'no new peer connection').to.have.length(2);
+      expect(bob.tracks.get('camera'), 'the same remote track').to.equal(track);
+      await framesArrive(new MediaStream([track!]));
+    });
+
+    it('starts over when the other end is a new connection (their page reloaded meanwhile)', async () => {
+      const alice = end('alice');
+      const bob = end('bob');
+      const a = await capture();
+      cleanup.push(() => [alice, bob].forEach((e) => e.transport.close()), () => [a.camera, a.microphone].forEach((x) => x.stop()));
+      await alice.transport.setLocalTrack('camera', a.camera);
+      const sessions = { alice: 'sa', bob: 'sb' };
+      const ends: Record<string, End> = { alice, bob };
+      const board = switchboard(ends, sessions);
+      board.attach('alice');
+      board.attach('bob');
+      bob.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
+      await until(() => bob.tracks.has('camera'), 'first link');
+      const first = bob.tracks.get('camera');
+
+      // Alice kept bob's link through her rejoin; the bob who comes back is a new page with a new connection.
+      bob.transport.close();
+      const bob2 = end('bob');
+      cleanup.push(() => bob2.transport.close());
+      ends.bob = bob2;
+      Object.assign(sessions, { alice: 'sa2', bob: 'sb2' });
+      board.attach('bob');
+      alice.transport.reattach({ userId: 'bob', sessionId: 'sb2', receiveOnly: false });
+      bob2.transport.connect({ userId: 'alice', sessionId: 'sa2', receiveOnly: false });
+      await until(() => bob2.tracks.has('camera'), 'a link to the new connection');
+      expect(bob2.tracks.get('camera')).to.not.equal(first);
+      await framesArrive(new MediaStream([bob2.tracks.get('camera')!]));
+    });
+
+    it('starts over when it offers on a kept link the other end had closed', async () => {
+      const recorder = recordPeerConnections();
+      cleanup.push(recorder.restore);
+      const alice = end('alice');
+      const bob = end('bob');
+      const a = await capture();
+      cleanup.push(() => [alice, bob].forEach((e) => e.transport.close()), () => [a.camera, a.microphone].forEach((x) => x.stop()));
+      await alice.transport.setLocalTrack('camera', a.camera);
+      const sessions = { alice: 'sa', bob: 'sb' };
+      const board = switchboard({ alice, bob }, sessions);
+      board.attach('alice');
+      board.attach('bob');
+      alice.transport.connect({ userId: 'bob', sessionId: 'sb', receiveOnly: false });
+      await until(() => bob.tracks.has('camera'), 'first link');
+      const first = bob.tracks.get('camera');
+
+      // Bob let alice go (closed his end); alice, back under a new session, offers on the link she kept.
+      bob.transport.disconnect('alice');
+      sessions.alice = 'sa2';
+      alice.transport.renegotiate('bob');
+      // Bob answers from a new connection; alice sees the answer is not from her old peer and offers anew.
+      const [alicesOld] = recorder.created;
+      await until(() => {
+        const connected = recorder.created.filter((pc) => pc.connectionState === 'connected');
+        return connected.length === 2 && !connected.includes(alicesOld) && alicesOld.connectionState === 'closed';
+      }, 'a new link');
+      expect(bob.tracks.get('camera')).to.not.equal(first);
+      await framesArrive(new MediaStream([bob.tracks.get('camera')!]));
+    });
+  });
 });
