@@ -38,8 +38,7 @@ export interface PeerSessionOptions {
 export type SignalOutcome = 'handled' | 'recreate' | 'reoffer';
 
 export class PeerSession {
-  /** Who we talk to; the session id follows them when they rejoin (`rebind`), the connection stays. */
-  remote: RemotePeer;
+  #remote: RemotePeer;
   readonly #pc: RTCPeerConnection;
   readonly #options: PeerSessionOptions;
   #makingOffer = false;
@@ -52,7 +51,7 @@ export class PeerSession {
 
   constructor(options: PeerSessionOptions) {
     this.#options = options;
-    this.remote = options.remote;
+    this.#remote = options.remote;
     const pc = (this.#pc = new RTCPeerConnection(options.configuration));
     pc.onnegotiationneeded = () => void this.#negotiate();
     pc.onicecandidate = ({ candidate }) => {
@@ -151,9 +150,12 @@ export class PeerSession {
     return this.#trackChanges;
   }
 
+  /** Who we talk to; the session id follows them when they rejoin (`rebind`), the connection stays. */
+  get remote(): RemotePeer { return this.#remote; }
+
   /** They rejoined under a new session: keep this connection and address it to that session. */
   rebind(sessionId: string): void {
-    this.remote = { ...this.remote, sessionId };
+    this.#remote = { ...this.#remote, sessionId };
   }
 
   /**
