@@ -225,6 +225,13 @@ describe('ParticipantRoster', () => {
       assert.equal(log.some((line) => line.startsWith('participant-left')), false);
     });
 
+    it('believes the list at once when the server kept someone\'s session: only ours ran out, the missing left', () => {
+      const { roster, log } = admitted([info('ana'), info('ben')]);
+      roster.rejoin([info('ben')], WINDOW);
+      assert.deepEqual(log.filter((line) => !line.startsWith('participant-updated')), ['disconnect ana', 'participant-left ana']);
+      assert.equal(roster.isAwaited('ana'), false);
+    });
+
     it('lets nobody go after the session ended', () => {
       const { roster, log } = admitted([info('ana')]);
       roster.rejoin([], WINDOW);

@@ -106,9 +106,13 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
    */
   rejoin(infos: readonly ParticipantInfo[], windowMs: number): void {
     const incoming = new Map(infos.map((info) => [info.userId, info]));
+    // Someone still in the session we knew: the server did not restart, only our session ran out. Its
+    // list is then the whole truth, and whoever is missing left while we were away.
+    const serverKeptSessions = infos.some((info) => this.isCurrent(info.userId, info.sessionId));
     for (const participant of this.#participants.values()) {
       const info = incoming.get(participant.userId);
       if (info) this.#reattach(info);
+      else if (serverKeptSessions && !this.#awaited.has(participant.userId)) this.#remove(participant.userId, 'left');
       else if (!this.#awaited.has(participant.userId)) {
         this.#awaited.set(participant.userId, setTimeout(() => {
           this.#awaited.delete(participant.userId);
