@@ -25,7 +25,7 @@ export interface ServerConfig extends HubConfig {
   heartbeatMs: number;
   /** Built front end served at `/` (relative paths resolve against the working directory). */
   staticDir: string;
-  /** State that outlives the process, e.g. rooms' settings in `rooms/` (relative paths resolve against the working directory). */
+  /** State that outlives the process: rooms' settings in `rooms/`, the dev-mode secret in `dev-secret` (relative paths resolve against the working directory). */
   stateDir: string;
   /** Handed to every client as is. */
   iceServers: RTCIceServerInit[];
