@@ -4,7 +4,7 @@
  *                            loads what a call does not need at first paint from dist/chunks/, next to it
  *   dist/rtc-kit-core.js     the engine alone, for apps that bring their own UI
  *   dist/elements/*.js       one module per element (shared code in chunks)
- *   dist/types/              type declarations
+ *   dist/types/              type declarations (with the package's elements/*.d.ts and react.d.ts)
  *   dist/custom-elements.json the elements' manifest, generated from the JSDoc
  *   dist/index.html, dist/themes/*.css  the demo page and the theme stylesheets
  * and prints what the all-in-one bundle costs (each chunk; first paint and everything against the goals).
@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleReport, formatBundleReport } from './bundle-report.js';
 import { libraryConfig } from './library-config.js';
+import { writePackageTypes } from './package-types.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -42,6 +43,7 @@ await build(libraryConfig(root, elementEntries(), join(dist, 'elements'), 'eleme
 
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
 run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+writePackageTypes(dist);
 
 cpSync(join(root, 'index.html'), join(dist, 'index.html'));
 if (existsSync(join(root, 'themes'))) {

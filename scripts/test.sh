@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: types, Node tests (server, protocol, pure logic), browser tests (engine, elements),
-# then the built bundle end to end and every Storybook story. Installs what is missing first. Ends with one summary line.
+# then the built bundle end to end, the packed package in framework apps, and every Storybook story.
+# Installs what is missing first. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,6 +25,9 @@ rm -f "$log.wtr"
 echo "== build and end-to-end"
 npm run build
 node --import tsx --test --test-reporter=spec test/e2e/*.test.ts | tee -a "$log"
+
+echo "== package (npm pack, installed into scratch Vite, React and Vue apps, built, one call)"
+node --import tsx --test --test-reporter=spec test/package/*.test.ts | tee -a "$log"
 
 echo "== storybook (every story renders, calls connect, nothing leaks)"
 node --import tsx --test --test-reporter=spec test/storybook/stories.test.ts | tee -a "$log"
