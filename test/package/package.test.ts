@@ -64,9 +64,11 @@ function globTest(glob: string): (path: string) => boolean {
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8')) as {
-  modules: { declarations?: { tagName?: string }[] }[];
+  modules: { declarations?: { name: string; tagName?: string }[] }[];
 };
-const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []))).sort();
+/** Every element: its tag and its class. */
+const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [{ tag: d.tagName, name: d.name }] : [])));
+const tags = elements.map((e) => e.tag).sort();
 
 let scratch: string;
 let packed: string[];
@@ -81,13 +83,13 @@ const problems: string[] = [];
 function typingsCheck(): string {
   return `import { createRef } from 'react';
 import type { RtcClient } from 'rtc-kit/core';
-import type { RtcJoinedEvent, RtcRoom } from 'rtc-kit';
-${tags.map((tag, i) => `import type { ${tag.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())} as E${i} } from 'rtc-kit/elements/${tag}';`).join('\n')}
+import type { RtcJoinedEvent } from 'rtc-kit';
+${elements.map(({ tag, name }) => `import type { ${name} } from 'rtc-kit/elements/${tag}';`).join('\n')}
 
 export const everyTag = [${tags.map((tag) => `<${tag} key="${tag}" />`).join(', ')}];
 export const used = (room: RtcRoom, client: RtcClient, joined: RtcJoinedEvent): unknown[] => [room.userName, client.state, joined.detail.roomId];
 export const withRef = <rtc-room ref={createRef<RtcRoom>()} userName="Ada" strings={{ 'lobby.join': 'Enter' }} />;
-export type Elements = [${tags.map((_, i) => `E${i}`).join(', ')}];
+export type Elements = [${elements.map(({ name }) => name).join(', ')}];
 
 export const wrong = [
   // @ts-expect-error mode is 'flex' | 'fullscreen' | 'answer'
