@@ -19,7 +19,6 @@ interface Member {
   static?: boolean;
   readonly?: boolean;
   description?: string;
-  attribute?: string;
 }
 
 interface Declaration {
