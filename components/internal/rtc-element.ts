@@ -10,6 +10,7 @@ import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type MediaCommands, type RoomCommands } from '../context/room-commands-context.js';
 import { roomStateContext, type RoomSnapshot } from '../context/room-state-context.js';
+import { attachContextRoot } from './context-root.js';
 import { engineCommands } from './engine-commands.js';
 import { EngineStateController } from './engine-state-controller.js';
 import { RtcBase } from './rtc-base.js';
@@ -26,6 +27,12 @@ export class RtcElement extends RtcBase {
   /** Room state built from `engine` when the element has its own engine. */
   readonly #ownState = new EngineStateController(this);
   #ownCommands?: { engine: RtcClient; commands: MediaCommands };
+
+  override connectedCallback(): void {
+    // Before the consumers ask (in super's connectedCallback): a room upgraded later still answers.
+    attachContextRoot(this.ownerDocument);
+    super.connectedCallback();
+  }
 
   protected override inheritedLocale(): Locale | undefined {
     return this.locale;
