@@ -1,12 +1,16 @@
 /**
  * The one table from engine events to DOM events: `<rtc-room>` is the only bridge, and every
- * `rtc-*` event that mirrors the engine is made here. (Membership and main-view changes are derived
- * from the room state instead: see `rtc-user-change` and `rtc-player-change` in the room.)
+ * `rtc-*` event that mirrors the engine is made here. Every engine event has a row (the type says
+ * so), mostly as `rtc-<name>` with the same detail; docs/engine.md lists the exceptions. (The
+ * room's own summaries, `rtc-user-change` and `rtc-player-change`, come from the room state.)
  */
 import type { RtcClientEvents } from '../../core/types.js';
 import { RtcActiveSpeakerEvent } from '../events/rtc-active-speaker.js';
+import { RtcAudioLevelsEvent } from '../events/rtc-audio-levels.js';
 import { RtcConnectionStateEvent } from '../events/rtc-connection-state.js';
+import { RtcDataEvent } from '../events/rtc-data.js';
 import { RtcDeviceChangeEvent } from '../events/rtc-device-change.js';
+import { RtcDeviceSelectedEvent } from '../events/rtc-device-selected.js';
 import { RtcErrorEvent } from '../events/rtc-error.js';
 import type { RtcEvent } from '../events/rtc-event.js';
 import { RtcHandChangeEvent } from '../events/rtc-hand-change.js';
@@ -15,10 +19,16 @@ import { RtcJoinedEvent } from '../events/rtc-joined.js';
 import { RtcLeftEvent } from '../events/rtc-left.js';
 import { RtcMessageEvent } from '../events/rtc-message.js';
 import { RtcMuteChangeEvent } from '../events/rtc-mute-change.js';
+import { RtcParticipantJoinedEvent } from '../events/rtc-participant-joined.js';
+import { RtcParticipantLeftEvent } from '../events/rtc-participant-left.js';
+import { RtcParticipantUpdatedEvent } from '../events/rtc-participant-updated.js';
 import { RtcReactionEvent } from '../events/rtc-reaction.js';
 import { RtcScreenShareEvent } from '../events/rtc-screen-share.js';
+import { RtcStatsEvent } from '../events/rtc-stats.js';
+import { RtcTrackAddedEvent } from '../events/rtc-track-added.js';
+import { RtcTrackRemovedEvent } from '../events/rtc-track-removed.js';
 
-type Bridge = { [K in keyof RtcClientEvents]?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
+type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
 export const ENGINE_EVENTS: Bridge = {
   'connection-state': ({ state, previous }) => [new RtcConnectionStateEvent({ state, previous })],
@@ -27,12 +37,21 @@ export const ENGINE_EVENTS: Bridge = {
     ...(reason === 'hangup' ? [new RtcHangupEvent({ roomId })] : []),
     new RtcLeftEvent(error ? { reason, code: error.code } : { reason }),
   ],
+  'participant-joined': ({ participant }) => [new RtcParticipantJoinedEvent({ participant })],
+  'participant-left': ({ participant, reason }) => [new RtcParticipantLeftEvent({ participant, reason })],
+  'participant-updated': ({ participant, previous }) => [new RtcParticipantUpdatedEvent({ participant, previous })],
   'mute-change': ({ userId, local, kind, muted }) => [new RtcMuteChangeEvent({ userId, local, kind, muted })],
+  'track-added': ({ userId, source, track, stream }) => [new RtcTrackAddedEvent({ userId, source, track, stream })],
+  'track-removed': ({ userId, source, track, stream }) => [new RtcTrackRemovedEvent({ userId, source, track, stream })],
   'screen-share': ({ userId, local, active }) => [new RtcScreenShareEvent({ userId, local, active })],
   'active-speaker': ({ userId, previous }) => [new RtcActiveSpeakerEvent({ userId, previous })],
+  'audio-levels': ({ levels }) => [new RtcAudioLevelsEvent({ levels })],
   'device-change': ({ devices, fallback }) => [new RtcDeviceChangeEvent(fallback ? { devices, fallback } : { devices })],
+  'device-selected': ({ kind, deviceId }) => [new RtcDeviceSelectedEvent({ kind, deviceId })],
+  stats: ({ stats }) => [new RtcStatsEvent({ stats })],
   error: ({ error }) => [new RtcErrorEvent({ code: error.code, message: error.message, error })],
   message: ({ message, local }) => [new RtcMessageEvent({ message, local })],
+  data: ({ from, payload, private: isPrivate }) => [new RtcDataEvent({ from, payload, private: isPrivate })],
   hands: ({ queue }) => [new RtcHandChangeEvent({ queue: [...queue] })],
   reaction: ({ from, emoji, ts }) => [new RtcReactionEvent({ userId: from, emoji, ts })],
 };

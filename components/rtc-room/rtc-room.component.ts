@@ -25,6 +25,7 @@ import { EngineStateController, type EngineView } from '../internal/engine-state
 import { icon } from '../internal/icons.js';
 import { stage } from '../internal/layout.js';
 import { attachMedia } from '../internal/media-directive.js';
+import { defaultServer } from '../internal/default-server.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
@@ -90,6 +91,15 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  * @event {RtcMessageEvent} rtc-message - `{ message, local }`: a chat message, received or sent (once the server stored it).
  * @event {RtcHandChangeEvent} rtc-hand-change - `{ queue }`: raised hands changed (user ids, oldest first).
  * @event {RtcReactionEvent} rtc-reaction - `{ userId, emoji, ts }`: someone sent a reaction (the local user too).
+ * @event {RtcDataEvent} rtc-data - `{ from, payload, private }`: an application payload from someone's `sendData` (`private`: sent to the local user alone).
+ * @event {RtcParticipantJoinedEvent} rtc-participant-joined - `{ participant }`: someone arrived (those already there come with `rtc-joined`).
+ * @event {RtcParticipantLeftEvent} rtc-participant-left - `{ participant, reason }`: someone went (`left`, `kicked`, `timeout`, `replaced`).
+ * @event {RtcParticipantUpdatedEvent} rtc-participant-updated - `{ participant, previous }`: any change to someone's snapshot, the local user's included.
+ * @event {RtcTrackAddedEvent} rtc-track-added - `{ userId, source, track, stream }`: someone's microphone, camera or screen media arrived.
+ * @event {RtcTrackRemovedEvent} rtc-track-removed - `{ userId, source, track, stream }`: that media went away.
+ * @event {RtcAudioLevelsEvent} rtc-audio-levels - `{ levels }`: five times a second, the audio level 0..1 by user id.
+ * @event {RtcDeviceSelectedEvent} rtc-device-selected - `{ kind, deviceId }`: a camera, microphone or speaker was chosen.
+ * @event {RtcStatsEvent} rtc-stats - `{ stats }`: connection statistics by user id, when the engine measures them (`statsInterval`).
  * @event {RtcRequestKickEvent} rtc-request-kick - `{ userId }`, cancelable: a host confirmed removing someone in the people panel.
  * @event {RtcAudioBlockedEvent} rtc-audio-blocked - `{ userIds }`: the browser blocked the call's sound; the room shows an "enable audio" button.
  * @event {RtcLayoutChangeEvent} rtc-layout-change - `{ layout }`: the user switched layout.
@@ -124,7 +134,7 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
 export class RtcRoom extends RtcBase {
   static override styles = styles;
 
-  /** The server's base URL (http, https, ws or wss). Defaults to the page's own origin. */
+  /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
 
   /** The room to join (and, without a token, to ask a dev-mode server for one). */
@@ -178,8 +188,17 @@ export class RtcRoom extends RtcBase {
   /** Display options in the shape of the mini-program plugin's Config (see room-config.ts). */
   @property({ attribute: false }) config: RoomConfig | undefined;
 
-  /** The engine to run; by default the room makes one for `server`. */
-  @property({ attribute: false }) engine: RtcClient | undefined;
+  /**
+   * The engine the room runs: set it to run your own; read it for the engine in use (the room's own,
+   * made for `server`, while it is on the page), to call it directly: `room.engine.sendData(…)`.
+   */
+  @property({ attribute: false })
+  get engine(): RtcClient | undefined {
+    return this.#givenEngine ?? this.#attached;
+  }
+  set engine(engine: RtcClient | undefined) {
+    this.#givenEngine = engine;
+  }
 
   /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only). */
   @property({ reflect: true }) phase: RoomPhase = 'lobby';
@@ -201,6 +220,7 @@ export class RtcRoom extends RtcBase {
   /** Messages from others since the chat was last in view. */
   @state() private unread = 0;
 
+  #givenEngine?: RtcClient;
   #ownEngine?: RtcClient;
   #attached?: RtcClient;
   #unbridge: (() => void)[] = [];
@@ -343,7 +363,7 @@ export class RtcRoom extends RtcBase {
     loadElementsIn(this);
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    if (this.hasUpdated) this.#attach(this.engine ?? this.#makeOwnEngine());
+    if (this.hasUpdated) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
   }
 
   override disconnectedCallback(): void {
@@ -363,7 +383,7 @@ export class RtcRoom extends RtcBase {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.engine ?? this.#makeOwnEngine());
+    if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
     if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
     if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
     if (this.unread && this.#chatInView()) this.unread = 0;
@@ -407,14 +427,14 @@ export class RtcRoom extends RtcBase {
   // ---- engine ----
 
   #client(): RtcClient {
-    const engine = this.engine ?? this.#makeOwnEngine();
+    const engine = this.#givenEngine ?? this.#makeOwnEngine();
     this.#attach(engine);
     return engine;
   }
 
   /** The room's own engine, for `server`; made again if `server` changes before joining. */
   #makeOwnEngine(): RtcClient {
-    const server = this.server || undefined;
+    const server = this.server || defaultServer();
     const own = this.#ownEngine;
     if (own && (own.options.server === server || own.state !== 'disconnected')) return own;
     return (this.#ownEngine = new RtcClient(server ? { server } : {}));
@@ -485,7 +505,7 @@ export class RtcRoom extends RtcBase {
 
   async #devToken(): Promise<string> {
     if (!this.room) throw new RtcError('room-not-found', 'Set the `room` attribute, or a `token`.');
-    return fetchDevToken(this.server || location.origin, {
+    return fetchDevToken(this.server || defaultServer() || '', {
       room: this.room,
       ...(this.userId ? { user: this.userId } : {}),
       ...(this.userName ? { name: this.userName } : {}),

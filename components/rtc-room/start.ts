@@ -6,12 +6,13 @@
 import { createRoom, fetchDevToken, type CreateRoomRequest } from '../../core/dev-token.js';
 import type { Role } from '../../core/types.js';
 import type { Layout } from '../context/room-state-context.js';
+import { defaultServer } from '../internal/default-server.js';
 import type { RoomConfig } from './room-config.js';
 import type { RtcRoom } from './rtc-room.component.js';
 import './rtc-room.js';
 
 export interface StartConfig extends RoomConfig {
-  /** Server base URL; the page's origin by default. */
+  /** Server base URL; by default the origin the kit was loaded from. */
   server?: string;
   /** `join`: the token to join with (else a dev-mode server is asked for one). `start`: the bearer token allowed to create rooms, when the server wants one. */
   token?: string;
@@ -63,7 +64,7 @@ export async function join(roomId: string, config: StartConfig = {}): Promise<Ro
 }
 
 function serverOf(config: StartConfig): string {
-  return config.server || location.origin;
+  return config.server || defaultServer() || '';
 }
 
 function open(roomId: string, token: string, config: StartConfig): RtcRoom {

@@ -1,0 +1,15 @@
+import type { TrackSource } from '../../core/types.js';
+import { RtcEvent } from './rtc-event.js';
+
+/** Someone's media became available: `source` is `microphone`, `camera` or `screen`. */
+export class RtcTrackAddedEvent extends RtcEvent<{ userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream }> {
+  constructor(detail: { userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream }) {
+    super('rtc-track-added', detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'rtc-track-added': RtcTrackAddedEvent;
+  }
+}
