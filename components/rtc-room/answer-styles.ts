@@ -16,8 +16,9 @@ function css(screen: string, ns: string): string {
 :where(${s}.full) { height: 100vh; }
 :where(${s}.full .content) { height: 100vh; }
 :where(${s}.flex) { height: 100%; min-height: 320px; }
-:where(${s}.flex .content) { height: 100%; }
 :where(${s} .content) { position: relative; }
+/* Over the whole root, so the views have a size in a room whose box has no definite height (the page's flow). */
+:where(${s}.flex .content) { position: absolute; inset: 0; }
 :where(${s} .actions) { position: absolute; bottom: 24px; height: 72px; width: 100%; display: flex; justify-content: center; }
 :where(${s} .actions .action) { flex: 1; max-width: 120px; height: 100%; position: relative; }
 :where(${a} .pusher-view, ${a} .player-view) { position: absolute; inset: 0; width: 100%; height: 100%; overflow: hidden; background: #000; }
