@@ -78,3 +78,23 @@ test('per-element scripts in any order: a composition in static markup, the nest
   assert.deepEqual(site.problems, []);
   await site.leaveAll();
 });
+
+test('the demo\'s "embed this" lines, pasted into another site, hold a call there', async () => {
+  const demo = await site.visit(`${site.kit}/`, 'demo visitor');
+  await demo.locator('#join-form input[name="room"]').fill(`embedded-${Date.now().toString(36)}`);
+  await demo.locator('#join-form input[name="name"]').fill('Demo');
+  await demo.locator('#join-form select[name="lang"]').selectOption('en');
+  await demo.locator('#join-form button[type="submit"]').click();
+  await demo.locator('#embed summary').click();
+  const lines = (await demo.locator('#embed-code').textContent())!;
+  assert.match(lines, new RegExp(`^<script type="module" src="${site.kit}/rtc-kit.js"></script>\n<rtc-room `));
+  assert.doesNotMatch(lines, /server=/);
+  assert.match((await demo.locator('#embed').textContent())!, /ALLOWED_ORIGINS=/);
+
+  const url = site.page('/pasted', page('', lines));
+  const pages = [await site.visit(url, 'first visitor'), await site.visit(url, 'second visitor')];
+  for (const [i, p] of pages.entries()) await joinFromLobby(p.locator('rtc-room'), `Guest ${i + 1}`);
+  await seeEachOther(pages, 'rtc-room');
+  assert.deepEqual(site.problems, []);
+  await site.leaveAll();
+});
