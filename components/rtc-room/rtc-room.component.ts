@@ -284,7 +284,7 @@ export class RtcRoom extends RtcBase {
       const video = this.config?.controlInfo?.enableCamera ?? this.video;
       const token = this.token || (await this.#devTokenWithMedia(engine, video));
       // A dev token we fetched ourselves is renewed the same way when a restarted server refuses it.
-      const renewToken = this.token ? undefined : (refused: string) => renewDevToken(this.server || location.origin, refused);
+      const renewToken = this.token ? undefined : (refused: string) => renewDevToken(this.server || defaultServer() || '', refused);
       await engine.join(token, { audio: this.audio, video, renewToken, ...(this.password ? { password: this.password } : {}) });
     } catch (error) {
       if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
