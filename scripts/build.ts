@@ -7,7 +7,8 @@
  *   dist/types/              type declarations (with the package's elements/*.d.ts and react.d.ts)
  *   dist/custom-elements.json the elements' manifest, generated from the JSDoc
  *   dist/index.html, dist/themes/*.css  the demo page and the theme stylesheets
- * and prints what the all-in-one bundle costs (each chunk; first paint and everything against the goals).
+ * then a .br and a .gz beside every text file (scripts/precompress.ts), and prints what the all-in-one
+ * bundle costs (each chunk; first paint and everything against the goals).
  */
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { bundleReport, formatBundleReport } from './bundle-report.js';
 import { libraryConfig } from './library-config.js';
 import { writePackageTypes } from './package-types.js';
+import { precompress } from './precompress.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -54,3 +56,8 @@ if (existsSync(join(root, 'themes'))) {
 }
 
 console.log(formatBundleReport('dist/rtc-kit.js and its chunks', bundleReport(join(dist, 'rtc-kit.js'))));
+
+const precompressed = await precompress(dist);
+const served = precompressed.get('rtc-kit.js');
+const kib = (n = 0) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`precompressed ${[...precompressed.values()].filter((f) => f.br).length} files; dist/rtc-kit.js on the wire: ${kib(served?.br)} brotli, ${kib(served?.gzip)} gzip`);

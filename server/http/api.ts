@@ -56,7 +56,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
 
   async function issueDevToken(url: URL, res: ServerResponse, cors: Record<string, string>) {
     if (!devMode) {
-      sendError(res, 404, 'not-found', 'The token endpoint exists only in dev mode (RTC_JWT_SECRET unset); mint tokens on your backend.', cors);
+      sendError(res, 404, 'not-found', 'The token endpoint exists only in dev mode; mint tokens on your backend.', cors);
       return;
     }
     const query = v.safeParse(TokenQuery, Object.fromEntries(url.searchParams));
@@ -145,7 +145,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const { pathname } = url;
     if (pathname === '/healthz') {
-      sendJson(res, 200, { ok: true });
+      sendJson(res, 200, { ok: true, devMode });
       return true;
     }
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;
