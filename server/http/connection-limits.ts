@@ -19,17 +19,13 @@ export class ConnectionLimits {
 
   constructor(private readonly caps: ConnectionCaps) {}
 
-  get open(): number {
-    return this.total;
-  }
-
   /** Counts `req`'s connection until `release()`, or says which cap refuses it. */
   admit(req: IncomingMessage): Admission {
-    if (this.total >= this.caps.maxConnections) return { refused: 503 };
     const ip = clientAddress(req, this.caps.trustProxy);
     const counted = ip !== undefined && !isLoopback(ip);
     const mine = counted ? this.perIp.get(ip) ?? 0 : 0;
     if (counted && mine >= this.caps.maxConnectionsPerIp) return { refused: 429 };
+    if (this.total >= this.caps.maxConnections) return { refused: 503 };
 
     this.total++;
     if (counted) this.perIp.set(ip, mine + 1);
