@@ -143,7 +143,9 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   }, (_req, res) => res.destroy()));
   // Replaces Node's default answer to what its parser refuses, with our headers; never logs per client.
   http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
+    // As Node's own handler: no answer into a response already under way (a pipelined request's error).
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent: boolean } })._httpMessage?.headersSent;
+    if (!socket.writable || answering || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
