@@ -55,9 +55,11 @@ if (existsSync(join(root, 'themes'))) {
   }
 }
 
-console.log(formatBundleReport('dist/rtc-kit.js and its chunks', bundleReport(join(dist, 'rtc-kit.js'))));
+const report = bundleReport(join(dist, 'rtc-kit.js'));
+console.log(formatBundleReport('dist/rtc-kit.js and its chunks', report));
 
 const precompressed = await precompress(dist);
-const served = precompressed.get('rtc-kit.js');
-const kib = (n = 0) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`precompressed ${[...precompressed.values()].filter((f) => f.br).length} files; dist/rtc-kit.js on the wire: ${kib(served?.br)} brotli, ${kib(served?.gzip)} gzip`);
+const firstPaint = report.files.filter((f) => f.initial).map((f) => precompressed.get(f.file));
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const onWire = (encoding: 'br' | 'gzip') => kib(firstPaint.reduce((n, f) => n + (f?.[encoding] ?? f?.identity ?? 0), 0));
+console.log(`precompressed ${[...precompressed.values()].filter((f) => f.br).length} files; first paint as served: ${onWire('br')} brotli, ${onWire('gzip')} gzip`);
