@@ -11,6 +11,7 @@ import { verifyToken } from './auth/tokens.js';
 import { checkSecret, resolveConfig, type ServerConfig } from './config.js';
 import { startHeartbeat } from './heartbeat.js';
 import { createApi } from './http/api.js';
+import { clientAddress } from './http/client-address.js';
 import { ConnectionLimits } from './http/connection-limits.js';
 import { isOriginAllowed } from './http/origins.js';
 import { parseRequestTarget } from './http/request-target.js';
@@ -174,7 +175,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
       send: (text) => ws.send(text),
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
-      remoteAddress: req.socket.remoteAddress,
+      remoteAddress: clientAddress(req, config.trustProxy),
     });
     ws.on('message', guarded('frame', (data: RawData, isBinary: boolean) => {
       if (isBinary) conn.receiveBinary();

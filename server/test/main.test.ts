@@ -1,7 +1,8 @@
 /** `npm run serve` as a process: what it refuses to start with, what it prints, and that attacks do not end it. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,11 +10,13 @@ import { connect } from 'node:net';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(root, 'server/main.ts');
+const scratch = mkdtempSync(path.join(tmpdir(), 'rtc-main-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The parent's environment without anything that configures the server. */
+/** The parent's environment without anything that configures the server; state in a scratch folder. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(RTC_|HOST$|PORT$|STATIC_DIR$|FRAME_ANCESTORS$|ALLOWED_ORIGINS$|TURN_)/.test(name)));
-  return { ...env, PORT: '0', STATIC_DIR: '/nonexistent', ...extra };
+  return { ...env, PORT: '0', STATIC_DIR: '/nonexistent', RTC_STATE_DIR: path.join(scratch, 'state'), ...extra };
 }
 
 interface Child {

@@ -4,7 +4,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRtcServer, type RtcServer } from '../../server/create-server.js';
@@ -15,17 +16,20 @@ const WAIT = { timeout: 30_000 };
 
 let server: RtcServer;
 let browser: Browser;
+let state: string;
 const problems: string[] = [];
 
 before(async () => {
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: run `npm run build` first');
-  server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: dist });
+  state = mkdtempSync(join(tmpdir(), 'rtc-kit-csp-state-'));
+  server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: dist, stateDir: state });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(state, { recursive: true, force: true });
 });
 
 async function visit(room: string, name: string): Promise<Page> {
