@@ -166,6 +166,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     if (!isOriginAllowed(req, config.allowedOrigins)) return refuse(rawResponse('403 Forbidden'));
     const admission = limits.admit(req);
     if ('refused' in admission) return refuse(REFUSALS[admission.refused]);
+    if (socket.destroyed) return admission.release();
     socket.once('close', admission.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }, (_req, socket) => socket.destroy()));
