@@ -89,7 +89,7 @@ export function createStaticHandler(staticDir: string, { frameAncestors }: Stati
     for (const encoding of acceptedEncodings(req.headers['accept-encoding'] as string | undefined)) {
       const sibling = file + ENCODINGS.find((e) => e.encoding === encoding)!.suffix;
       const siblingInfo = await stat(sibling).catch(() => null);
-      // A stale sibling (the file was rebuilt or edited after it) would serve old code: identity instead.
+      // A stale sibling (the file was rebuilt or edited after it) would serve old code: try the next, else identity.
       if (siblingInfo?.isFile() && siblingInfo.mtimeMs >= info.mtimeMs) return { file: sibling, info: siblingInfo, encoding };
     }
     return null;
