@@ -7,6 +7,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { DEFAULTS } from '../config.js';
 import { COMPRESSIBLE_EXTENSIONS, ENCODINGS, acceptedEncodings, type Encoding } from './precompressed.js';
 import { sendError } from './respond.js';
 import { pageCsp } from './security-headers.js';
@@ -70,7 +71,7 @@ export interface StaticOptions {
   frameAncestors: string;
 }
 
-export function createStaticHandler(staticDir: string, { frameAncestors }: StaticOptions) {
+export function createStaticHandler(staticDir: string, { frameAncestors }: StaticOptions = { frameAncestors: DEFAULTS.frameAncestors }) {
   const root = path.resolve(staticDir);
   /** CSP per page, recomputed when the file changes (its inline scripts are hashed). */
   const cspCache = new Map<string, { mtimeMs: number; size: number; csp: string }>();
