@@ -7,7 +7,8 @@
  *   dist/types/              type declarations (with the package's elements/*.d.ts and react.d.ts)
  *   dist/custom-elements.json the elements' manifest, generated from the JSDoc
  *   dist/index.html, dist/themes/*.css  the demo page and the theme stylesheets
- * and prints what the all-in-one bundle costs (each chunk; first paint and everything against the goals).
+ * then a .br and a .gz beside every text file (scripts/precompress.ts), and prints what the all-in-one
+ * bundle costs (each chunk; first paint and everything against the goals).
  */
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { bundleReport, formatBundleReport } from './bundle-report.js';
 import { libraryConfig } from './library-config.js';
 import { writePackageTypes } from './package-types.js';
+import { precompress } from './precompress.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -53,4 +55,11 @@ if (existsSync(join(root, 'themes'))) {
   }
 }
 
-console.log(formatBundleReport('dist/rtc-kit.js and its chunks', bundleReport(join(dist, 'rtc-kit.js'))));
+const report = bundleReport(join(dist, 'rtc-kit.js'));
+console.log(formatBundleReport('dist/rtc-kit.js and its chunks', report));
+
+const precompressed = await precompress(dist);
+const firstPaint = report.files.filter((f) => f.initial).map((f) => precompressed.get(f.file));
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const onWire = (encoding: 'br' | 'gzip') => kib(firstPaint.reduce((n, f) => n + (f?.[encoding] ?? f?.identity ?? 0), 0));
+console.log(`precompressed ${[...precompressed.values()].filter((f) => f.br).length} files; first paint as served: ${onWire('br')} brotli, ${onWire('gzip')} gzip`);

@@ -4,30 +4,66 @@ import { createHmac } from 'node:crypto';
 import { ConfigError, DEFAULTS, loadConfig } from './config.js';
 import { createIceServersFor } from './ice.js';
 
-test('an empty environment gives the defaults (dev mode)', () => {
+const SECRET = 'x'.repeat(32);
+const configError = (pattern: RegExp) => (e: unknown) => e instanceof ConfigError && pattern.test(e.message);
+
+test('an empty environment gives the defaults: dev mode, on this machine only', () => {
   const config = loadConfig({});
   assert.deepEqual(config, DEFAULTS);
   assert.equal(config.secret, undefined);
   assert.equal(config.port, 8787);
-  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0', 'the LAN demo is one variable away');
 });
 
 test('environment variables are read and checked', () => {
   const config = loadConfig({
-    PORT: '9000', HOST: '127.0.0.1', RTC_JWT_SECRET: 's3cret', GRACE_MS: '500', MAX_PARTICIPANTS: '4',
+    PORT: '9000', HOST: '127.0.0.1', RTC_JWT_SECRET: SECRET, GRACE_MS: '500', MAX_PARTICIPANTS: '4',
     ICE_SERVERS: '[{"urls":"stun:stun.example.com:3478"}]', ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+    MAX_CONNECTIONS: '500', MAX_CONNECTIONS_PER_IP: '8', TRUST_PROXY: '1',
   });
   assert.equal(config.port, 9000);
-  assert.equal(config.secret, 's3cret');
+  assert.equal(config.secret, SECRET);
   assert.equal(config.graceMs, 500);
   assert.equal(config.maxParticipants, 4);
   assert.deepEqual(config.iceServers, [{ urls: 'stun:stun.example.com:3478' }]);
   assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example']);
+  assert.deepEqual([config.maxConnections, config.maxConnectionsPerIp, config.trustProxy], [500, 8, true]);
 
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message));
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), configError(/PORT/));
   assert.throws(() => loadConfig({ ICE_SERVERS: '{nope' }), /ICE_SERVERS is not JSON/);
   assert.throws(() => loadConfig({ ICE_SERVERS: '[{"url":"stun:x"}]' }), /ICE_SERVERS/);
   assert.throws(() => loadConfig({ TURN_URLS: 'turn:turn.example.com' }), /TURN_URLS and TURN_SECRET/);
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), configError(/TRUST_PROXY/));
+  assert.throws(() => loadConfig({ MAX_CONNECTIONS_PER_IP: '0' }), configError(/MAX_CONNECTIONS_PER_IP/));
+});
+
+test('a secret that is present must be a real one: empty or short stops the server, it never means dev mode', () => {
+  assert.throws(() => loadConfig({ RTC_JWT_SECRET: '' }), configError(/RTC_JWT_SECRET is set but empty.*RTC_DEV_MODE=1/));
+  assert.throws(() => loadConfig({ RTC_JWT_SECRET: 's3cret' }), configError(/6 bytes long; it needs at least 32/));
+  assert.throws(() => loadConfig({ RTC_JWT_SECRET: 'x'.repeat(31) }), configError(/31 bytes/));
+  assert.equal(loadConfig({ RTC_JWT_SECRET: '€'.repeat(11) }).secret, '€'.repeat(11), 'bytes count, not characters (33 bytes)');
+  const signed = loadConfig({ RTC_JWT_SECRET: SECRET });
+  assert.equal(signed.host, '0.0.0.0', 'with a secret the server listens on every interface, as a container needs');
+});
+
+test('dev mode is an explicit choice: RTC_DEV_MODE=1, or no secret variable at all', () => {
+  assert.equal(loadConfig({ RTC_DEV_MODE: '1', RTC_JWT_SECRET: '' }).secret, undefined);
+  assert.equal(loadConfig({ RTC_DEV_MODE: '1' }).host, '127.0.0.1');
+  assert.throws(() => loadConfig({ RTC_DEV_MODE: '1', RTC_JWT_SECRET: SECRET }), configError(/both set/));
+  assert.throws(() => loadConfig({ RTC_DEV_MODE: '0' }), configError(/RTC_DEV_MODE=0 needs RTC_JWT_SECRET/));
+  assert.equal(loadConfig({ RTC_DEV_MODE: '0', RTC_JWT_SECRET: SECRET }).secret, SECRET);
+  assert.throws(() => loadConfig({ RTC_DEV_MODE: 'maybe' }), configError(/RTC_DEV_MODE/));
+});
+
+test('FRAME_ANCESTORS takes CSP sources and nothing that could smuggle in another directive', () => {
+  assert.equal(loadConfig({}).frameAncestors, '*');
+  assert.equal(loadConfig({ FRAME_ANCESTORS: "'self' https://cms.example" }).frameAncestors, "'self' https://cms.example");
+  assert.equal(loadConfig({ FRAME_ANCESTORS: 'https://a.example, https://*.b.example:8443' }).frameAncestors, 'https://a.example https://*.b.example:8443');
+  assert.equal(loadConfig({ FRAME_ANCESTORS: "'none'" }).frameAncestors, "'none'");
+  for (const bad of ["'self'; script-src *", "https://a.example'", "'none' https://a.example", "'unsafe-inline'", 'https://[::1]', 'https://a.example/"x']) {
+    assert.throws(() => loadConfig({ FRAME_ANCESTORS: bad }), configError(/FRAME_ANCESTORS/), bad);
+  }
 });
 
 test('TURN credentials follow coturn\'s REST API: expiry:user and base64 HMAC-SHA1', () => {
@@ -39,4 +75,16 @@ test('TURN credentials follow coturn\'s REST API: expiry:user and base64 HMAC-SH
   assert.equal(user, 'alice');
   assert.ok(Number(expiry) >= before + 600 && Number(expiry) <= before + 601);
   assert.equal(turn.credential, createHmac('sha1', 'coturn-secret').update(turn.username!).digest('base64'));
+});
+
+test('TURN credentials live no longer than the call needs: 2 h by default, never past the token', () => {
+  const config = loadConfig({ TURN_URLS: 'turn:turn.example.com', TURN_SECRET: 'coturn-secret' });
+  assert.equal(config.turn?.ttlSeconds, 2 * 3600);
+  const now = 1_800_000_000;
+  const iceServersFor = createIceServersFor(config, () => now * 1000);
+  const expiryOf = (tokenExpiresAt?: number) => Number(iceServersFor('alice', 'room', tokenExpiresAt)[0].username!.split(':')[0]);
+  assert.equal(expiryOf(), now + 7200);
+  assert.equal(expiryOf(now + 600), now + 600, 'a token ending in 10 min ends the relay with it');
+  assert.equal(expiryOf(now + 86_400), now + 7200, 'a day-long token still gets 2 h');
+  assert.equal(expiryOf(now - 5), now + 60, 'at least a minute, enough to finish gathering');
 });

@@ -11,15 +11,15 @@ export interface TurnConfig {
   urls: string[];
   /** coturn's `static-auth-secret` (REST API ephemeral credentials). */
   secret: string;
-  /** How long handed-out credentials stay valid (s). */
+  /** Longest lifetime of handed-out credentials; they also end with the token they were handed out for (s). */
   ttlSeconds: number;
 }
 
 export interface ServerConfig extends HubConfig {
   port: number;
-  /** `0.0.0.0` so phones on the LAN can join a demo. */
+  /** `127.0.0.1`: only this machine. `0.0.0.0` lets phones on the LAN join a demo (loadConfig's default with a secret). */
   host: string;
-  /** HS256 secret for tokens. Unset means dev mode: a random per-process secret and an open token endpoint. */
+  /** HS256 secret for tokens, at least 32 bytes. Unset means dev mode: a random per-process secret and an open token endpoint. */
   secret?: string;
   /** Interval of the WebSocket ping sweep; a socket silent for a whole interval is cut (ms). */
   heartbeatMs: number;
@@ -37,6 +37,20 @@ export interface ServerConfig extends HubConfig {
   tokenTtlSeconds: number;
   /** POST /api/rooms per bearer token's user id (per client address in dev mode). */
   roomCreationLimit: RateLimit;
+  /** CSP `frame-ancestors` of the HTML pages: who may put the demo in an iframe. */
+  frameAncestors: string;
+  /** Open WebSockets (and upgrades under way) across all clients; past it, upgrades get 503. */
+  maxConnections: number;
+  /** Open WebSockets per client address; past it, upgrades get 429. Loopback peers are not counted. */
+  maxConnectionsPerIp: number;
+  /** Count the client address a reverse proxy appends to `X-Forwarded-For` instead of the proxy's. */
+  trustProxy: boolean;
+  /** A request's headers must arrive within this (slow-header clients get 408) (ms). */
+  headersTimeoutMs: number;
+  /** A whole HTTP request must arrive within this (ms). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive HTTP connection is closed after this (ms). */
+  keepAliveTimeoutMs: number;
 }
 
 const RATE_LIMITS: RateLimits = {
@@ -48,12 +62,15 @@ const RATE_LIMITS: RateLimits = {
   passwordFailuresPerUser: { capacity: 20, perSecond: 0.1 },
 };
 
-/** Lifetime of TURN credentials when TURN_TTL_SECONDS is unset (s). */
-const DEFAULT_TURN_TTL_SECONDS = 24 * 3600;
+/** Longest lifetime of TURN credentials when TURN_TTL_SECONDS is unset: a long call, not a day (s). */
+const DEFAULT_TURN_TTL_SECONDS = 2 * 3600;
+
+/** HS256 keys shorter than the hash output (32 bytes) are guessable offline from one token. */
+export const MIN_SECRET_BYTES = 32;
 
 export const DEFAULTS: Readonly<ServerConfig> = {
   port: 8787,
-  host: '0.0.0.0',
+  host: '127.0.0.1',
   secret: undefined,
   graceMs: 20_000,
   maxParticipants: 6,
@@ -73,6 +90,15 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   allowedOrigins: null,
   tokenTtlSeconds: 6 * 3600,
   roomCreationLimit: { capacity: 20, perSecond: 0.1 },
+  // Embedding the demo in another site's page is the kit's point; FRAME_ANCESTORS narrows it.
+  frameAncestors: '*',
+  maxConnections: 10_000,
+  // A household or an office behind one NAT, each in a call or two.
+  maxConnectionsPerIp: 100,
+  trustProxy: false,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
 };
 
 /** Defaults overlaid with `overrides`; `undefined` values and missing rate limits keep their defaults. */
@@ -96,6 +122,54 @@ const IceServersSchema = v.array(
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Throws ConfigError unless `secret` is long enough to sign tokens with. */
+export function checkSecret(secret: string, name = 'RTC_JWT_SECRET'): void {
+  const bytes = new TextEncoder().encode(secret).length;
+  if (bytes === 0) {
+    throw new ConfigError(`${name} is set but empty. Set at least ${MIN_SECRET_BYTES} random bytes (e.g. \`openssl rand -base64 32\`), or run in dev mode: unset it, or RTC_DEV_MODE=1.`);
+  }
+  if (bytes < MIN_SECRET_BYTES) {
+    throw new ConfigError(`${name} is ${bytes} bytes long; it needs at least ${MIN_SECRET_BYTES} (e.g. \`openssl rand -base64 32\`).`);
+  }
+}
+
+/**
+ * The signing secret the environment asks for; `undefined` is dev mode. Dev mode is RTC_DEV_MODE=1, or
+ * RTC_JWT_SECRET absent altogether (so `npm start` works out of the box); a present but empty or short
+ * secret is an error, never a silent dev mode. RTC_DEV_MODE=0 insists on a secret.
+ */
+export function secretFromEnv(env: Env): string | undefined {
+  const flag = env.RTC_DEV_MODE?.trim().toLowerCase();
+  if (flag && !['0', '1', 'true', 'false'].includes(flag)) {
+    throw new ConfigError(`RTC_DEV_MODE="${env.RTC_DEV_MODE}" should be 1 (dev mode) or 0 (require RTC_JWT_SECRET).`);
+  }
+  const secret = env.RTC_JWT_SECRET;
+  if (flag === '1' || flag === 'true') {
+    if (secret) throw new ConfigError('RTC_DEV_MODE=1 and RTC_JWT_SECRET are both set: dev mode signs with its own secret. Unset one of them.');
+    return undefined;
+  }
+  if (secret === undefined) {
+    if (flag) throw new ConfigError('RTC_DEV_MODE=0 needs RTC_JWT_SECRET: set it to at least 32 random bytes.');
+    return undefined;
+  }
+  checkSecret(secret);
+  return secret;
+}
+
+/** A CSP source: `'self'`, `'none'`, `*`, a scheme (`https:`) or a host with optional scheme, port and path. */
+const CSP_SOURCE = /^(?:'self'|'none'|\*|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?)$/i;
+
+function frameAncestorsFromEnv(raw: string | undefined): string {
+  const sources = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!sources.length) return DEFAULTS.frameAncestors;
+  const bad = sources.find((source) => !CSP_SOURCE.test(source));
+  if (bad !== undefined) {
+    throw new ConfigError(`FRAME_ANCESTORS: "${bad}" is not a CSP source; expected e.g. 'self' https://cms.example, or 'none'.`);
+  }
+  if (sources.includes("'none'") && sources.length > 1) throw new ConfigError("FRAME_ANCESTORS: 'none' goes alone.");
+  return sources.join(' ');
+}
+
 /** The server's configuration from environment variables (docs/server.md lists them). Throws ConfigError. */
 export function loadConfig(env: Env): ServerConfig {
   const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
@@ -106,6 +180,13 @@ export function loadConfig(env: Env): ServerConfig {
       throw new ConfigError(`${name}="${raw}" is not an integer between ${min} and ${max}.`);
     }
     return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (raw === '1' || raw === 'true') return true;
+    if (raw === '0' || raw === 'false') return false;
+    throw new ConfigError(`${name}="${env[name]}" should be 1 or 0.`);
   };
   const list = (name: string): string[] | null => {
     const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -131,10 +212,12 @@ export function loadConfig(env: Env): ServerConfig {
     throw new ConfigError('TURN_URLS and TURN_SECRET go together: set both (coturn static-auth-secret) or neither.');
   }
 
+  const secret = secretFromEnv(env);
   return resolveConfig({
     port: int('PORT', DEFAULTS.port, 0, 65535),
-    host: env.HOST?.trim() || DEFAULTS.host,
-    secret: env.RTC_JWT_SECRET || undefined,
+    // Dev mode hands out host tokens to anyone who can reach it: this machine only, unless HOST says otherwise.
+    host: env.HOST?.trim() || (secret === undefined ? '127.0.0.1' : '0.0.0.0'),
+    secret,
     graceMs: int('GRACE_MS', DEFAULTS.graceMs, 0),
     maxParticipants: int('MAX_PARTICIPANTS', DEFAULTS.maxParticipants, 1, 1000),
     historySize: int('HISTORY_SIZE', DEFAULTS.historySize, 0),
@@ -151,5 +234,9 @@ export function loadConfig(env: Env): ServerConfig {
       : null,
     allowedOrigins: list('ALLOWED_ORIGINS'),
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', DEFAULTS.tokenTtlSeconds, 60),
+    frameAncestors: frameAncestorsFromEnv(env.FRAME_ANCESTORS),
+    maxConnections: int('MAX_CONNECTIONS', DEFAULTS.maxConnections, 1),
+    maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp, 1),
+    trustProxy: bool('TRUST_PROXY', DEFAULTS.trustProxy),
   });
 }

@@ -5,14 +5,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { loadDevSecret } from './auth/dev-secret.js';
 import { verifyToken } from './auth/tokens.js';
-import { resolveConfig, type ServerConfig } from './config.js';
+import { checkSecret, resolveConfig, type ServerConfig } from './config.js';
 import { startHeartbeat } from './heartbeat.js';
 import { createApi } from './http/api.js';
+import { clientAddress } from './http/client-address.js';
+import { ConnectionLimits } from './http/connection-limits.js';
 import { isOriginAllowed } from './http/origins.js';
+import { parseRequestTarget } from './http/request-target.js';
 import { sendError } from './http/respond.js';
+import { COMMON_HEADERS, NO_CONTENT_CSP } from './http/security-headers.js';
 import { createStaticHandler } from './http/static.js';
 import { Hub } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
@@ -20,6 +24,9 @@ import { createLogger } from './log.js';
 import { openFileRoomStore } from './store/file-room-store.js';
 
 export const WS_PATH = '/rtc';
+
+/** RFC 6455's "internal error": the engine reconnects and resumes, as after a network loss. */
+const INTERNAL_ERROR = 1011;
 
 export interface RtcServer {
   /** `http://127.0.0.1:PORT` (or the configured host). */
@@ -32,10 +39,11 @@ export interface RtcServer {
 }
 
 const DEV_MODE_WARNING = box([
-  'DEV MODE: RTC_JWT_SECRET is not set.',
+  'DEV MODE: no RTC_JWT_SECRET.',
   'Tokens are signed with a random secret kept in the state folder,',
   'and GET /api/token hands out a token for any room and role to anyone.',
-  'Set RTC_JWT_SECRET (see docs/tokens.md) before exposing this server.',
+  'Set RTC_JWT_SECRET (32+ random bytes, see docs/tokens.md) and',
+  'ALLOWED_ORIGINS before exposing this server (docs/server.md#security).',
 ]);
 
 function box(lines: string[]): string {
@@ -44,15 +52,36 @@ function box(lines: string[]): string {
   return ['', `  ┌${rule}┐`, ...lines.map((line) => `  │ ${line.padEnd(width)} │`), `  └${rule}┘`].join('\n');
 }
 
+/** A bare HTTP answer on a socket that is no ServerResponse (refused upgrades, unparsable requests). */
+function rawResponse(status: string, body = '', headers: Record<string, string> = {}): string {
+  const lines = Object.entries({
+    ...COMMON_HEADERS, 'content-security-policy': NO_CONTENT_CSP, ...headers,
+    'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${status}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/** What Node's HTTP parser could not take, by its error code. */
+function clientErrorStatus(code: string | undefined): string {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+  if (code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large';
+  return '400 Bad Request';
+}
+
+const REFUSALS = {
+  429: rawResponse('429 Too Many Requests', 'Too many connections from your address.\n', { 'retry-after': '30' }),
+  503: rawResponse('503 Service Unavailable', 'The server is at its connection limit.\n', { 'retry-after': '30' }),
+} as const;
+
 export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number } = {}): Promise<RtcServer> {
   // `now`: the clock of room records (tests move it to expire rooms).
   const { quiet = false, now, ...overrides } = options;
   const config = resolveConfig(overrides);
   const log = createLogger(quiet);
-  const devMode = !config.secret;
-  const secret = config.secret || loadDevSecret(config.stateDir);
+  if (config.secret !== undefined) checkSecret(config.secret);
+  const devMode = config.secret === undefined;
+  const secret = config.secret ?? loadDevSecret(config.stateDir);
   if (devMode) log.warn(DEV_MODE_WARNING);
-  else if (secret.length < 32) log.warn('RTC_JWT_SECRET is shorter than 32 characters; use a long random secret.');
 
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const hub = new Hub({
@@ -64,10 +93,33 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     iceServersFor: createIceServersFor(config),
   });
   const handleApi = createApi({ config, hub, secret, devMode });
-  const serveStatic = createStaticHandler(config.staticDir);
+  const serveStatic = createStaticHandler(config.staticDir, { frameAncestors: config.frameAncestors });
+  const limits = new ConnectionLimits(config);
+
+  /** Runs a listener; what it throws is logged and handled by `onError`, never left to end the process. */
+  function guarded<A extends unknown[]>(what: string, listener: (...args: A) => void, onError: (...args: A) => void = () => {}) {
+    return (...args: A): void => {
+      try {
+        listener(...args);
+      } catch (error) {
+        log.error(`${what} failed`, error);
+        try {
+          onError(...args);
+        } catch {
+          // Nothing left to do for that one; the others carry on.
+        }
+      }
+    };
+  }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+    res.setHeader('content-security-policy', NO_CONTENT_CSP);
+    const url = parseRequestTarget(req.url);
+    if (!url) {
+      sendError(res, 400, 'bad-message', 'The request target is not a path.');
+      return;
+    }
     try {
       if (!(await handleApi(req, res, url))) await serveStatic(req, res, url);
     } catch (error) {
@@ -77,40 +129,70 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     }
   }
 
-  const http = createServer((req, res) => void handleRequest(req, res));
+  const http = createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: Math.max(config.requestTimeoutMs, config.headersTimeoutMs),
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // How often the timeouts above are checked (Node's default, 30 s, would let slow headers linger).
+    connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs),
+  });
+  http.on('request', guarded('request', (req: IncomingMessage, res: ServerResponse) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      log.error('request failed', error);
+      res.destroy();
+    });
+  }, (_req, res) => res.destroy()));
+  // Replaces Node's default answer to what its parser refuses, with our headers; never logs per client.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // As Node's own handler: no answer into a response already under way (a pipelined request's error).
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent: boolean } })._httpMessage?.headersSent;
+    if (!socket.writable || answering || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawResponse(clientErrorStatus(error.code)));
+  });
   // Frames over maxFrameBytes get a `too-large` reply; far larger ones are not even buffered: ws closes with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes * 4, perMessageDeflate: false });
+  wss.on('error', (error) => log.warn(`WebSocket server error: ${error.message}`));
 
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (pathname !== WS_PATH) return refuse('404 Not Found');
-    if (!isOriginAllowed(req, config.allowedOrigins)) return refuse('403 Forbidden');
+  http.on('upgrade', guarded('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over without an error listener: a reset here would otherwise be uncaught.
+    socket.on('error', () => socket.destroy());
+    const refuse = (response: string) => socket.end(response);
+    const url = parseRequestTarget(req.url);
+    if (!url) return refuse(rawResponse('400 Bad Request'));
+    if (url.pathname !== WS_PATH) return refuse(rawResponse('404 Not Found'));
+    if (!isOriginAllowed(req, config.allowedOrigins)) return refuse(rawResponse('403 Forbidden'));
+    const admission = limits.admit(req);
+    if ('refused' in admission) return refuse(REFUSALS[admission.refused]);
+    if (socket.destroyed) return admission.release();
+    socket.once('close', admission.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
+  }, (_req, socket) => socket.destroy()));
 
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+  wss.on('connection', guarded('connection', (ws: WebSocket, req: IncomingMessage) => {
     const conn = hub.connect({
       send: (text) => ws.send(text),
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
-      remoteAddress: req.socket.remoteAddress,
+      remoteAddress: clientAddress(req, config.trustProxy),
     });
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', guarded('frame', (data: RawData, isBinary: boolean) => {
       if (isBinary) conn.receiveBinary();
       else conn.receive(data.toString());
-    });
-    ws.on('close', () => conn.closed());
+    }, () => ws.close(INTERNAL_ERROR, 'server error')));
+    ws.on('close', guarded('close', () => conn.closed()));
     ws.on('error', (error) => log.warn(`socket error: ${error.message}`));
-  });
+  }, (ws) => ws.terminate()));
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => {
       http.off('error', reject);
+      // Later failures (e.g. accept() out of file descriptors) are logged; the sockets already open carry on.
+      http.on('error', (error) => log.error('HTTP server error', error));
       resolve();
     });
   });

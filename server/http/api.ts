@@ -11,6 +11,7 @@ import type { ServerConfig } from '../config.js';
 import { randomId } from '../hub/encoding.js';
 import type { Hub } from '../hub/hub.js';
 import { KeyedRateLimit } from '../hub/keyed-rate-limit.js';
+import { clientAddress } from './client-address.js';
 import { corsHeaders, isOriginAllowed } from './origins.js';
 import { BodyTooLarge, readBody, sendError, sendJson } from './respond.js';
 
@@ -56,7 +57,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
 
   async function issueDevToken(url: URL, res: ServerResponse, cors: Record<string, string>) {
     if (!devMode) {
-      sendError(res, 404, 'not-found', 'The token endpoint exists only in dev mode (RTC_JWT_SECRET unset); mint tokens on your backend.', cors);
+      sendError(res, 404, 'not-found', 'The token endpoint exists only in dev mode; mint tokens on your backend.', cors);
       return;
     }
     const query = v.safeParse(TokenQuery, Object.fromEntries(url.searchParams));
@@ -74,7 +75,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
    * (from your backend, not bound to an instance): that room. Dev mode: anyone, any id.
    */
   async function creatorOf(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<Creator | null> {
-    if (devMode) return { key: `address ${req.socket.remoteAddress ?? ''}`, user: undefined, name: undefined, room: undefined };
+    if (devMode) return { key: `address ${clientAddress(req, config.trustProxy) ?? ''}`, user: undefined, name: undefined, room: undefined };
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer) {
       sendError(res, 401, 'token-invalid', 'Creating a room needs "Authorization: Bearer <token>" with room "*".', cors);
@@ -145,7 +146,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const { pathname } = url;
     if (pathname === '/healthz') {
-      sendJson(res, 200, { ok: true });
+      sendJson(res, 200, { ok: true, devMode });
       return true;
     }
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;

@@ -1,9 +1,16 @@
-/** Serves the built front end (staticDir): `/` is index.html; nothing outside the folder, no dotfiles. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+/**
+ * Serves the built front end (staticDir): `/` is index.html; nothing outside the folder, no dotfiles.
+ * Precompressed siblings (`.br`, `.gz`) go to clients that accept them; content-hashed names are cached
+ * for a year, everything else is revalidated by ETag.
+ */
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { DEFAULTS } from '../config.js';
+import { COMPRESSIBLE_EXTENSIONS, ENCODINGS, acceptedEncodings, type Encoding } from './precompressed.js';
 import { sendError } from './respond.js';
+import { pageCsp } from './security-headers.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +42,59 @@ const send404 = (res: ServerResponse) => {
   res.end('Not found\n');
 };
 
-export function createStaticHandler(staticDir: string) {
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Whether a file name carries a content hash, as Vite/Rolldown write chunks (`[name]-[hash].js`,
+ * 8 characters of base64url: `rtc-chat-CUj7Rb1g.js`, `repeat-D7y5I3-u.js`). The hash must hold an
+ * uppercase letter, a digit or `_`, which kebab-case entry names never do (`rtc-controls.js`,
+ * `rtc-kit-core.js`); a hash without one is merely revalidated, never wrongly frozen. Pages and
+ * manifests are entries whatever their name.
+ */
+export function isContentHashed(fileName: string): boolean {
+  const hash = /^.+-([A-Za-z0-9_-]{8})\.[a-z0-9]+(?:\.map)?$/.exec(fileName)?.[1];
+  return hash !== undefined && /[A-Z0-9_]/.test(hash) && !/\.(?:html|json)$/.test(fileName);
+}
+
+const etagOf = (info: Stats, encoding: Encoding | null) =>
+  `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+
+/** `If-None-Match` against our (weak) ETag: a list, `*`, weak or strong forms alike. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
+export interface StaticOptions {
+  /** CSP `frame-ancestors` of the pages served. */
+  frameAncestors: string;
+}
+
+export function createStaticHandler(staticDir: string, { frameAncestors }: StaticOptions = { frameAncestors: DEFAULTS.frameAncestors }) {
   const root = path.resolve(staticDir);
+  /** CSP per page, recomputed when the file changes (its inline scripts are hashed). */
+  const cspCache = new Map<string, { mtimeMs: number; size: number; csp: string }>();
+
+  async function cspFor(file: string, info: Stats): Promise<string> {
+    const cached = cspCache.get(file);
+    if (cached?.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.csp;
+    const csp = pageCsp(await readFile(file, 'utf8'), frameAncestors);
+    cspCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, csp });
+    return csp;
+  }
+
+  /** The best precompressed sibling the client accepts, if it exists and is not older than the file. */
+  async function variantFor(req: IncomingMessage, file: string, info: Stats): Promise<{ file: string; info: Stats; encoding: Encoding } | null> {
+    if (!COMPRESSIBLE_EXTENSIONS.has(path.extname(file).toLowerCase())) return null;
+    for (const encoding of acceptedEncodings(req.headers['accept-encoding'] as string | undefined)) {
+      const sibling = file + ENCODINGS.find((e) => e.encoding === encoding)!.suffix;
+      const siblingInfo = await stat(sibling).catch(() => null);
+      // A stale sibling (the file was rebuilt or edited after it) would serve old code: try the next, else identity.
+      if (siblingInfo?.isFile() && siblingInfo.mtimeMs >= info.mtimeMs) return { file: sibling, info: siblingInfo, encoding };
+    }
+    return null;
+  }
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -72,26 +130,32 @@ export function createStaticHandler(staticDir: string) {
       return;
     }
 
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-    const headers = {
-      'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
+    const extension = path.extname(file).toLowerCase();
+    const variant = await variantFor(req, file, info);
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      'cache-control': isContentHashed(path.basename(file)) ? IMMUTABLE : 'no-cache',
       // Public code, embedded by other sites: module scripts are fetched with CORS.
       'access-control-allow-origin': '*',
       'cross-origin-resource-policy': 'cross-origin',
-      etag,
+      etag: etagOf(info, variant?.encoding ?? null),
+      ...(COMPRESSIBLE_EXTENSIONS.has(extension) && { vary: 'Accept-Encoding' }),
+      ...(variant && { 'content-encoding': variant.encoding }),
     };
-    if (req.headers['if-none-match'] === etag) {
+    if (extension === '.html') res.setHeader('content-security-policy', await cspFor(file, info));
+    else res.removeHeader('content-security-policy');
+
+    if (matchesEtag(req.headers['if-none-match'], headers.etag)) {
       res.writeHead(304, headers).end();
       return;
     }
-    res.writeHead(200, { ...headers, 'content-length': String(info.size) });
+    const body = variant ?? { file, info };
+    res.writeHead(200, { ...headers, 'content-length': String(body.info.size) });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file)
+    createReadStream(body.file)
       .on('error', () => res.destroy())
       .pipe(res);
   };

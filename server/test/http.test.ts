@@ -109,7 +109,7 @@ describe('signed mode', () => {
   test('/healthz answers', async () => {
     const res = await fetch(`${server.url}/healthz`);
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { ok: true });
+    assert.deepEqual(await res.json(), { ok: true, devMode: false });
   });
 
   test('the WebSocket lives at /rtc only', async () => {
