@@ -65,6 +65,9 @@ describe('<rtc-controls> in a room on a phone', function () {
       const room = await aliceRoom(width);
       // The cameras are listed once the call is up: switch-camera joins the bar then.
       await waitUntil(() => part(room, 'button-switch-camera'), 'two cameras', LONG);
+      // The hand and reaction toggles are a chunk loaded on first use: measure once it is in, as a person sees the bar.
+      await customElements.whenDefined('rtc-reactions');
+      await Promise.all([...controls(room)!.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('rtc-reactions')].map((r) => r.updateComplete));
       await nextFrame();
       for (const button of barButtons(room)) {
         const rect = button.getBoundingClientRect();
