@@ -78,6 +78,7 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   maxFrameBytes: 64 * 1024,
   maxChatBytes: 4096,
   joinTimeoutMs: 10_000,
+  preJoinBytes: 16 * 1024,
   heartbeatMs: 10_000,
   emptyRoomTtlMs: 10 * 60_000,
   outboxFrames: 1000,

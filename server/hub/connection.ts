@@ -2,7 +2,8 @@ import type { ErrorMessage, PongMessage, ResumedMessage } from '../../protocol/s
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import type { HubContext } from './context.js';
 import type { Session } from './session.js';
-import { HubError } from './errors.js';
+import { utf8Length } from './encoding.js';
+import { HubError, shortened } from './errors.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** The transport side of one client socket, as the hub sees it (a `ws` socket, or the in-page loopback). */
@@ -38,6 +39,8 @@ export class Connection implements HubConnection {
   private tail: Promise<void> = Promise.resolve();
   private readonly frameLimit: TokenBucket;
   private refusedInARow = 0;
+  /** What is left of `preJoinBytes`: a socket nobody has vouched for yet may send only so much. */
+  private preJoinBudget: number;
   private readonly joinTimer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -47,6 +50,7 @@ export class Connection implements HubConnection {
     private readonly onGone: (conn: Connection) => void,
   ) {
     this.frameLimit = new TokenBucket(ctx.config.rateLimits.frames);
+    this.preJoinBudget = ctx.config.preJoinBytes;
     this.joinTimer = setTimeout(() => this.joinTimedOut(), ctx.config.joinTimeoutMs);
   }
 
@@ -87,8 +91,9 @@ export class Connection implements HubConnection {
 
   /** Answers a refused request: sequenced once admitted; a fatal error then closes the socket. */
   refuse(error: HubError, rid?: string): void {
+    // Messages may quote the input (valibot's `received`): an error must never cost more than the request.
     const frame: ErrorMessage = {
-      type: 'error', code: error.code, message: error.message,
+      type: 'error', code: error.code, message: shortened(error.message),
       ...(rid !== undefined && { rid }), ...(error.fatal && { fatal: true }),
     };
     if (this.session) this.session.send(frame);
@@ -115,6 +120,7 @@ export class Connection implements HubConnection {
 
   private accept(frame: string | null): void {
     if (!this.open) return;
+    if (!this.session && frame !== null && !this.spendPreJoin(frame)) return;
     if (!this.frameLimit.take()) {
       if (++this.refusedInARow > this.ctx.config.rateLimits.abuseAfter) {
         this.refuse(new HubError('rate-limited', 'Too many messages for too long; disconnected.', { fatal: true, closeCode: CLOSE_CODES.abuse }));
@@ -125,6 +131,20 @@ export class Connection implements HubConnection {
     }
     this.refusedInARow = 0;
     this.enqueue(() => this.dispatch(this, frame));
+  }
+
+  /** Counts a frame against the pre-join budget; false (and the socket closed) once it is spent. */
+  private spendPreJoin(frame: string): boolean {
+    // Cheap first: a frame longer in UTF-16 units than the budget is over it in UTF-8 bytes too.
+    if (this.preJoinBudget < 0) return false; // spent: the refusal is queued already
+    this.preJoinBudget -= frame.length > this.preJoinBudget ? frame.length : utf8Length(frame);
+    if (this.preJoinBudget >= 0) return true;
+    // After the frames before it, so their answers still go out first.
+    const limit = this.ctx.config.preJoinBytes;
+    this.enqueue(async () => {
+      if (!this.session) this.refuse(new HubError('too-large', `At most ${limit} bytes may be sent before joining.`, { fatal: true, closeCode: CLOSE_CODES.abuse }));
+    });
+    return false;
   }
 
   private enqueue(job: () => Promise<void>): void {

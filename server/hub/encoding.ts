@@ -10,6 +10,11 @@ export function exceedsUtf8(text: string, maxBytes: number): boolean {
   return encoder.encode(text).length > maxBytes;
 }
 
+/** Length of `text` in UTF-8 bytes. */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
 export function base64urlEncode(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -15,3 +15,11 @@ export class HubError extends Error {
     this.closeCode = options.closeCode ?? CLOSE_CODES.refused;
   }
 }
+
+/** Longest `message` in an error frame, in UTF-16 units. */
+export const MAX_ERROR_MESSAGE_LENGTH = 200;
+
+/** `text` cut to MAX_ERROR_MESSAGE_LENGTH, with an ellipsis when something was cut. */
+export function shortened(text: string): string {
+  return text.length <= MAX_ERROR_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_ERROR_MESSAGE_LENGTH - 1)}…`;
+}

@@ -37,6 +37,8 @@ export interface HubConfig {
   maxChatBytes: number;
   /** A connection that has not joined after this long is closed (ms). */
   joinTimeoutMs: number;
+  /** Bytes (UTF-8) a connection may send in all before it has joined; past that it is closed (CLOSE_CODES.abuse). */
+  preJoinBytes: number;
   /** A named room's settings, bans and chat history are kept this long after it empties, or after its creation if nobody joins (ms). */
   emptyRoomTtlMs: number;
   /** Replay buffer per session, for resume: at most this many frames … */

@@ -69,6 +69,8 @@ test('thousands of malformed frames: every one gets a typed error, the server st
   const server = await startServer({
     maxFrameBytes: MAX_FRAME,
     maxChatBytes: 4096,
+    // The storm itself is the subject here, not the pre-join budget (budgets.test.ts).
+    preJoinBytes: 1e9,
     rateLimits: { ...DEFAULTS.rateLimits, frames: { capacity: 100_000, perSecond: 100_000 }, chat: { capacity: 1e6, perSecond: 1e6 } },
   });
   try {

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLOSE_CODES } from '../../protocol/error-codes.js';
+import { DEFAULTS } from '../config.js';
+import { TestClient, startServer } from './helpers.js';
+
+/** Bytes of every frame a client received. */
+const bytesReceived = (client: TestClient) => client.received.reduce((sum, m) => sum + JSON.stringify(m).length, 0);
+
+test('an invalid frame is answered with a short error, whatever it quotes', async () => {
+  const server = await startServer();
+  try {
+    const [client] = await TestClient.join(server, 'echo', 'ann');
+    // valibot quotes the offending value ("received …"): 60 KB of it must not come back.
+    client.send({ type: 'chat', rid: 'r1', text: 7, to: 'x'.repeat(60_000) });
+    const error = await client.next('error');
+    assert.equal(error.code, 'bad-message');
+    assert.ok(JSON.stringify(error).length < 400, `${JSON.stringify(error).length} bytes`);
+    await client.sync();
+    client.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a socket that has not joined gets a small byte budget: a 60 KB join is refused with a short error and closed', async () => {
+  const server = await startServer();
+  try {
+    const attacker = await TestClient.open(server);
+    attacker.send({ type: 'join', room: 'x'.repeat(60_000), token: 'y' });
+    const { code } = await attacker.closed;
+    assert.equal(code, CLOSE_CODES.abuse);
+    const [error] = attacker.seen('error');
+    assert.equal(error.code, 'too-large');
+    assert.equal(error.fatal, true);
+    assert.ok(bytesReceived(attacker) < 400, `${bytesReceived(attacker)} bytes back for 60 KB`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('small frames before join add up to the same budget; a normal join still fits', async () => {
+  const server = await startServer({ preJoinBytes: 2048, rateLimits: { ...DEFAULTS.rateLimits, frames: { capacity: 1000, perSecond: 1000 } } });
+  try {
+    const chatty = await TestClient.open(server);
+    for (let i = 0; i < 100; i++) chatty.send({ type: 'join', resume: { sessionId: `s${i}`, secret: 'nope', lastSeq: 0 } });
+    assert.equal((await chatty.closed).code, CLOSE_CODES.abuse);
+    const refusals = chatty.seen('error').filter((m) => m.code === 'resume-failed').length;
+    assert.ok(refusals > 5 && refusals < 40, `${refusals} resume attempts answered before the cut`);
+
+    const [ann] = await TestClient.join(server, 'fits', 'ann');
+    await ann.sync();
+    ann.close();
+  } finally {
+    await server.close();
+  }
+});
