@@ -59,4 +59,6 @@ export const CLOSE_CODES = {
   kicked: 4003,
   /** The connection sent too much or too fast and was cut off. */
   abuse: 4008,
+  /** The client did not read fast enough: too much was waiting for it. Reconnect and resume. */
+  tooSlow: 4009,
 } as const;

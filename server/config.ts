@@ -58,6 +58,7 @@ const RATE_LIMITS: RateLimits = {
   abuseAfter: 100,
   chat: { capacity: 10, perSecond: 2 },
   reactions: { capacity: 10, perSecond: 3 },
+  dataBytes: { capacity: 512 * 1024, perSecond: 128 * 1024 },
   passwordFailures: { capacity: 5, perSecond: 0.1 },
   passwordFailuresPerUser: { capacity: 20, perSecond: 0.1 },
 };
@@ -84,6 +85,7 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   outboxFrames: 1000,
   outboxChars: 1024 * 1024,
   rateLimits: RATE_LIMITS,
+  sendBuffer: { dropAboveBytes: 1024 * 1024, closeAboveBytes: 4 * 1024 * 1024 },
   staticDir: 'dist',
   stateDir: '.rtc-state',
   iceServers: [],
@@ -239,5 +241,9 @@ export function loadConfig(env: Env): ServerConfig {
     maxConnections: int('MAX_CONNECTIONS', DEFAULTS.maxConnections, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp, 1),
     trustProxy: bool('TRUST_PROXY', DEFAULTS.trustProxy),
+    sendBuffer: {
+      dropAboveBytes: int('SEND_BUFFER_DROP_BYTES', DEFAULTS.sendBuffer.dropAboveBytes, 0),
+      closeAboveBytes: int('SEND_BUFFER_MAX_BYTES', DEFAULTS.sendBuffer.closeAboveBytes, 64 * 1024),
+    },
   });
 }

@@ -177,6 +177,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
       remoteAddress: clientAddress(req, config.trustProxy),
+      get bufferedAmount() { return ws.bufferedAmount; },
     });
     ws.on('message', guarded('frame', (data: RawData, isBinary: boolean) => {
       if (isBinary) conn.receiveBinary();

@@ -2,15 +2,14 @@ import type { WebSocket, WebSocketServer } from 'ws';
 
 /**
  * The ws README's liveness sweep: every `intervalMs` each socket is pinged, and one that has not
- * answered (or sent anything) since the last sweep is terminated. Returns the stop function.
+ * answered since the last sweep is terminated. Only a pong counts: a client that sends frames but
+ * does not read (so never sees the ping) is not alive as far as we are concerned. Returns the stop function.
  */
 export function startHeartbeat(wss: WebSocketServer, intervalMs: number): () => void {
   const alive = new WeakSet<WebSocket>();
   wss.on('connection', (ws) => {
     alive.add(ws);
-    const markAlive = () => alive.add(ws);
-    ws.on('pong', markAlive);
-    ws.on('message', markAlive);
+    ws.on('pong', () => alive.add(ws));
   });
   const timer = setInterval(() => {
     for (const ws of wss.clients) {

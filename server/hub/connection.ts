@@ -2,6 +2,7 @@ import type { ErrorMessage, PongMessage, ResumedMessage } from '../../protocol/s
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import type { HubContext } from './context.js';
 import type { Session } from './session.js';
+import { Backpressure } from './backpressure.js';
 import { utf8Length } from './encoding.js';
 import { HubError, shortened } from './errors.js';
 import { TokenBucket } from './token-bucket.js';
@@ -14,6 +15,8 @@ export interface HubSocket {
   terminate?(): void;
   /** The client's address as the transport sees it: wrong room passwords are counted per address and user id. */
   remoteAddress?: string;
+  /** Bytes sent but not yet written to the network (WebSocket's `bufferedAmount`); absent means always 0. */
+  readonly bufferedAmount?: number;
 }
 
 /** What the transport calls on the hub for one socket. */
@@ -38,6 +41,7 @@ export class Connection implements HubConnection {
   private open = true;
   private tail: Promise<void> = Promise.resolve();
   private readonly frameLimit: TokenBucket;
+  private readonly backpressure: Backpressure;
   private refusedInARow = 0;
   /** What is left of `preJoinBytes`: a socket nobody has vouched for yet may send only so much. */
   private preJoinBudget: number;
@@ -51,6 +55,7 @@ export class Connection implements HubConnection {
   ) {
     this.frameLimit = new TokenBucket(ctx.config.rateLimits.frames);
     this.preJoinBudget = ctx.config.preJoinBytes;
+    this.backpressure = new Backpressure(ctx.config.sendBuffer);
     this.joinTimer = setTimeout(() => this.joinTimedOut(), ctx.config.joinTimeoutMs);
   }
 
@@ -81,12 +86,24 @@ export class Connection implements HubConnection {
 
   sendText(text: string): void {
     if (!this.open) return;
+    if (this.backpressure.decide(this.socket.bufferedAmount ?? 0, text.length, false) === 'cut') {
+      this.cutTooSlow();
+      return;
+    }
     try {
       this.socket.send(text);
     } catch (error) {
       this.ctx.log.warn(`send failed, dropping the connection: ${String(error)}`);
       this.shutDown();
     }
+  }
+
+  /** True when a droppable frame of `bytes` should not be queued: this socket has fallen behind (and may be cut for it). */
+  wouldDrop(bytes: number): boolean {
+    if (!this.open) return false;
+    const decision = this.backpressure.decide(this.socket.bufferedAmount ?? 0, bytes, true);
+    if (decision === 'cut') this.cutTooSlow();
+    return decision !== 'send';
   }
 
   /** Answers a refused request: sequenced once admitted; a fatal error then closes the socket. */
@@ -151,6 +168,12 @@ export class Connection implements HubConnection {
     this.tail = this.tail.then(() => (this.open ? job() : undefined)).catch((error: unknown) => {
       this.ctx.log.error('frame handling failed', error);
     });
+  }
+
+  /** The client does not read what it is sent: stop queueing. Its session resumes from the outbox if it comes back. */
+  private cutTooSlow(): void {
+    this.ctx.log.warn(`${this.session?.userId ?? 'a new connection'} reads too slowly: cutting its socket`);
+    this.close(CLOSE_CODES.tooSlow, 'too slow');
   }
 
   private joinTimedOut(): void {

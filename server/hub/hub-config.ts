@@ -15,6 +15,8 @@ export interface RateLimits {
   chat: RateLimit;
   /** Reactions per session. */
   reactions: RateLimit;
+  /** Bytes of `data` a session may have relayed, counted once per recipient (payload JSON). */
+  dataBytes: RateLimit;
   /**
    * Wrong passwords per client (remote address and user id together); once spent, that client's
    * attempts are all refused until it refills. Other clients are not affected.
@@ -22,6 +24,14 @@ export interface RateLimits {
   passwordFailures: RateLimit;
   /** Wrong passwords per user id from any address: a backstop against one identity guessing from many addresses. */
   passwordFailuresPerUser: RateLimit;
+}
+
+/** Bytes waiting to be written to one socket (see backpressure.ts). */
+export interface SendBufferLimits {
+  /** Above this, relayed `data` and reactions for that socket are dropped. */
+  dropAboveBytes: number;
+  /** Above this (waiting plus dropped), the socket is cut with CLOSE_CODES.tooSlow. */
+  closeAboveBytes: number;
 }
 
 export interface HubConfig {
@@ -46,4 +56,5 @@ export interface HubConfig {
   /** … and this many characters of JSON. */
   outboxChars: number;
   rateLimits: RateLimits;
+  sendBuffer: SendBufferLimits;
 }

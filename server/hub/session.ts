@@ -5,6 +5,7 @@ import type { AckMessage, PongMessage, ResumedMessage, ServerMessage } from '../
 import type { Connection } from './connection.js';
 import type { HubConfig } from './hub-config.js';
 import type { Room } from './room.js';
+import { DROPPABLE_FRAMES } from './backpressure.js';
 import { randomId } from './encoding.js';
 import { Outbox } from './outbox.js';
 import { TokenBucket } from './token-bucket.js';
@@ -30,6 +31,7 @@ export class Session {
   graceTimer: ReturnType<typeof setTimeout> | undefined;
   readonly chatLimit: TokenBucket;
   readonly reactionLimit: TokenBucket;
+  readonly dataBytesLimit: TokenBucket;
   private seq = 0;
   private readonly outbox: Outbox;
   private readonly acks = new Map<string, Omit<AckMessage, 'seq'>>();
@@ -45,6 +47,7 @@ export class Session {
     this.outbox = new Outbox(config.outboxFrames, config.outboxChars);
     this.chatLimit = new TokenBucket(config.rateLimits.chat);
     this.reactionLimit = new TokenBucket(config.rateLimits.reactions);
+    this.dataBytesLimit = new TokenBucket(config.rateLimits.dataBytes);
   }
 
   info(): ParticipantInfo {
@@ -52,10 +55,14 @@ export class Session {
     return { userId, sessionId, name, role, media, joinedAt };
   }
 
-  /** Stamps the next `seq`, keeps the frame for replay and sends it if a socket is attached. */
+  /**
+   * Stamps the next `seq`, keeps the frame for replay and sends it if a socket is attached. A droppable
+   * frame for a socket that has fallen behind is dropped before it is stamped, so `seq` has no gaps.
+   */
   send(frame: OutgoingFrame): void {
     const seq = this.seq + 1;
     const text = JSON.stringify({ ...frame, seq });
+    if (DROPPABLE_FRAMES.has(frame.type) && this.conn?.wouldDrop(text.length)) return;
     this.seq = seq;
     this.outbox.push(seq, text);
     if (frame.type === 'ack') this.rememberAck(frame);

@@ -9,13 +9,13 @@ export class TokenBucket {
     this.tokens = limit.capacity;
   }
 
-  /** Spends one token; false when none is left. */
-  take(): boolean {
+  /** Spends `amount` tokens (one by default); false, spending nothing, when fewer are left. */
+  take(amount = 1): boolean {
     const now = Date.now();
     this.tokens = Math.min(this.limit.capacity, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
     return true;
   }
 

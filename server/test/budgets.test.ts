@@ -55,3 +55,29 @@ test('small frames before join add up to the same budget; a normal join still fi
     await server.close();
   }
 });
+
+test('relayed data has a byte budget per session, counted per recipient; past it the reply is rate-limited', async () => {
+  const server = await startServer({ rateLimits: { ...DEFAULTS.rateLimits, dataBytes: { capacity: 10_000, perSecond: 1 } } });
+  try {
+    const [ann] = await TestClient.join(server, 'budget', 'ann');
+    const [bob] = await TestClient.join(server, 'budget', 'bob');
+    const [cat] = await TestClient.join(server, 'budget', 'cat');
+    const payload = 'x'.repeat(3000);
+    ann.send({ type: 'data', rid: 'd1', payload });
+    await ann.next('ack', (m) => m.rid === 'd1');
+    // 2 × 3 KB spent; another 6 KB to both would pass the 10 KB budget, 3 KB to one still fits.
+    ann.send({ type: 'data', rid: 'd2', payload });
+    const refused = await ann.next('error');
+    assert.equal(refused.code, 'rate-limited');
+    assert.equal(refused.rid, 'd2');
+    ann.send({ type: 'data', rid: 'd3', payload, to: ['bob'] });
+    await ann.next('ack', (m) => m.rid === 'd3');
+    await bob.sync();
+    await cat.sync();
+    assert.equal(bob.seen('data').length, 2);
+    assert.equal(cat.seen('data').length, 1);
+    for (const client of [ann, bob, cat]) client.close();
+  } finally {
+    await server.close();
+  }
+});

@@ -11,6 +11,12 @@ export const handleData: SessionHandler<'data'> = (session, { rid, payload, to: 
     throw new HubError('bad-message', `payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels.`);
   }
   const { to, recipients } = recipientsOf(session, requested);
+  // What the server sends out, not what it received: one payload to five people costs five.
+  const bytes = (JSON.stringify(payload)?.length ?? 0) * recipients.length;
+  if (!session.dataBytesLimit.take(bytes)) {
+    const { perSecond } = session.room.config.rateLimits.dataBytes;
+    throw new HubError('rate-limited', `Too much data; at most ${perSecond} bytes per second are relayed (counted per recipient).`);
+  }
   for (const recipient of recipients) {
     recipient.send({ type: 'data', from: session.userId, payload, private: to !== null });
   }
