@@ -123,6 +123,12 @@ export class Connection implements HubConnection {
     clearTimeout(this.joinTimer);
   }
 
+  /** Its session was resumed on another socket: a fatal `replaced` (unsequenced: the stream moved on), then 4002. */
+  replaced(): void {
+    this.sendRaw({ type: 'error', code: 'replaced', message: 'This session was resumed on another connection.', fatal: true });
+    this.close(CLOSE_CODES.replaced, 'replaced');
+  }
+
   /** Closes the socket; an attached session keeps its place for the grace period. */
   close(code: number, reason: string): void {
     if (this.shutDown()) this.socket.close(code, reason);

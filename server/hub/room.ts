@@ -114,8 +114,8 @@ export class Room {
   resume(session: Session, conn: Connection, lastSeq: number): void {
     const missed = session.missedSince(lastSeq);
     const iceServers = missed ? [] : this.ctx.iceServersFor(session.userId, this.id);
-    // The old socket may not have noticed it is dead yet: retire it without a word.
-    session.unlink()?.close(CLOSE_CODES.normal, 'resumed elsewhere');
+    // The old socket may be dead without knowing it, or still read by someone: tell it why it ends.
+    session.unlink()?.replaced();
     session.attach(conn);
     if (missed) {
       conn.sendRaw({ type: 'resumed' });
@@ -177,7 +177,7 @@ export class Room {
   destroy(closeCode: number): void {
     const occupied = this.members.size > 0;
     for (const session of this.members.values()) {
-      clearTimeout(session.graceTimer);
+      session.stopTimers();
       this.ctx.sessions.delete(session.id);
       session.unlink()?.close(closeCode, 'server shutting down');
     }
@@ -244,7 +244,7 @@ export class Room {
     if (this.members.get(session.userId) !== session) return;
     this.members.delete(session.userId);
     this.ctx.sessions.delete(session.id);
-    clearTimeout(session.graceTimer);
+    session.stopTimers();
     session.unlink();
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });

@@ -1,6 +1,6 @@
 import type { MediaState, ParticipantInfo } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
-import type { ErrorCode } from '../../protocol/error-codes.js';
+import { CLOSE_CODES, type ErrorCode } from '../../protocol/error-codes.js';
 import type { AckMessage, PongMessage, ResumedMessage, ServerMessage } from '../../protocol/server-messages.js';
 import type { Connection } from './connection.js';
 import type { HubConfig } from './hub-config.js';
@@ -14,6 +14,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** A frame for a session, before the session stamps its `seq`. */
 export type OutgoingFrame = DistributiveOmit<Exclude<ServerMessage, PongMessage | ResumedMessage>, 'seq'>;
+
+/** setTimeout's longest delay; a later expiry is reached in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Acknowledged request ids remembered per session, to answer a resend without acting twice. */
 const REMEMBERED_ACKS = 256;
@@ -29,6 +32,8 @@ export class Session {
   conn: Connection | null = null;
   /** Running while the socket is gone; when it fires the session times out. */
   graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the session when its token expires. */
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly chatLimit: TokenBucket;
   readonly reactionLimit: TokenBucket;
   readonly dataBytesLimit: TokenBucket;
@@ -99,6 +104,27 @@ export class Session {
     if (this.conn) this.send({ type: 'error', code, message, fatal: true });
     this.unlink()?.close(closeCode, code);
     clearTimeout(this.graceTimer);
+  }
+
+  /**
+   * The session ends with `token-expired` at `expiresAt` (ms since epoch), its token's `exp`. The seam
+   * for renewing: a later `renewToken` request verifies a fresh token and calls this again.
+   */
+  expireAt(expiresAt: number): void {
+    clearTimeout(this.expiryTimer);
+    const delay = expiresAt - Date.now();
+    this.expiryTimer = setTimeout(() => {
+      if (delay > MAX_TIMER_MS) return this.expireAt(expiresAt);
+      if (this.room.members.get(this.userId) !== this) return;
+      this.end('token-expired', 'Your token expired; join again with a fresh one.', CLOSE_CODES.refused);
+      this.room.remove(this, 'timeout');
+    }, Math.min(Math.max(delay, 0), MAX_TIMER_MS));
+  }
+
+  /** The session is over: no timer of its own may fire any more. */
+  stopTimers(): void {
+    clearTimeout(this.graceTimer);
+    clearTimeout(this.expiryTimer);
   }
 
   private rememberAck(ack: Omit<AckMessage, 'seq'>): void {

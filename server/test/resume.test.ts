@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import type { JoinedMessage } from '../../protocol/server-messages.js';
 import type { RtcServer } from '../create-server.js';
 import { TestClient, startServer, tokenFor } from './helpers.js';
@@ -116,14 +117,14 @@ test('a wrong secret or unknown session gets resume-failed, and a fresh join on 
   ann.close();
 });
 
-test('resuming while the old socket still looks alive retires the old one quietly', async () => {
+test('resuming while the old socket still looks alive tells the old one it was replaced, and nobody else notices', async () => {
   const [ann, annJoined] = await TestClient.join(server, 'twin', 'ann');
   const [bob] = await TestClient.join(server, 'twin', 'bob');
   const second = await TestClient.open(server);
   second.send(resumeFrame(annJoined, lastSeq(ann)));
   await second.next('resumed');
-  assert.equal((await ann.closed).code, 1000);
-  assert.equal(ann.seen('error').length, 0);
+  assert.equal((await ann.closed).code, CLOSE_CODES.replaced);
+  assert.deepEqual(ann.seen('error').map((m) => [m.code, m.fatal]), [['replaced', true]]);
   bob.send({ type: 'signal', to: 'ann', payload: {} });
   await second.next('signal');
   await bob.sync();

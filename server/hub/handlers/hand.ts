@@ -5,8 +5,8 @@ import type { SessionHandler } from './types.js';
 export const handleHand: SessionHandler<'hand'> = (session, { raised, userId = session.userId }) => {
   const room = session.room;
   if (userId !== session.userId) {
-    if (session.role !== 'host') throw new HubError('not-allowed', 'Only a host can lower someone else\'s hand.');
     if (raised) throw new HubError('not-allowed', 'Nobody can raise someone else\'s hand.');
+    if (session.role !== 'host') throw new HubError('not-allowed', 'Only a host can lower someone else\'s hand.');
     if (!room.members.has(userId)) throw new HubError('unknown-user', `"${userId}" is not in this room.`);
   }
   room.setHand(userId, raised);

@@ -60,6 +60,7 @@ async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<
       ctx.config,
     );
     room.admit(session, conn);
+    session.expireAt(claims.exp * 1000);
     conn.admitted();
     ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
   } finally {
