@@ -329,6 +329,22 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     await this.#joined().request({ type: 'data', payload, ...(options.to?.length ? { to: options.to } : {}) });
   }
 
+  /** True when the server holds chat older than `messages` (a `joined` carries only the newest): see loadEarlierMessages(). */
+  get hasEarlierMessages(): boolean { return this.#chat.hasEarlier; }
+
+  /**
+   * Fetch up to `limit` messages older than the first of `messages`; they join `messages` (oldest first)
+   * and a `history` event fires. Resolves with the page, empty when there is nothing older.
+   */
+  async loadEarlierMessages(limit = 50): Promise<readonly ChatMessage[]> {
+    const signaling = this.#joined();
+    const before = this.#chat.oldestId;
+    const page = await signaling.request({ type: 'history', limit, ...(before !== undefined ? { before } : {}) });
+    this.#chat.addEarlier(page.messages, page.more, this.#roster.self.userId);
+    this.emit('history', { messages: this.#chat.messages, more: page.more });
+    return page.messages;
+  }
+
   async raiseHand(raised: boolean): Promise<void> {
     this.#joined().send({ type: 'hand', raised });
   }
@@ -379,6 +395,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
     this.#roster.admitSelf(message.self, message.hands);
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
+    if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false, message.self.userId);
 
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
@@ -482,7 +499,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'signal':
         // Only from the sessions we know: a stray one would open a link nobody closes.
         if (this.#roster.isCurrent(message.from, message.fromSession)) {
-          this.#transport?.handleSignal(message.from, message.fromSession, message.payload);
+          const receiveOnly = this.#roster.participants.get(message.from)?.role === 'viewer';
+          this.#transport?.handleSignal({ userId: message.from, sessionId: message.fromSession, receiveOnly }, message.payload);
         }
         return;
       case 'chat':

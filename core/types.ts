@@ -89,6 +89,8 @@ export interface RtcClientEvents {
   error: { error: RtcError };
   /** A chat message, received or sent (after the server acknowledged it). */
   message: { message: ChatMessage; local: boolean };
+  /** Older chat arrived (`loadEarlierMessages`): `messages` now starts with them; `more` when still older ones exist. */
+  history: { messages: readonly ChatMessage[]; more: boolean };
   /** An application's own payload from `sendData`. */
   data: { from: string; payload: unknown; private: boolean };
   /** Raised hands changed; oldest first. */

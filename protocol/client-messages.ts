@@ -81,6 +81,14 @@ const Data = v.object({
   to: v.optional(Recipients),
 });
 
+/** Older chat: up to `limit` messages before the one with id `before` (default: before the newest), newest kept first. */
+const History = v.object({
+  type: v.literal('history'),
+  rid: RequestId,
+  before: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+});
+
 /** Raise or lower one's own hand; a host may lower someone else's with `userId`. */
 const Hand = v.object({ type: v.literal('hand'), raised: v.boolean(), userId: v.optional(Id) });
 
@@ -91,7 +99,7 @@ const Reaction = v.object({
 });
 
 export const ClientMessageSchema = v.variant('type', [
-  Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, Hand, Reaction,
+  Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
 ]);
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;

@@ -25,8 +25,10 @@ export interface JoinedMessage extends Sequenced {
   iceServers: RTCIceServerInit[];
   screenSharer: string | null;
   limits: RoomLimits;
-  /** The room's last messages the newcomer may see (room-wide plus private ones to or from them). */
+  /** The room's last messages the newcomer may see (room-wide plus private ones to or from them), oldest first, within `historyBytes`. */
   history: ChatMessage[];
+  /** Older messages than `history` exist: ask for them with `history {before}`. */
+  moreHistory: boolean;
   /** Raised hands, oldest first. */
   hands: string[];
 }
@@ -70,6 +72,15 @@ export interface AckMessage extends Sequenced {
   rid: string;
   /** For chat: the stored message (its server id and time). */
   message?: ChatMessage;
+}
+
+/** The answer to `history`: a page of older chat, oldest first. */
+export interface HistoryMessage extends Sequenced {
+  type: 'history';
+  rid: string;
+  messages: ChatMessage[];
+  /** Still older messages exist. */
+  more: boolean;
 }
 
 export interface ErrorMessage {
@@ -129,6 +140,7 @@ export type ServerMessage =
   | ParticipantUpdatedMessage
   | SignalMessage
   | AckMessage
+  | HistoryMessage
   | ErrorMessage
   | PongMessage
   | ChatBroadcastMessage

@@ -13,7 +13,7 @@ export type EngineView = Pick<
 const STATE_EVENTS: readonly RtcClientEventName[] = [
   'connection-state', 'joined', 'left', 'participant-joined', 'participant-left', 'participant-updated',
   'mute-change', 'track-added', 'track-removed', 'screen-share', 'active-speaker', 'device-change',
-  'device-selected', 'message', 'hands',
+  'device-selected', 'message', 'history', 'hands',
 ];
 
 /** UI state of an element that has an engine but no room. */

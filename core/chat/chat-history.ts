@@ -6,9 +6,20 @@ export type ChatHistoryEvents = Pick<RtcClientEvents, 'message'>;
 
 export class ChatHistory extends Emitter<ChatHistoryEvents> {
   #messages: readonly ChatMessage[] = [];
+  #more = false;
 
   /** A new array on every change. */
   get messages(): readonly ChatMessage[] { return this.#messages; }
+  /** The server holds messages older than the first of `messages`. */
+  get hasEarlier(): boolean { return this.#more; }
+  /** The id to page back from. */
+  get oldestId(): string | undefined { return this.#messages[0]?.id; }
+
+  /** A page of older messages (or the history of a `joined`); `more`: still older ones exist. Not announced. */
+  addEarlier(messages: readonly ChatMessage[], more: boolean, localUserId: string): void {
+    for (const message of messages) this.add(message, message.from === localUserId, false);
+    this.#more = more;
+  }
 
   /** Keep a message unless we have it already; `local`: ours. History from the first join is not announced (read `messages`). */
   add(message: ChatMessage, local: boolean, announce = true): void {

@@ -4,12 +4,15 @@
  * same `rid` (the server de-duplicates), so it takes effect exactly once.
  */
 import { RtcError } from '../errors.js';
-import type { AckMessage, ErrorMessage } from '../../protocol/server-messages.js';
+import type { AckMessage, ErrorMessage, HistoryMessage } from '../../protocol/server-messages.js';
+
+/** What answers a request: an `ack`, or the `history` page asked for. */
+export type RequestAnswer = AckMessage | HistoryMessage;
 import type { ClientMessage } from '../../protocol/client-messages.js';
 
 interface Pending {
   frame: ClientMessage & { rid: string };
-  resolve: (ack: AckMessage) => void;
+  resolve: (answer: RequestAnswer) => void;
   reject: (error: RtcError) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Written to a socket at least once (so it may have reached the server). */
@@ -31,7 +34,7 @@ export class PendingRequests {
   }
 
   /** Register a request; `frame.rid` must come from `nextId()`. */
-  add(frame: ClientMessage & { rid: string }): Promise<AckMessage> {
+  add(frame: ClientMessage & { rid: string }): Promise<RequestAnswer> {
     return new Promise((resolve, reject) => {
       this.#pending.set(frame.rid, { frame, resolve, reject, timer: undefined, written: false });
     });
@@ -59,11 +62,11 @@ export class PendingRequests {
     return [...this.#pending.values()].filter((p) => p.written).map((p) => p.frame);
   }
 
-  /** Answer a request from an `ack` or an `error` frame; false when the rid is not ours (a duplicate answer). */
-  answer(message: AckMessage | ErrorMessage): boolean {
+  /** Answer a request from an `ack`, `history` or `error` frame; false when the rid is not ours (a duplicate answer). */
+  answer(message: RequestAnswer | ErrorMessage): boolean {
     if (!message.rid || !this.#pending.has(message.rid)) return false;
-    if (message.type === 'ack') this.#settle(message.rid, message);
-    else this.#settle(message.rid, new RtcError(message.code, message.message || undefined));
+    if (message.type === 'error') this.#settle(message.rid, new RtcError(message.code, message.message || undefined));
+    else this.#settle(message.rid, message);
     return true;
   }
 
@@ -71,7 +74,7 @@ export class PendingRequests {
     for (const rid of [...this.#pending.keys()]) this.#settle(rid, error);
   }
 
-  #settle(rid: string, outcome: AckMessage | RtcError): void {
+  #settle(rid: string, outcome: RequestAnswer | RtcError): void {
     const pending = this.#pending.get(rid);
     if (!pending) return;
     this.#pending.delete(rid);

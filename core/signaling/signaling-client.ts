@@ -8,11 +8,11 @@ import { RtcError } from '../errors.js';
 import { CLOSE_CODES, FATAL_ERROR_CODES } from '../../protocol/error-codes.js';
 import type { ClientMessage, ClientMessageOf } from '../../protocol/client-messages.js';
 import type { MediaState } from '../../protocol/model.js';
-import type { AckMessage, ErrorMessage, JoinedMessage, ServerMessage } from '../../protocol/server-messages.js';
+import type { AckMessage, ErrorMessage, HistoryMessage, JoinedMessage, ServerMessage } from '../../protocol/server-messages.js';
 import type { WebSocketLike } from '../rtc-client.js';
 import type { LeftReason } from '../types.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
-import { PendingRequests } from './requests.js';
+import { PendingRequests, type RequestAnswer } from './requests.js';
 
 const OPEN = 1;
 
@@ -108,8 +108,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     this.#queue.push(frame);
   }
 
-  /** Send a request and wait for its ack; `rid` is filled in. */
-  request(frame: WithoutRid<ClientMessageOf<'chat' | 'screen' | 'kick' | 'data'>>): Promise<AckMessage> {
+  /** Send a request and wait for its ack (or, for `history`, the page); `rid` is filled in. */
+  request(frame: WithoutRid<ClientMessageOf<'history'>>): Promise<HistoryMessage>;
+  request(frame: WithoutRid<ClientMessageOf<'chat' | 'screen' | 'kick' | 'data'>>): Promise<AckMessage>;
+  request(frame: WithoutRid<ClientMessageOf<'chat' | 'screen' | 'kick' | 'data' | 'history'>>): Promise<RequestAnswer> {
     if (this.#status === 'closed' || this.#status === 'idle') return Promise.reject(new RtcError('not-joined'));
     const full = { ...frame, rid: this.#requests.nextId() } as ClientMessage & { rid: string };
     const answer = this.#requests.add(full);
@@ -223,8 +225,10 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       if (message.seq <= this.#lastSeq) return; // already seen before the socket dropped
       this.#lastSeq = message.seq;
     }
-    if (message.type === 'ack' && this.#requests.answer(message)) return;
-    if (message.type === 'ack') return; // the answer to a request resent after a resume
+    if (message.type === 'ack' || message.type === 'history') {
+      this.#requests.answer(message); // false: the answer to a request resent after a resume
+      return;
+    }
     this.emit('frame', { message });
   }
 

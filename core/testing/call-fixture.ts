@@ -14,7 +14,7 @@ export interface TestServer {
 }
 
 /** A real server (createRtcServer) on loopback; options override its configuration (graceMs, secret, outboxFrames…). */
-export async function startServer(options: { graceMs?: number; secret?: string; outboxFrames?: number } = {}): Promise<TestServer> {
+export async function startServer(options: { graceMs?: number; secret?: string; outboxFrames?: number; historyBytes?: number } = {}): Promise<TestServer> {
   return (await executeServerCommand('rtc-server-start', { graceMs: 15_000, ...options })) as TestServer;
 }
 
@@ -48,7 +48,7 @@ export class TestClient extends RtcClient {
     const types: (keyof RtcClientEvents)[] = [
       'connection-state', 'joined', 'left', 'participant-joined', 'participant-left', 'participant-updated', 'mute-change',
       'track-added', 'track-removed', 'screen-share', 'active-speaker', 'device-change', 'device-selected', 'error',
-      'message', 'data', 'hands', 'reaction', 'stats',
+      'message', 'history', 'data', 'hands', 'reaction', 'stats',
     ];
     for (const type of types) this.on(type, (detail) => this.log.push({ type, detail }));
   }

@@ -7,13 +7,15 @@ import { MeshTransport } from './mesh-transport.js';
 
 interface End {
   transport: MeshTransport;
+  /** What the other side knows of this end's role (a viewer's is receive-only, whatever it does). */
+  knownAsReceiveOnly: boolean;
   tracks: Map<TrackSource, MediaStreamTrack>;
   offers: number;
 }
 
 function end(localUserId: string, receiveOnly = false): End {
   const transport = new MeshTransport({ localUserId, receiveOnly, iceServers: [], cameraEncoding: () => ({ maxBitrate: 800_000 }) });
-  const e: End = { transport, tracks: new Map(), offers: 0 };
+  const e: End = { transport, knownAsReceiveOnly: receiveOnly, tracks: new Map(), offers: 0 };
   transport.on('track-added', ({ source, track }) => e.tracks.set(source, track));
   transport.on('track-removed', ({ source }) => e.tracks.delete(source));
   return e;
@@ -24,7 +26,7 @@ function wire(a: End, aSession: string, b: End, bSession: string, ids: [string, 
   const relay = (from: End, to: End, fromId: string, session: string) =>
     from.transport.on('signal', ({ payload }: { payload: SignalPayload }) => {
       if (payload.description?.type === 'offer') from.offers++;
-      setTimeout(() => to.transport.handleSignal(fromId, session, payload), 0);
+      setTimeout(() => to.transport.handleSignal({ userId: fromId, sessionId: session, receiveOnly: from.knownAsReceiveOnly }, payload), 0);
     });
   relay(a, b, ids[0], aSession);
   relay(b, a, ids[1], bSession);
@@ -155,6 +157,23 @@ describe('MeshTransport', function () {
     await until(() => viewer.tracks.has('camera'), 'the host\'s camera at the viewer');
     await framesArrive(new MediaStream([viewer.tracks.get('camera')!]));
     expect(host.tracks.size).to.equal(0);
+  });
+
+  it('takes no media from a participant whose role does not send, even when its offer sends', async () => {
+    const alice = end('alice');
+    // A viewer as far as alice knows, whose own transport offers its camera anyway.
+    const mallory = end('mallory');
+    mallory.knownAsReceiveOnly = true;
+    const [a, m] = [await capture(), await capture()];
+    cleanup.push(() => [alice, mallory].forEach((e) => e.transport.close()), () => [a, m].forEach((t) => [t.camera, t.microphone].forEach((x) => x.stop())));
+    await alice.transport.setLocalTrack('camera', a.camera);
+    await mallory.transport.setLocalTrack('camera', m.camera);
+    wire(alice, 'sa', mallory, 'sm', ['alice', 'mallory']);
+    mallory.transport.connect({ userId: 'alice', sessionId: 'sa', receiveOnly: false });
+    // Alice's answer went out (her camera plays at mallory's end), so her side has seen mallory's offer.
+    await until(() => mallory.tracks.has('camera'), 'alice\'s camera at mallory');
+    await framesArrive(new MediaStream([mallory.tracks.get('camera')!]));
+    expect([...alice.tracks.keys()]).to.deep.equal([]);
   });
 
   /** Alice's camera reaches newcomer Bob; resolves once it does. */

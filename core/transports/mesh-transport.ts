@@ -71,8 +71,9 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
     this.#closeEntry(entry);
   }
 
-  handleSignal(from: string, fromSession: string, payload: SignalPayload): void {
+  handleSignal(remote: RemotePeer, payload: SignalPayload): void {
     if (this.#closed) return;
+    const { userId: from, sessionId: fromSession } = remote;
     let entry = this.#peers.get(from);
     const isOffer = payload.description?.type === 'offer';
     if (entry && entry.session.remote.sessionId !== fromSession) {
@@ -83,7 +84,7 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
     }
     if (!entry) {
       if (!isOffer) return; // late candidates of a link already closed
-      entry = this.#entry({ userId: from, sessionId: fromSession, receiveOnly: false }, false);
+      entry = this.#entry(remote, false);
       this.#peers.set(from, entry);
     }
     // Look the session up when the signal's turn comes: an offer before it may have replaced it.

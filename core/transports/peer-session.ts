@@ -60,6 +60,8 @@ export class PeerSession {
       options.send({ candidate: { candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment } });
     };
     pc.ontrack = ({ transceiver, track }) => {
+      // Their role does not send: whatever their description claimed, their media is not ours to show.
+      if (options.remote.receiveOnly) return this.#log('ignored a track from a receive-only participant');
       const source = SOURCES[pc.getTransceivers().indexOf(transceiver)];
       if (source) options.onTrack(source, track);
     };
@@ -69,7 +71,7 @@ export class PeerSession {
       for (const source of SOURCES) {
         const track = options.receiveOnly ? null : options.localTrack(source);
         pc.addTransceiver(track ?? KINDS[source], {
-          direction: options.receiveOnly ? 'recvonly' : 'sendrecv',
+          direction: this.#direction(),
           streams: [options.localStreams[source]],
           sendEncodings: [this.#encodingFor(source)],
         });
@@ -220,11 +222,17 @@ export class PeerSession {
     await Promise.all(SOURCES.map(async (source, index) => {
       const transceiver = transceivers[index];
       if (!transceiver) return;
-      transceiver.direction = receiveOnly ? 'recvonly' : 'sendrecv';
+      transceiver.direction = this.#direction();
       if (receiveOnly) return;
       transceiver.sender.setStreams?.(localStreams[source]);
       await transceiver.sender.replaceTrack(localTrack(source));
     }));
+  }
+
+  /** Receive only as a viewer; send only to a viewer (nothing comes back from one). */
+  #direction(): RTCRtpTransceiverDirection {
+    if (this.#options.receiveOnly) return 'recvonly';
+    return this.#options.remote.receiveOnly ? 'sendonly' : 'sendrecv';
   }
 
   #sendDescription(): void {

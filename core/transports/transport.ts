@@ -9,7 +9,7 @@ import type { LinkState, TrackSource } from '../types.js';
 export interface RemotePeer {
   userId: string;
   sessionId: string;
-  /** A viewer neither sends nor, to another viewer, receives. */
+  /** A viewer neither sends nor, to another viewer, receives: tracks from it are ignored, whatever its SDP says. */
   receiveOnly: boolean;
 }
 
@@ -45,8 +45,8 @@ export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' 
   renegotiate(userId: string): void;
   /** They left, or a newer session of theirs replaces this one. */
   disconnect(userId: string): void;
-  /** A `signal` frame from the server. */
-  handleSignal(from: string, fromSession: string, payload: SignalPayload): void;
+  /** A `signal` frame from the server, from `from` (a receive-only one's media is never taken). */
+  handleSignal(from: RemotePeer, payload: SignalPayload): void;
   getStats(): Promise<ReadonlyMap<string, PeerStatsReport>>;
   /** Latest received audio level (0..1) per participant. */
   audioLevels(): ReadonlyMap<string, number>;

@@ -41,6 +41,8 @@ export interface HubConfig {
   maxParticipants: number;
   /** Chat messages a room remembers for late joiners. */
   historySize: number;
+  /** Bytes of chat (JSON) one `joined` or `history` frame carries at most; older messages are paged. */
+  historyBytes: number;
   /** Largest text frame handled (UTF-8 bytes); larger ones get `too-large`. */
   maxFrameBytes: number;
   /** Largest chat text (UTF-8 bytes). */

@@ -5,6 +5,7 @@ import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
+import { newestPage } from './history-page.js';
 import { HubError } from './errors.js';
 import { verifyPassword } from './password.js';
 import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord } from './room-store.js';
@@ -164,6 +165,12 @@ export class Room {
     return this.history.filter((m) => m.to === null || m.from === userId || m.to.includes(userId));
   }
 
+  /** The newest of `userId`'s history (before message `before`), within `historyBytes`: see history-page.ts. */
+  historyPage(userId: string, page: { before?: string; limit: number }): { history: ChatMessage[]; moreHistory: boolean } {
+    const { messages, more } = newestPage(this.historyFor(userId), { ...page, maxBytes: this.config.historyBytes });
+    return { history: messages, moreHistory: more };
+  }
+
   /** Raises or lowers a hand; true when the queue changed. */
   setHand(userId: string, raised: boolean): boolean {
     const index = this.hands.indexOf(userId);
@@ -264,7 +271,7 @@ export class Room {
       iceServers,
       screenSharer: this.screenSharer,
       limits: { maxParticipants: this.maxParticipants, maxFrameBytes: config.maxFrameBytes, maxChatBytes: config.maxChatBytes },
-      history: this.historyFor(session.userId),
+      ...this.historyPage(session.userId, { limit: this.config.historySize }),
       hands: [...this.hands],
     };
   }

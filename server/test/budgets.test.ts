@@ -81,3 +81,34 @@ test('relayed data has a byte budget per session, counted per recipient; past it
     await server.close();
   }
 });
+
+test('a re-join carries at most historyBytes of chat; the rest comes page by page on request, nothing lost or repeated', async () => {
+  const server = await startServer({
+    historyBytes: 16 * 1024,
+    rateLimits: { ...DEFAULTS.rateLimits, chat: { capacity: 1000, perSecond: 1000 }, frames: { capacity: 1000, perSecond: 1000 } },
+  });
+  try {
+    const [ann] = await TestClient.join(server, 'talkative', 'ann');
+    for (let i = 0; i < 200; i++) ann.send({ type: 'chat', rid: `c${i}`, text: `${i} ${'x'.repeat(1000)}` });
+    await ann.next('ack', (m) => m.rid === 'c199');
+
+    const [bob, joined] = await TestClient.join(server, 'talkative', 'bob');
+    assert.ok(JSON.stringify(joined).length < 18 * 1024, `joined is ${JSON.stringify(joined).length} bytes`);
+    assert.equal(joined.moreHistory, true);
+    assert.equal(joined.history.at(-1)?.text.split(' ')[0], '199', 'the newest messages come first');
+
+    const all = [...joined.history];
+    for (let page = 0; page < 50 && all.length < 200; page++) {
+      bob.send({ type: 'history', rid: `h${page}`, before: all[0].id, limit: 30 });
+      const reply = await bob.next('history', (m) => m.rid === `h${page}`);
+      assert.ok(reply.messages.length > 0 && reply.messages.length <= 30);
+      all.unshift(...reply.messages);
+      assert.equal(reply.more, all.length < 200);
+    }
+    assert.deepEqual(all.map((m) => Number(m.text.split(' ')[0])), Array.from({ length: 200 }, (_, i) => i));
+    ann.close();
+    bob.close();
+  } finally {
+    await server.close();
+  }
+});

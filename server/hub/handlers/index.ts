@@ -9,6 +9,7 @@ import { createJoinHandler } from './join.js';
 import { handleChat } from './chat.js';
 import { handleData } from './data.js';
 import { handleHand } from './hand.js';
+import { handleHistory } from './history.js';
 import { handleKick } from './kick.js';
 import { handleLeave } from './leave.js';
 import { handleMedia } from './media.js';
@@ -27,6 +28,7 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     kick: handleKick,
     chat: handleChat,
     data: handleData,
+    history: handleHistory,
     hand: handleHand,
     reaction: handleReaction,
   };
