@@ -5,10 +5,10 @@
  */
 import { RtcError } from '../errors.js';
 import type { AckMessage, ErrorMessage, HistoryMessage } from '../../protocol/server-messages.js';
+import type { ClientMessage } from '../../protocol/client-messages.js';
 
 /** What answers a request: an `ack`, or the `history` page asked for. */
 export type RequestAnswer = AckMessage | HistoryMessage;
-import type { ClientMessage } from '../../protocol/client-messages.js';
 
 interface Pending {
   frame: ClientMessage & { rid: string };

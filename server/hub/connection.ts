@@ -158,8 +158,8 @@ export class Connection implements HubConnection {
 
   /** Counts a frame against the pre-join budget; false (and the socket closed) once it is spent. */
   private spendPreJoin(frame: string): boolean {
-    // Cheap first: a frame longer in UTF-16 units than the budget is over it in UTF-8 bytes too.
     if (this.preJoinBudget < 0) return false; // spent: the refusal is queued already
+    // Cheap first: a frame longer in UTF-16 units than the budget is over it in UTF-8 bytes too.
     this.preJoinBudget -= frame.length > this.preJoinBudget ? frame.length : utf8Length(frame);
     if (this.preJoinBudget >= 0) return true;
     // After the frames before it, so their answers still go out first.
