@@ -9,6 +9,7 @@ import { LoopbackSocket } from '../../server/hub/loopback-socket.js';
 import type { ReconnectContext } from './reconnect-policy.js';
 import type { ServerMessage } from '../../protocol/server-messages.js';
 import type { WebSocketLike } from '../rtc-client.js';
+import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import { RtcError } from '../errors.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
 import { SignalingClient, type SignalingEvents } from './signaling-client.js';
@@ -198,6 +199,17 @@ describe('SignalingClient', () => {
     assert.equal(ended!.error.code, 'replaced');
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(first.events, ['joined:first', 'ended']);
+  });
+
+  it('resumes after the server cut it for reading too slowly (4009): not fatal', async () => {
+    const loopback = hub();
+    const sockets: WebSocketLike[] = [];
+    const alice = client(loopback, { connect: (url) => { const socket = loopback.connect(url); sockets.push(socket); return socket; } });
+    await join(loopback, alice.signaling, 'alice');
+    // As the server's backpressure does: the socket ends with 4009 while the session stays.
+    sockets[0].onclose?.({ code: CLOSE_CODES.tooSlow, reason: 'too slow' });
+    await until(() => alice.events.includes('resumed'), 'alice to resume');
+    assert.deepEqual(alice.events, ['joined:first', 'reconnecting', 'resumed']);
   });
 
   it('gives up when the policy says so, with `network`, and fails what is pending', async () => {
