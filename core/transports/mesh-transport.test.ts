@@ -231,7 +231,7 @@ describe('MeshTransport', function () {
         if (payload.description?.type === 'offer') ends[id].offers++;
         if (payload.description?.type === 'answer') answers[id] = (answers[id] ?? 0) + 1;
         const session = sessions[id];
-        setTimeout(() => ends[to]?.transport.handleSignal(id, session, payload), 0);
+        setTimeout(() => ends[to]?.transport.handleSignal({ userId: id, sessionId: session, receiveOnly: ends[id].knownAsReceiveOnly }, payload), 0);
       });
       return { attach, answers };
     }

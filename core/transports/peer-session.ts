@@ -61,7 +61,7 @@ export class PeerSession {
     };
     pc.ontrack = ({ transceiver, track }) => {
       // Their role does not send: whatever their description claimed, their media is not ours to show.
-      if (options.remote.receiveOnly) return this.#log('ignored a track from a receive-only participant');
+      if (this.#remote.receiveOnly) return this.#log('ignored a track from a receive-only participant');
       const source = SOURCES[pc.getTransceivers().indexOf(transceiver)];
       if (source) options.onTrack(source, track);
     };
@@ -232,7 +232,7 @@ export class PeerSession {
   /** Receive only as a viewer; send only to a viewer (nothing comes back from one). */
   #direction(): RTCRtpTransceiverDirection {
     if (this.#options.receiveOnly) return 'recvonly';
-    return this.#options.remote.receiveOnly ? 'sendonly' : 'sendrecv';
+    return this.#remote.receiveOnly ? 'sendonly' : 'sendrecv';
   }
 
   #sendDescription(): void {
