@@ -52,6 +52,8 @@ export const ENGINE_EVENTS: Bridge = {
   error: ({ error }) => [new RtcErrorEvent({ code: error.code, message: error.message, error })],
   message: ({ message, local }) => [new RtcMessageEvent({ message, local })],
   data: ({ from, payload, private: isPrivate }) => [new RtcDataEvent({ from, payload, private: isPrivate })],
+  // Earlier chat the app asked for itself: the elements read it from the room state, no DOM event.
+  history: () => [],
   hands: ({ queue }) => [new RtcHandChangeEvent({ queue: [...queue] })],
   reaction: ({ from, emoji, ts }) => [new RtcReactionEvent({ userId: from, emoji, ts })],
 };
