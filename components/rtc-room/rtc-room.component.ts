@@ -930,19 +930,23 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   // ---- keyboard ----
 
+  /** @internal For the shortcut controller: keys act only in a call. */
   get shortcutsActive(): boolean {
     return this.phase === 'joined' && !this.noShortcuts && this.mode !== 'answer';
   }
 
+  /** The keys in effect: the defaults with `shortcuts` over them. */
   get shortcutMap(): ShortcutMap {
     return { ...DEFAULT_SHORTCUTS, ...this.shortcuts };
   }
 
+  /** @internal For push-to-talk, which starts only while muted. */
   get microphoneOff(): boolean {
     const self = this.#snapshot?.self;
     return !!self && self.role !== 'viewer' && !self.media.audio;
   }
 
+  /** Does what a shortcut's key does (`help` opens the shortcuts dialog, `leave` asks first), e.g. from a page's own menu. */
   runShortcut(action: Exclude<ShortcutAction, 'push-to-talk'>): void {
     const self = this.#snapshot?.self;
     const report = (error: unknown) => this.#reportError(error);
@@ -968,6 +972,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     }
   }
 
+  /** @internal Push-to-talk: Space went down while muted (true) or came up (false). */
   holdToTalk(talking: boolean): void {
     this.toggleMicrophone(talking).catch((error) => this.#reportError(error));
   }

@@ -154,7 +154,7 @@ export class RtcVideoGrid extends RtcElement {
       .find((t) => t.participant?.userId === wanted.userId && !t.screen && t.pinned === wanted.pinned);
     if (!tile) return;
     this.#refocusPin = null;
-    void tile?.updateComplete.then(() => tile.shadowRoot?.querySelector<HTMLElement>('[part~="pin-button"]')?.focus());
+    void tile.updateComplete.then(() => tile.shadowRoot?.querySelector<HTMLElement>('[part~="pin-button"]')?.focus());
   }
 
   #stopPresenting(): void {

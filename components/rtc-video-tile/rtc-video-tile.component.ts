@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LinkState, Participant } from '../../core/types.js';
+import type { Participant } from '../../core/types.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
@@ -98,8 +98,8 @@ export class RtcVideoTile extends RtcElement {
   /** The clock for `unreachable-after` (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  /** The link state the unreachable timer was started for. */
-  #waitingFor: LinkState | null = null;
+  /** The link went down and the unreachable timer runs (or ran out): it starts once per outage. */
+  #waiting = false;
   #waitTimer: unknown;
 
   readonly #level = new AudioLevelController(
@@ -145,8 +145,8 @@ export class RtcVideoTile extends RtcElement {
     } else if (!waiting) {
       this.#stopWaiting();
       this.unreachable = false;
-    } else if (this.#waitingFor === null) {
-      this.#waitingFor = link;
+    } else if (!this.#waiting) {
+      this.#waiting = true;
       this.#waitTimer = this.clock.setTimeout(() => {
         this.#waitTimer = undefined;
         this.unreachable = true;
@@ -157,7 +157,7 @@ export class RtcVideoTile extends RtcElement {
   #stopWaiting(): void {
     if (this.#waitTimer !== undefined) this.clock.clearTimeout(this.#waitTimer);
     this.#waitTimer = undefined;
-    this.#waitingFor = null;
+    this.#waiting = false;
   }
 
   /** Why they can't be reached, when the engine can tell: it has no TURN relay to fall back on. */
