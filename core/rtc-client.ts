@@ -173,6 +173,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   get hands(): readonly string[] { return this.#roster.hands; }
   /** What the server allows in this room (participants, frame and chat sizes); null until joined. */
   get limits(): RoomLimits | null { return this.#limits; }
+  /** The STUN and TURN servers the media links use (the server's, then the options'); empty before joining. */
+  get iceServers(): readonly RTCIceServer[] { return this.#iceServers; }
 
   /**
    * Join the room the token names. Resolves once admitted; rejects with the server's refusal
@@ -343,6 +345,17 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#chat.addEarlier(page.messages, page.more, this.#roster.self.userId);
     this.emit('history', { messages: this.#chat.messages, more: page.more });
     return page.messages;
+  }
+
+  /**
+   * Opens the media link to one participant again, from scratch (a fresh connection that we offer):
+   * for a link that never connected or `failed` after the engine's own ICE restarts. No-op when they are not in the call.
+   */
+  reconnectPeer(userId: string): void {
+    const participant = this.#roster.participants.get(userId);
+    if (!participant || !this.#transport) return;
+    this.#log(`reconnecting the link to ${userId}`);
+    this.#transport.connect({ userId, sessionId: participant.sessionId, receiveOnly: participant.role === 'viewer' });
   }
 
   async raiseHand(raised: boolean): Promise<void> {

@@ -110,7 +110,7 @@ export class RtcChat extends RtcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const snapshot = this.snapshot;
-    for (const p of snapshot?.participants ?? []) if (p.userId) this.#names.set(p.userId, displayName(p, snapshot?.profiles[p.userId]));
+    for (const p of snapshot?.participants ?? []) if (p.userId) this.#names.set(p.userId, displayName(p, snapshot?.profiles[p.userId], this.i18n.t('tile.guest')));
     const selfId = snapshot?.self?.userId;
     let arrived = 0;
     for (const message of snapshot?.messages ?? []) {
@@ -219,7 +219,7 @@ export class RtcChat extends RtcElement {
   #nameOf(userId: string): string {
     const snapshot = this.snapshot;
     const participant = snapshot?.participants.find((p) => p.userId === userId);
-    if (participant) return displayName(participant, snapshot?.profiles[userId]);
+    if (participant) return displayName(participant, snapshot?.profiles[userId], this.i18n.t('tile.guest'));
     return (
       snapshot?.profiles[userId]?.name || this.#names.get(userId) || snapshot?.messages.findLast((m) => m.from === userId)?.fromName || userId
     );

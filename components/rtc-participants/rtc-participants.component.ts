@@ -59,7 +59,7 @@ export class RtcParticipants extends RtcElement {
   }
 
   #name(p: Participant): string {
-    return displayName(p, this.snapshot?.profiles[p.userId]);
+    return displayName(p, this.snapshot?.profiles[p.userId], this.i18n.t('tile.guest'));
   }
 
   async #run(key: string, task: () => Promise<void>): Promise<void> {
@@ -142,7 +142,7 @@ export class RtcParticipants extends RtcElement {
       <div class="row">
         ${avatar
           ? html`<img part="avatar" class="avatar" src=${avatar} alt="" />`
-          : html`<span part="avatar" class="avatar" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true">${initials(name)}</span>`}
+          : html`<span part="avatar" class="avatar" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true">${initials(name) || icon('people')}</span>`}
         <span class="who">
           <span part="name" class="name">${p.local ? this.i18n.t('tile.you', { name }) : name}</span>
           <span class="details">

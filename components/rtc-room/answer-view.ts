@@ -73,13 +73,13 @@ function renderViews({ snapshot, config, t }: AnswerViewInput): TemplateResult {
     <div class=${classes('player-view', { mini: playerMini && !!player, hidden: !visible(playerConfig) })} data-user-id=${player?.userId ?? nothing}>
       ${player ? html`<video class="live-player" ${attachMedia(playerStream)} autoplay playsinline muted .muted=${true}
         data-fit=${playerScreen ? 'contain' : fit} ?hidden=${!playerVideo}></video>` : nothing}
-      ${!player ? html`<div class="message">${t('room.waiting')}</div>` : !playerVideo ? personMessage(player, snapshot) : nothing}
+      ${!player ? html`<div class="message">${t('room.waiting')}</div>` : !playerVideo ? personMessage(player, snapshot, t('tile.guest')) : nothing}
     </div>
     ${self
       ? html`<div class=${classes('pusher-view', { mini: pusherMini, hidden: !visible(pusherConfig) })} data-user-id=${self.userId}>
           <video class="live-pusher" ${attachMedia(self.stream)} autoplay playsinline muted .muted=${true} data-fit=${fit}
             ?hidden=${!pusherVideo}></video>
-          ${pusherVideo ? nothing : personMessage(self, snapshot)}
+          ${pusherVideo ? nothing : personMessage(self, snapshot, t('tile.guest'))}
         </div>`
       : nothing}
   </div>`;
@@ -91,7 +91,7 @@ function renderUserList({ snapshot, config, commands, t }: AnswerViewInput): Tem
     ${snapshot.participants.map((p) => {
       const selected = p.userId === snapshot.mainUserId;
       const avatar = snapshot.profiles[p.userId]?.avatar;
-      const name = displayName(p, snapshot.profiles[p.userId]);
+      const name = displayName(p, snapshot.profiles[p.userId], t('tile.guest'));
       return html`<button type="button" class=${classes('user-list-item', { selected, hand: p.handRaised })}
         aria-pressed=${selected ? 'true' : 'false'} data-user-id=${p.userId} @click=${() => commands.pin(p.userId)}>
         ${avatar ? html`<img class="user-list-item-avatar" src=${avatar} alt="" />` : nothing}
@@ -138,13 +138,13 @@ function action(name: string, iconName: IconName, label: string, onClick: () => 
   </div>`;
 }
 
-function personMessage(p: Participant, snapshot: RoomSnapshot): TemplateResult {
-  const name = displayName(p, snapshot.profiles[p.userId]);
+function personMessage(p: Participant, snapshot: RoomSnapshot, guest: string): TemplateResult {
+  const name = displayName(p, snapshot.profiles[p.userId], guest);
   const avatar = snapshot.profiles[p.userId]?.avatar;
   return html`<div class="message">
     ${avatar
       ? html`<img class="message-avatar" src=${avatar} alt="" />`
-      : html`<span class="message-avatar" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true">${initials(name)}</span>`}
+      : html`<span class="message-avatar" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true">${initials(name) || icon('people')}</span>`}
     <span class="message-text">${name}</span>
   </div>`;
 }

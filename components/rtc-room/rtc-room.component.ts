@@ -32,8 +32,16 @@ import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-e
 import '../rtc-controls/rtc-controls.js';
 import '../rtc-video-grid/rtc-video-grid.js';
 import '../rtc-video-tile/rtc-video-tile.js';
+import { Announcer, burstWords } from '../internal/announcer.js';
+import { systemClock, type Clock } from '../internal/clock.js';
+import { DEFAULT_SHORTCUTS, ShortcutController, type ShortcutAction, type ShortcutHost, type ShortcutMap } from '../internal/shortcuts.js';
+import { callAnnouncements } from './call-announcements.js';
+import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type CopyState } from './call-banner.js';
+import { renderHelpDialog, renderLeaveDialog } from './call-dialogs.js';
+import { CallTimer, formatDuration } from './call-timer.js';
 import { ENGINE_EVENTS } from './engine-events.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
+import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
@@ -121,7 +129,14 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  * @csspart preview - The camera preview in the lobby.
  * @csspart join-button - The lobby's join button.
  * @csspart left - The page after leaving.
- * @csspart banner - A notice at the top (connecting, reconnecting, waiting for others).
+ * @csspart banner - The "Reconnecting…" notice over the video.
+ * @csspart invite - The bar above the video while you are alone: "Waiting for others to join", the invite link and a copy button.
+ * @csspart invite-link - The invite link's read-only field.
+ * @csspart copy-button - Its copy button.
+ * @csspart timer - The call timer in the header (`show-timer`).
+ * @csspart live-region - The visually hidden polite live region: joins, leaves, hands, connection lost and back.
+ * @csspart shortcuts-dialog - The keyboard shortcuts help (`?`).
+ * @csspart leave-dialog - The "Leave the call?" confirmation of the leave shortcut.
  * @csspart error - The error notice.
  * @csspart audio-unlock - The "enable audio" button shown while the browser blocks the sound.
  *
@@ -131,8 +146,8 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  * @cssproperty [--room-z-index=var(--rtc-z-layer)] - Stacking level in full-screen mode.
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
-export class RtcRoom extends RtcBase {
-  static override styles = styles;
+export class RtcRoom extends RtcBase implements ShortcutHost {
+  static override styles = [styles, callViewStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
@@ -200,6 +215,28 @@ export class RtcRoom extends RtcBase {
     this.#givenEngine = engine;
   }
 
+  /** The link the "Waiting for others" bar offers to copy; the page's own URL when unset. */
+  @property({ attribute: 'invite-url' }) inviteUrl = '';
+
+  /** Show how long you have been in the call in the header (`mm:ss`, `h:mm:ss` from an hour). */
+  @property({ type: Boolean, reflect: true, attribute: 'show-timer' }) showTimer = false;
+
+  /** Turns the keyboard shortcuts off (see `shortcuts`). */
+  @property({ type: Boolean, reflect: true, attribute: 'no-shortcuts' }) noShortcuts = false;
+
+  /**
+   * Remaps keyboard shortcuts: `{ microphone: 'Ctrl+d', hand: null }` (null turns one off). Actions:
+   * `microphone` (m), `camera` (v), `chat` (c), `hand` (h), `leave` (l, with confirmation), `help` (?),
+   * `push-to-talk` (Space, held while muted).
+   */
+  @property({ attribute: false }) shortcuts: Partial<ShortcutMap> = {};
+
+  /** Milliseconds before the default grid's tiles say someone can't be reached. */
+  @property({ type: Number, attribute: 'unreachable-after' }) unreachableAfter = 10_000;
+
+  /** The clock for the timer, the unreachable tiles and the announcements (tests pass one they move by hand). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
   /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only). */
   @property({ reflect: true }) phase: RoomPhase = 'lobby';
 
@@ -219,6 +256,17 @@ export class RtcRoom extends RtcBase {
   @state() private leftReason: string | undefined;
   /** Messages from others since the chat was last in view. */
   @state() private unread = 0;
+  @state() private inviteCopy: CopyState = 'idle';
+  @state() private dialog: 'help' | 'leave' | null = null;
+
+  readonly #announcer = new Announcer(this, {
+    clock: () => this.clock,
+    words: (kind, names) =>
+      kind === 'joined'
+        ? burstWords(names, (name) => this.i18n.t('announce.joined', { name }), (count) => this.i18n.t('announce.joinedMany', { count }))
+        : burstWords(names, (name) => this.i18n.t('announce.left', { name }), (count) => this.i18n.t('announce.leftMany', { count })),
+  });
+  readonly #timer = new CallTimer(this, () => this.clock);
 
   #givenEngine?: RtcClient;
   #ownEngine?: RtcClient;
@@ -240,6 +288,8 @@ export class RtcRoom extends RtcBase {
   #errorTimer?: ReturnType<typeof setTimeout>;
   #restoreOverflow?: string;
   #previewStarted = false;
+  #guestId = '';
+  #focusInside = false;
   #badSink?: string;
   /** Panels opened at least once: they stay on the page from then on. */
   readonly #shownPanels = new Set<Panel>();
@@ -269,6 +319,7 @@ export class RtcRoom extends RtcBase {
   constructor() {
     super();
     this.#commandsProvider.setValue(this.#commands);
+    new ShortcutController(this); // registers itself: the keys work while this room is in a call
   }
 
   // ---- public methods ----
@@ -277,6 +328,8 @@ export class RtcRoom extends RtcBase {
   async join(): Promise<void> {
     if (this.phase === 'joining' || this.phase === 'joined') return;
     const before = this.phase;
+    // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
+    this.#focusInside = this.matches(':focus-within');
     this.phase = 'joining';
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
@@ -301,6 +354,15 @@ export class RtcRoom extends RtcBase {
   /** The same as `leave()` (the plugin's name). */
   hangup(): Promise<void> {
     return this.leave();
+  }
+
+  /**
+   * Says something through the room's polite live region (screen readers read it once), gathered with
+   * what else happens in the same moment: for a page's own events, such as a recording that starts
+   * (`room.announce(strings['announce.recording'])`).
+   */
+  announce(text: string): void {
+    this.#announcer.announce({ kind: 'text', text });
   }
 
   /** Turns the microphone on or off (toggles without an argument). */
@@ -475,6 +537,8 @@ export class RtcRoom extends RtcBase {
         this.phase = 'joined';
         this.leftReason = undefined;
         this.unread = 0;
+        this.#timer.start();
+        this.#focusMainControl();
       }),
       engine.on('message', ({ local }) => {
         if (!local && !this.#chatInView()) this.unread++;
@@ -482,6 +546,9 @@ export class RtcRoom extends RtcBase {
       engine.on('left', ({ reason }) => {
         this.phase = 'left';
         this.leftReason = reason;
+        this.#timer.stop();
+        this.dialog = null;
+        if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
         this.audioBlocked = false;
         this.#blocked.clear();
         if (this.fullscreen) void this.setFullScreen(false);
@@ -507,10 +574,23 @@ export class RtcRoom extends RtcBase {
     if (!this.room) throw new RtcError('room-not-found', 'Set the `room` attribute, or a `token`.');
     return fetchDevToken(this.server || defaultServer() || '', {
       room: this.room,
-      ...(this.userId ? { user: this.userId } : {}),
-      ...(this.userName ? { name: this.userName } : {}),
+      user: this.#lobbyUserId(),
+      // Someone who typed no name is "Guest" in the call too, as in the lobby (the server would show the raw id).
+      name: this.userName || this.i18n.t('tile.guest'),
       ...(this.userRole ? { role: this.userRole } : {}),
     });
+  }
+
+  /**
+   * Who the lobby shows: `user-id`, the token's user, or a guest id chosen now and asked for with the
+   * dev token, so the avatar colour (from the id) is the same before and after joining.
+   */
+  #lobbyUserId(): string {
+    if (this.userId) return this.userId;
+    const claimed = this.#tokenClaims()?.sub;
+    if (claimed) return claimed;
+    this.#guestId ||= `guest-${[...crypto.getRandomValues(new Uint8Array(4))].map((b) => (b % 36).toString(36)).join('')}`;
+    return this.#guestId;
   }
 
   /** The lobby's camera preview (the engine keeps it on when joining). */
@@ -563,6 +643,7 @@ export class RtcRoom extends RtcBase {
       activeSpeakerId: view.activeSpeakerId,
       previousId: this.#mainUserId,
     }).userId;
+    const previous = this.#snapshot;
     this.#snapshot = {
       ...view,
       layout: this.layout,
@@ -575,6 +656,7 @@ export class RtcRoom extends RtcBase {
       unreadMessages: this.unread,
     };
     this.#stateProvider.setValue(this.#snapshot);
+    this.#announcer.announce(...callAnnouncements(previous, this.#snapshot, (key, params) => this.i18n.t(key, params)));
 
     const users = inCall ? ids : [];
     const joined = users.filter((id) => !this.#users.includes(id));
@@ -774,10 +856,11 @@ export class RtcRoom extends RtcBase {
         ${inCall ? this.#renderHeader(snapshot) : nothing}
         <div class="body">
           <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
+            ${!this.composed && isAlone(this.phase, snapshot) ? this.#renderWaiting() : nothing}
             <slot @slotchange=${this.#onSlotChange}></slot>
             ${this.composed || !inCall
               ? nothing
-              : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS}
+              : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS} .clock=${this.clock} unreachable-after=${this.unreachableAfter}
                   ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
           </div>
           ${inCall && !this.composed ? this.#renderPanel() : nothing}
@@ -787,12 +870,17 @@ export class RtcRoom extends RtcBase {
           : nothing}
         ${this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling' ? this.#renderLobby(snapshot) : nothing}
         ${this.phase === 'left' ? this.#renderLeft() : nothing}
-        ${this.#renderBanner(snapshot)}
+        ${renderReconnecting(this.phase, snapshot, (key) => this.i18n.t(key))}
         ${this.audioBlocked
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${this.i18n.t('audio.blocked')}
               @click=${this.#unlockAudio}>${icon('speaker')}<span>${this.i18n.t('audio.enable')}</span></button>`
           : nothing}
         ${this.error ? this.#renderError(this.error) : nothing}
+        <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
+        ${this.dialog === 'help' ? renderHelpDialog(this.shortcutMap, (key) => this.i18n.t(key), this.#closeDialog) : nothing}
+        ${this.dialog === 'leave'
+          ? renderLeaveDialog((key) => this.i18n.t(key), () => this.#requestLeave('hangup'), this.#closeDialog)
+          : nothing}
       </div>
       ${this.#renderAudio()}
     `;
@@ -816,18 +904,102 @@ export class RtcRoom extends RtcBase {
 
   #renderHeader(snapshot: RoomSnapshot) {
     const count = snapshot.participants.filter((p) => p.userId).length;
+    const elapsed = this.showTimer ? this.#timer.elapsed : null;
     return html`<div part="header" class="header">
       <span class="title">${snapshot.roomId ?? this.room}</span>
+      ${elapsed === null
+        ? nothing
+        : html`<span part="timer" class="timer" role="timer" aria-label=${this.i18n.t('room.timer', { time: formatDuration(elapsed) })}
+            >${formatDuration(elapsed)}</span>`}
       <span class="count">${this.i18n.t('room.count', { count })}</span>
     </div>`;
   }
 
-  #renderBanner(snapshot: RoomSnapshot) {
-    let key: StringKey | undefined;
-    if (this.phase === 'joined' && snapshot.state === 'reconnecting') key = 'state.reconnecting';
-    else if (this.phase === 'joined' && snapshot.participants.length === 1) key = 'room.waiting';
-    if (!key) return nothing;
-    return html`<div part="banner" class="banner" role="status">${this.i18n.t(key)}</div>`;
+  #renderWaiting() {
+    const url = inviteUrl(this.inviteUrl);
+    return renderWaiting({
+      url,
+      copy: this.inviteCopy,
+      t: (key) => this.i18n.t(key),
+      onCopy: async () => {
+        this.inviteCopy = await copyInvite(url, this.renderRoot.querySelector('.invite-link'));
+        this.announce(this.i18n.t(this.inviteCopy === 'copied' ? 'invite.copied' : 'invite.copyFailed'));
+      },
+    });
+  }
+
+  // ---- keyboard ----
+
+  /** @internal For the shortcut controller: keys act only in a call. */
+  get shortcutsActive(): boolean {
+    return this.phase === 'joined' && !this.noShortcuts && this.mode !== 'answer';
+  }
+
+  /** The keys in effect: the defaults with `shortcuts` over them. */
+  get shortcutMap(): ShortcutMap {
+    return { ...DEFAULT_SHORTCUTS, ...this.shortcuts };
+  }
+
+  /** @internal For push-to-talk, which starts only while muted. */
+  get microphoneOff(): boolean {
+    const self = this.#snapshot?.self;
+    return !!self && self.role !== 'viewer' && !self.media.audio;
+  }
+
+  /** Does what a shortcut's key does (`help` opens the shortcuts dialog, `leave` asks first), e.g. from a page's own menu. */
+  runShortcut(action: Exclude<ShortcutAction, 'push-to-talk'>): void {
+    const self = this.#snapshot?.self;
+    const report = (error: unknown) => this.#reportError(error);
+    switch (action) {
+      case 'microphone':
+        if (self?.role === 'viewer') return;
+        this.toggleMicrophone().then(() => this.announce(this.i18n.t(this.#client().self.media.audio ? 'announce.microphoneOn' : 'announce.microphoneOff')), report);
+        return;
+      case 'camera':
+        if (self?.role === 'viewer') return;
+        this.toggleCamera().then(() => this.announce(this.i18n.t(this.#client().self.media.video ? 'announce.cameraOn' : 'announce.cameraOff')), report);
+        return;
+      case 'chat':
+        if (!this.composed) this.#openPanel(this.panel === 'chat' ? null : 'chat');
+        return;
+      case 'hand':
+        this.#client().raiseHand(!self?.handRaised).catch(report);
+        return;
+      case 'leave':
+      case 'help':
+        this.#openDialog(action);
+        return;
+    }
+  }
+
+  /** @internal Push-to-talk: Space went down while muted (true) or came up (false). */
+  holdToTalk(talking: boolean): void {
+    this.toggleMicrophone(talking).catch((error) => this.#reportError(error));
+  }
+
+  #openDialog(dialog: 'help' | 'leave'): void {
+    this.dialog = dialog;
+    void this.updateComplete.then(() => {
+      const element = this.renderRoot.querySelector<HTMLDialogElement>(`#${dialog === 'help' ? 'shortcuts' : 'leave'}-dialog`);
+      if (element && !element.open) element.showModal();
+    });
+  }
+
+  #closeDialog = (): void => {
+    this.dialog = null;
+  };
+
+  /** Joining removed the lobby and its focused button: the microphone (else the bar's first button) takes focus, not <body>. */
+  #focusMainControl(): void {
+    // A page that joined by script (autojoin, its own button) keeps its focus where it is.
+    if (!this.#focusInside) return;
+    void this.updateComplete.then(async () => {
+      const bar = this.renderRoot.querySelector('rtc-controls');
+      await bar?.updateComplete;
+      const button = bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button-microphone"]') ?? bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button"]');
+      const now = document.activeElement;
+      if (now === document.body || now === this || now === null) button?.focus();
+    });
   }
 
   #renderLobby(snapshot: RoomSnapshot) {
@@ -838,7 +1010,7 @@ export class RtcRoom extends RtcBase {
     return html`<section part="lobby" class="lobby" aria-labelledby="lobby-title">
       <div class="lobby-card">
         <div part="preview" class="preview">
-          ${self ? html`<rtc-video-tile .participant=${{ ...self, media: { ...self.media, audio: this.audio } }}
+          ${self ? html`<rtc-video-tile .participant=${{ ...self, userId: self.userId || this.#lobbyUserId(), media: { ...self.media, audio: this.audio } }}
             name=${this.userName || this.#tokenClaims()?.name || nothing}></rtc-video-tile>` : nothing}
           <div class="preview-controls" ?hidden=${this.#viewer()}>
             <button class="round ${this.audio ? '' : 'off'}" type="button" aria-label=${this.i18n.t('controls.microphone')}

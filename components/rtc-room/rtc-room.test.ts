@@ -90,7 +90,7 @@ describe('<rtc-room> in a call', function () {
     // Bob turns his camera off from his own controls: Alice sees his initials instead of video.
     controlButton(b, 'camera').click();
     await waitUntil(() => tile(a, 'bob')!.hasAttribute('video-muted'), 'alice sees bob camera off', LONG);
-    expect(tile(a, 'bob')!.shadowRoot!.querySelector('[part~="avatar"]')!.textContent!.trim()).to.equal('BO');
+    expect(tile(a, 'bob')!.shadowRoot!.querySelector('[part~="avatar"]')!.textContent!.trim()).to.equal('B');
     expect(controlButton(b, 'camera').getAttribute('aria-pressed')).to.equal('false');
   });
 
@@ -240,7 +240,7 @@ describe('<rtc-room> in a call', function () {
     await waitUntil(() => controls(a), 'controls');
     await controls(a).updateComplete;
     expect(controlButton(a, 'hangup').getAttribute('aria-label')).to.equal('挂断');
-    expect(a.shadowRoot!.querySelector('[part~="banner"]')!.textContent).to.equal('等待其他人加入');
+    expect(a.shadowRoot!.querySelector('[part~="invite"] .invite-title')!.textContent).to.equal('等待其他人加入');
   });
 
   it('reports a refused token as rtc-error and says so on screen', async () => {

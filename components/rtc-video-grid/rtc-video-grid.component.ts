@@ -5,17 +5,19 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Participant } from '../../core/types.js';
 import type { Layout } from '../context/room-state-context.js';
 import type { RtcPinEvent } from '../events/rtc-pin.js';
+import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
 import { gridShape, pageCount, pageItems, stableOrder, stage, type Stage } from '../internal/layout.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import '../rtc-video-tile/rtc-video-tile.js';
+import type { RtcVideoTile } from '../rtc-video-tile/rtc-video-tile.component.js';
 import { styles } from './rtc-video-grid.styles.js';
 
 /** Tiles narrower than this make the grid paginate sooner than `max-tiles` (phones). */
 const MIN_TILE_WIDTH = 150;
 const PAGER_HEIGHT = 44;
-const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placeholder, avatar:tile-avatar, label:tile-label, name:tile-name, muted-icon:tile-muted-icon, pin-button:tile-pin-button, status:tile-status';
+const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placeholder, avatar:tile-avatar, label:tile-label, name:tile-name, muted-icon:tile-muted-icon, pin-button:tile-pin-button, status:tile-status, unreachable:tile-unreachable, retry-button:tile-retry-button';
 
 /**
  * @summary Lays out the participants' tiles: a grid sized from the tile count and the box, or a
@@ -30,8 +32,12 @@ const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placehold
  *
  * @csspart base - The layout box.
  * @csspart tile - Every `<rtc-video-tile>`; their parts are exported as `tile-base`, `tile-video`,
- * `tile-placeholder`, `tile-avatar`, `tile-label`, `tile-name`, `tile-muted-icon`, `tile-pin-button`, `tile-status`.
+ * `tile-placeholder`, `tile-avatar`, `tile-label`, `tile-name`, `tile-muted-icon`, `tile-pin-button`, `tile-status`,
+ * `tile-unreachable`, `tile-retry-button`.
  * @csspart stage - The main view in the speaker layout.
+ * @csspart presenting - The card the presenter sees on the stage instead of their own screen (no hall of mirrors).
+ * @csspart stop-presenting - Its "Stop presenting" button.
+ * @csspart preview-toggle - Its "Show preview" button (and "Hide preview" over the preview).
  * @csspart strip - The row of other participants under the main view.
  * @csspart pager - The page switcher.
  * @csspart pager-button - Its previous and next buttons.
@@ -58,6 +64,15 @@ export class RtcVideoGrid extends RtcElement {
   /** Participants to show instead of the room's (plain snapshots, e.g. for a preview or a story). */
   @property({ attribute: false }) participants: readonly Participant[] | undefined;
 
+  /** Milliseconds before a tile whose link does not come up says the person can't be reached. */
+  @property({ type: Number, attribute: 'unreachable-after' }) unreachableAfter = 10_000;
+
+  /** The clock the tiles time `unreachable-after` with (tests pass one they move by hand). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  /** The presenter sees their own shared screen on the stage instead of the "You are presenting" card (reflected). */
+  @property({ type: Boolean, reflect: true, attribute: 'show-own-screen' }) showOwnScreen = false;
+
   /** What is shown now: `grid`, or `stage` (speaker layout, a pin, or a screen share). Reflected, read-only. */
   @property({ reflect: true }) view: 'grid' | 'stage' = 'grid';
 
@@ -72,6 +87,8 @@ export class RtcVideoGrid extends RtcElement {
   #lastSpoke = new Map<string, number>();
   #speaker: string | null = null;
   #stage: Stage = { userId: null, screen: false };
+  /** The pin button that was pressed: its tile may move (grid to stage), so focus follows it there. */
+  #refocusPin: { userId: string; pinned: boolean } | null = null;
 
   get #people(): readonly Participant[] {
     return this.participants ?? this.snapshot?.participants ?? [];
@@ -122,13 +139,35 @@ export class RtcVideoGrid extends RtcElement {
 
   #onPin(event: RtcPinEvent): void {
     const userId = event.detail.pinned ? event.detail.userId : null;
+    this.#refocusPin = event.detail;
     if (this.roomCommands && !this.engine) this.roomCommands.pin(userId);
     else this.ownPin = userId;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const wanted = this.#refocusPin;
+    if (!wanted) return;
+    // By property: a tile made in this render has not reflected its attributes yet. Inside a room the
+    // pin comes back with the room's next state: until then, wait.
+    const tile = [...this.renderRoot.querySelectorAll<RtcVideoTile>('rtc-video-tile')]
+      .find((t) => t.participant?.userId === wanted.userId && !t.screen && t.pinned === wanted.pinned);
+    if (!tile) return;
+    this.#refocusPin = null;
+    void tile.updateComplete.then(() => tile.shadowRoot?.querySelector<HTMLElement>('[part~="pin-button"]')?.focus());
+  }
+
+  #stopPresenting(): void {
+    const commands = this.commands;
+    commands?.toggleScreenShare(false).catch((error: unknown) => commands.reportError(error));
+  }
+
   #tile(p: Participant, { screen = false, pinned = false } = {}) {
+    // One tile alone has nowhere else to go: no pin.
+    const pinnable = this.#people.length > 1;
     return html`<rtc-video-tile part="tile" exportparts=${TILE_PARTS} .participant=${p} ?screen=${screen}
-      ?full-picture=${this.fullPicture} pinnable ?pinned=${pinned} .strings=${this.strings}
+      ?full-picture=${this.fullPicture} ?pinnable=${pinnable} ?pinned=${pinned} .strings=${this.strings}
+      .clock=${this.clock} unreachable-after=${this.unreachableAfter}
       lang=${this.getAttribute('lang') ?? nothing}></rtc-video-tile>`;
   }
 
@@ -177,7 +216,9 @@ export class RtcVideoGrid extends RtcElement {
     const others = this.#order.filter((id) => this.#stage.screen || id !== this.#stage.userId);
     return html`
       <div part="stage" class="stage" role="region" aria-label=${this.i18n.t('grid.stage')}>
-        ${main ? this.#tile(main, { screen: this.#stage.screen, pinned: main.userId === this.#pin }) : nothing}
+        ${main && this.#stage.screen && main.local
+          ? this.#renderOwnScreen(main)
+          : main ? this.#tile(main, { screen: this.#stage.screen, pinned: main.userId === this.#pin }) : nothing}
       </div>
       ${others.length
         ? html`<div part="strip" class="strip" role="list" aria-label=${this.i18n.t('grid.strip')}>
@@ -185,6 +226,23 @@ export class RtcVideoGrid extends RtcElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /** Your own share on the stage would show the stage inside itself: a card with stop, unless you ask for the preview. */
+  #renderOwnScreen(main: Participant) {
+    const toggle = html`<button part="preview-toggle" class="presenting-button" type="button" aria-pressed=${this.showOwnScreen ? 'true' : 'false'}
+      @click=${() => (this.showOwnScreen = !this.showOwnScreen)}>${this.i18n.t(this.showOwnScreen ? 'presenting.hidePreview' : 'presenting.preview')}</button>`;
+    const stop = html`<button part="stop-presenting" class="presenting-button danger" type="button" @click=${this.#stopPresenting}>
+      ${icon('screen-off')}<span>${this.i18n.t('presenting.stop')}</span></button>`;
+    if (this.showOwnScreen) {
+      return html`${this.#tile(main, { screen: true })}<div class="preview-bar">${toggle}${stop}</div>`;
+    }
+    return html`<div part="presenting" class="presenting" role="group" aria-labelledby="presenting-title">
+      <span class="presenting-icon" aria-hidden="true">${icon('screen')}</span>
+      <h2 id="presenting-title" class="presenting-title">${this.i18n.t('tile.yourScreen')}</h2>
+      <p class="presenting-hint">${this.i18n.t('presenting.hint')}</p>
+      <div class="presenting-actions">${stop}${toggle}</div>
+    </div>`;
   }
 }
 

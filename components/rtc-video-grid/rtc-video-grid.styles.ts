@@ -79,6 +79,78 @@ export const styles = [
       position: absolute;
       inset: 0;
     }
+    /* Compact and centred on the stage: a card, not a screen. */
+    .presenting {
+      position: absolute;
+      inset: 0;
+      margin: auto;
+      width: fit-content;
+      height: fit-content;
+      max-width: calc(100% - 2 * ${token('space-s')});
+      max-height: 100%;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: ${token('space-s')};
+      padding: ${token('space-l')};
+      border-radius: ${token('radius-m')};
+      background: ${token('color-surface')};
+      border: 1px solid ${token('color-border')};
+      text-align: center;
+      overflow: auto;
+    }
+    .presenting-icon .icon {
+      width: 40px;
+      height: 40px;
+      color: ${token('color-accent')};
+    }
+    .presenting-title {
+      margin: 0;
+      font-size: ${token('font-size-l')};
+    }
+    .presenting-hint {
+      margin: 0;
+      max-width: 42ch;
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-s')};
+    }
+    .presenting-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: ${token('space-s')};
+    }
+    .presenting-button {
+      display: inline-flex;
+      align-items: center;
+      gap: ${token('space-xs')};
+      min-height: 40px;
+      padding: 0 ${token('space-m')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-full')};
+      background: ${token('color-control')};
+      color: ${token('color-on-control')};
+      font: inherit;
+      cursor: pointer;
+    }
+    .presenting-button.danger {
+      border-color: transparent;
+      background: ${token('color-danger')};
+      color: ${token('color-on-danger')};
+    }
+    .presenting-button .icon {
+      width: 20px;
+      height: 20px;
+    }
+    .preview-bar {
+      position: absolute;
+      top: ${token('space-s')};
+      left: 50%;
+      transform: translateX(-50%);
+      display: flex;
+      gap: ${token('space-s')};
+    }
     .strip {
       flex: none;
       display: flex;

@@ -5,9 +5,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/types.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
+import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
 import { attachMedia } from '../internal/media-directive.js';
-import { avatarHue, displayName, initials } from '../internal/participant-display.js';
+import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
@@ -34,6 +35,8 @@ import { styles } from './rtc-video-tile.styles.js';
  * @csspart reactions - The reactions they just sent (each rises and fades; it only appears and goes with reduced motion).
  * @csspart pin-button - The pin button (only with `pinnable`).
  * @csspart status - The "connecting" notice while the media link is not up yet.
+ * @csspart unreachable - The notice that replaces it when the link does not come up (after `unreachable-after`) or failed: who can't be reached, why when known, and a retry.
+ * @csspart retry-button - Its "Try again" button (opens the link again through the engine's `reconnectPeer`).
  *
  * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
  * @cssproperty [--tile-background=var(--rtc-color-tile)] - Background behind the video and the placeholder.
@@ -86,6 +89,19 @@ export class RtcVideoTile extends RtcElement {
   /** An avatar image URL shown while the camera is off (instead of initials). */
   @property() avatar = '';
 
+  /** Milliseconds a remote link may stay `new`, `connecting` or `disconnected` before the tile says they can't be reached. */
+  @property({ type: Number, attribute: 'unreachable-after' }) unreachableAfter = 10_000;
+
+  /** Whether the tile says they can't be reached (reflected, read-only). */
+  @property({ type: Boolean, reflect: true }) unreachable = false;
+
+  /** The clock for `unreachable-after` (tests pass one they move by hand). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  /** The link went down and the unreachable timer runs (or ran out): it starts once per outage. */
+  #waiting = false;
+  #waitTimer: unknown;
+
   readonly #level = new AudioLevelController(
     this,
     () => this.#participant?.userId,
@@ -111,6 +127,51 @@ export class RtcVideoTile extends RtcElement {
     this.audioMuted = !p.media.audio;
     this.videoMuted = !this.#hasVideo(p);
     this.handRaised = p.handRaised && !this.screen;
+    this.#followLink(p);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWaiting();
+  }
+
+  /** A link that stays down past `unreachable-after`, or failed, makes the tile say so (a remote person only). */
+  #followLink(p: Participant): void {
+    const link = p.local ? 'connected' : p.link;
+    const waiting = link === 'new' || link === 'connecting' || link === 'disconnected';
+    if (link === 'failed') {
+      this.#stopWaiting();
+      this.unreachable = true;
+    } else if (!waiting) {
+      this.#stopWaiting();
+      this.unreachable = false;
+    } else if (!this.#waiting) {
+      this.#waiting = true;
+      this.#waitTimer = this.clock.setTimeout(() => {
+        this.#waitTimer = undefined;
+        this.unreachable = true;
+      }, this.unreachableAfter);
+    }
+  }
+
+  #stopWaiting(): void {
+    if (this.#waitTimer !== undefined) this.clock.clearTimeout(this.#waitTimer);
+    this.#waitTimer = undefined;
+    this.#waiting = false;
+  }
+
+  /** Why they can't be reached, when the engine can tell: it has no TURN relay to fall back on. */
+  #unreachableReason(): string {
+    const servers = this.client?.iceServers;
+    if (!servers) return '';
+    const relay = servers.some((server) => [server.urls].flat().some((url) => /^turns?:/i.test(url)));
+    return this.i18n.t(relay ? 'tile.unreachable.blocked' : 'tile.unreachable.noRelay');
+  }
+
+  #retry(): void {
+    this.#stopWaiting();
+    this.unreachable = false;
+    this.client?.reconnectPeer(this.userId);
   }
 
   #stream(p: Participant): MediaStream | null {
@@ -122,10 +183,17 @@ export class RtcVideoTile extends RtcElement {
     return live && (this.screen ? p.media.screen : p.media.video);
   }
 
-  #name(p: Participant): string {
-    const name = this.name || displayName(p, this.snapshot?.profiles[p.userId]) || this.i18n.t('tile.guest');
-    if (this.screen) return p.local ? this.i18n.t('tile.yourScreen') : this.i18n.t('tile.screen', { name });
-    return p.local ? this.i18n.t('tile.you', { name }) : name;
+  #plainName(p: Participant): string {
+    return this.name.trim() || displayName(p, this.snapshot?.profiles[p.userId], this.i18n.t('tile.guest'));
+  }
+
+  /** The label in three pieces: only the name itself is cut short, so "(you)" always shows. */
+  #label(p: Participant): { before: string; name: string; after: string } {
+    const name = this.#plainName(p);
+    if (this.screen && p.local) return { before: '', name: this.i18n.t('tile.yourScreen'), after: '' };
+    if (!this.screen && !p.local) return { before: '', name, after: '' };
+    const key = this.screen ? 'tile.screen' : 'tile.you';
+    return { ...aroundName((n) => this.i18n.t(key, { name: n })), name };
   }
 
   #onPin(): void {
@@ -135,15 +203,18 @@ export class RtcVideoTile extends RtcElement {
   protected override render() {
     const p = this.#participant;
     if (!p) return html`<div part="base" class="tile"></div>`;
-    const name = this.#name(p);
-    const plainName = this.name || displayName(p, this.snapshot?.profiles[p.userId]);
+    const label = this.#label(p);
+    const name = label.before + label.name + label.after;
+    const plainName = this.#plainName(p);
     const avatar = this.avatar || this.snapshot?.profiles[p.userId]?.avatar;
-    const connecting = !p.local && (p.link === 'new' || p.link === 'connecting');
+    const connecting = !p.local && !this.unreachable && (p.link === 'new' || p.link === 'connecting');
+    const letters = initials(plainName);
     const state = [
       name,
       this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '',
       this.speaking ? this.i18n.t('tile.speaking') : '',
       this.handRaised ? this.i18n.t('tile.hand') : '',
+      this.unreachable ? this.i18n.t('tile.unreachable', { name: plainName }) : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -156,11 +227,12 @@ export class RtcVideoTile extends RtcElement {
           ? html`<div part="placeholder" class="placeholder">
               ${avatar
                 ? html`<img part="avatar" class="avatar" src=${avatar} alt="" />`
-                : html`<span part="avatar" class="avatar initials" style="--hue: ${avatarHue(p.userId)}" aria-hidden="true"
-                    >${initials(plainName)}</span>`}
+                : html`<span part="avatar" class="avatar initials" style="--hue: ${avatarHue(p.userId || this.userId)}" aria-hidden="true"
+                    >${letters || icon('people')}</span>`}
             </div>`
           : nothing}
         ${connecting ? html`<div part="status" class="status">${this.i18n.t('state.connecting')}</div>` : nothing}
+        ${this.unreachable ? this.#renderUnreachable(plainName) : nothing}
         <slot name="overlay"></slot>
         ${this.#reactions.shown.length
           ? html`<div part="reactions" class="reactions" aria-hidden="true">
@@ -172,9 +244,10 @@ export class RtcVideoTile extends RtcElement {
           ${this.audioMuted && !this.screen
             ? html`<span part="muted-icon" class="muted" title=${this.i18n.t('tile.muted')}>${icon('microphone-off')}</span>`
             : nothing}
-          <span part="name" class="name">${name}</span>
+          <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
+            class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
         </div>
-        ${this.pinnable
+        ${this.pinnable && !this.unreachable
           ? html`<button part="pin-button" class="pin" type="button" aria-pressed=${this.pinned ? 'true' : 'false'}
               aria-label=${this.i18n.t('tile.pin', { name: plainName })}
               title=${this.i18n.t(this.pinned ? 'tile.unpin' : 'tile.pin', { name: plainName })}
@@ -182,6 +255,18 @@ export class RtcVideoTile extends RtcElement {
           : nothing}
       </div>
     `;
+  }
+
+  #renderUnreachable(name: string) {
+    const reason = this.#unreachableReason();
+    return html`<div part="unreachable" class="unreachable" role="status">
+      <span class="unreachable-title">${this.i18n.t('tile.unreachable', { name })}</span>
+      ${reason ? html`<span class="unreachable-reason">${reason}</span>` : nothing}
+      ${this.client
+        ? html`<button part="retry-button" class="retry" type="button" aria-label=${this.i18n.t('tile.retryLabel', { name })}
+            @click=${this.#retry}>${this.i18n.t('tile.retry')}</button>`
+        : nothing}
+    </div>`;
   }
 }
 

@@ -91,9 +91,54 @@ export const styles = [
       line-height: 1.35;
     }
     .name {
+      display: flex;
+      min-width: 0;
+      white-space: pre;
+    }
+    .name-text {
+      min-width: 0;
       overflow: hidden;
       text-overflow: ellipsis;
-      white-space: nowrap;
+    }
+    .affix {
+      flex: none;
+    }
+    .unreachable {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: ${token('space-xs')};
+      padding: ${token('space-m')} ${token('space-m')} calc(${token('space-xl')} + ${token('space-s')});
+      background: color-mix(in srgb, var(--tile-background) 70%, transparent);
+      color: var(--tile-label-color);
+      text-align: center;
+      font-size: ${token('font-size-s')};
+    }
+    .unreachable-title {
+      font-weight: ${token('font-weight-strong')};
+    }
+    .unreachable-reason {
+      max-width: 36ch;
+      opacity: 0.85;
+    }
+    .retry {
+      margin-top: ${token('space-xs')};
+      min-height: 32px;
+      padding: 0 ${token('space-m')};
+      border: 0;
+      border-radius: ${token('radius-full')};
+      background: ${token('color-accent')};
+      color: ${token('color-on-accent')};
+      font: inherit;
+      cursor: pointer;
+    }
+    @container (max-width: 240px) {
+      .unreachable-reason {
+        display: none;
+      }
     }
     .muted {
       display: inline-flex;

@@ -1,5 +1,5 @@
 /** Test helper: real calls in one page, over the in-page hub (server/hub/loopback.ts) with synthetic media. */
-import { RtcClient, type JoinOptions, type RtcClientOptions } from '../../../core/rtc-client.js';
+import { RtcClient, type JoinOptions, type RtcClientOptions, type WebSocketLike } from '../../../core/rtc-client.js';
 import { SyntheticMedia, type SyntheticMediaOptions } from '../../../core/testing/synthetic-media.js';
 import { createLoopback, type Loopback } from '../../../server/hub/loopback.js';
 import type { HubConfig } from '../../../server/hub/hub-config.js';
@@ -68,4 +68,45 @@ export async function videoPlays(video: HTMLVideoElement, timeout = 20_000): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`video did not play (size ${video.videoWidth}, paused ${video.paused}, time ${video.currentTime})`);
+}
+
+/**
+ * A network that lets no media through, for a person's engine (`engineOptions.connect`): their ICE
+ * candidates are dropped both ways, so links negotiate but never connect, as behind a firewall with
+ * no TURN relay. `restore()` lets candidates through again (links opened afterwards connect).
+ */
+export function blockedNetwork(call: LoopbackCall): { engineOptions: RtcClientOptions; restore(): void } {
+  let blocked = true;
+  const isCandidate = (data: unknown) => {
+    try {
+      const frame = JSON.parse(String(data)) as { type?: string; payload?: { candidate?: unknown } };
+      return frame.type === 'signal' && !!frame.payload?.candidate;
+    } catch {
+      return false;
+    }
+  };
+  const connect = (url: string) => {
+    const socket = call.loopback.connect(url);
+    const wrapper: WebSocketLike = {
+      get readyState() {
+        return socket.readyState;
+      },
+      send: (data) => {
+        if (!(blocked && isCandidate(data))) socket.send(data);
+      },
+      close: (code, reason) => socket.close(code, reason),
+      onopen: null,
+      onmessage: null,
+      onclose: null,
+      onerror: null,
+    };
+    socket.onopen = (event) => wrapper.onopen?.(event);
+    socket.onmessage = (event) => {
+      if (!(blocked && isCandidate(event.data))) wrapper.onmessage?.(event);
+    };
+    socket.onclose = (event) => wrapper.onclose?.(event);
+    socket.onerror = (event) => wrapper.onerror?.(event);
+    return wrapper;
+  };
+  return { engineOptions: { connect }, restore: () => (blocked = false) };
 }
