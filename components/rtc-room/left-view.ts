@@ -32,10 +32,10 @@ const WORDS: Record<LeftReason, LeftWords> = {
 export function renderLeft({ reason, error, t, rejoin }: LeftViewInput): TemplateResult {
   const words = WORDS[reason ?? 'hangup'];
   const said = reason === 'error' && error ? errorWords(error, t) : null;
-  const hint = said ? [said.cause, said.next].filter(Boolean).join(' ') : words.hint ? t(words.hint) : '';
+  const hints = said ? [said.cause, said.next] : [words.hint ? t(words.hint) : null];
   return html`<section part="left" class="left" aria-labelledby="left-title" data-reason=${reason ?? 'hangup'}>
     <h2 id="left-title">${t(words.title)}</h2>
-    ${hint ? html`<p class="muted">${hint}</p>` : nothing}
+    ${hints.map((hint) => (hint ? html`<p class="muted">${hint}</p>` : nothing))}
     ${words.rejoin ? html`<button part="rejoin-button" class="primary" type="button" @click=${rejoin}>${t(words.rejoin)}</button>` : nothing}
   </section>`;
 }

@@ -6,6 +6,18 @@ import { token } from '../internal/shared.styles.js';
  * up its height first, then the details scroll, and the Join button never leaves the box. Sizes are
  * the room's (`.room` is the size container).
  */
+const visuallyHidden = css`
+  .lobby h2,
+  .lobby-room {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 export const lobbyStyles = css`
   .lobby,
   .left {
@@ -192,17 +204,20 @@ export const lobbyStyles = css`
       align-items: stretch;
     }
   }
+  /* The in-call error notice: the cause, then what to do. */
+  .error-words p {
+    margin: 0;
+  }
+  .error-words .next {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
   /* Short rooms: the title and the room's name give way to the preview and the form. */
-  @container (max-height: 420px) {
-    .lobby h2,
-    .lobby-room {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
+  @container (max-width: 559px) and (max-height: 420px) {
+    ${visuallyHidden}
+  }
+  @container (max-height: 300px) {
+    ${visuallyHidden}
   }
   @container (max-height: 300px) {
     .lobby {

@@ -98,7 +98,8 @@ function renderDenied({ t, denied, browser, retryMedia }: LobbyViewInput): Templ
   const what: StringKey = denied.camera && denied.microphone ? 'media.denied.both' : denied.camera ? 'media.denied.camera' : 'media.denied.microphone';
   return html`<div part="media-denied" class="notice" id="lobby-denied" role="alert" data-browser=${browser}>
     <p class="notice-title">${t(what)}</p>
-    <p>${t(ALLOW_STEPS[browser])} ${t('media.withoutHint')}</p>
+    <p>${t(ALLOW_STEPS[browser])}</p>
+    <p>${t('media.withoutHint')}</p>
     <button part="media-retry" class="secondary" type="button" @click=${retryMedia}>${t('media.retry')}</button>
   </div>`;
 }

@@ -132,7 +132,7 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  *
  * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
- * @cssproperty [--room-min-height=320px] - Smallest height in flex mode (the room otherwise fills its box).
+ * @cssproperty [--room-min-height=240px] - Smallest height in flex mode (the room otherwise fills its box; the lobby fits down to 320×240).
  * @cssproperty [--room-z-index=var(--rtc-z-layer)] - Stacking level in full-screen mode.
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
@@ -936,7 +936,7 @@ export class RtcRoom extends RtcBase {
   #renderError(error: RtcError) {
     const { cause, next } = errorWords(error, (key, params) => this.i18n.t(key, params));
     return html`<div part="error" class="error" role="alert" data-code=${error.code}>
-      <span>${cause}${next ? html` <span class="next">${next}</span>` : nothing}</span>
+      <div class="error-words"><p>${cause}</p>${next ? html`<p class="next">${next}</p>` : nothing}</div>
       <button type="button" class="dismiss" aria-label=${this.i18n.t('error.dismiss')} title=${this.i18n.t('error.dismiss')}
         @click=${() => (this.error = undefined)}>×</button>
     </div>`;

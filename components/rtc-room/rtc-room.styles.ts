@@ -23,7 +23,7 @@ export const styles = [
     :host {
       --room-background: ${token('color-bg')};
       --room-color: ${token('color-text')};
-      --room-min-height: 320px;
+      --room-min-height: 240px;
       --room-z-index: ${token('z-layer')};
       --room-panel-width: 360px;
       display: block;
