@@ -228,7 +228,8 @@ describe('<rtc-room> with the camera and microphone blocked', function () {
       expect(deviceButton(room, 'microphone').title).to.equal(lang === 'en' ? 'Microphone blocked' : '麦克风已被阻止');
       const notice = part(room, 'media-denied')!;
       expect(notice.dataset['browser']).to.equal('chrome');
-      expect(text(notice)).to.contain(blocked).and.contain(steps);
+      await waitUntil(() => text(notice).includes(steps), 'the steps for this browser', LONG);
+      expect(text(notice)).to.contain(blocked);
       await expect(room).to.be.accessible();
 
       const before = asked.length;
