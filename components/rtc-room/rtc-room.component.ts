@@ -125,7 +125,10 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  * @csspart lobby - The page before joining.
  * @csspart preview - The camera preview in the lobby.
  * @csspart join-button - The lobby's join button.
- * @csspart left - The page after leaving.
+ * @csspart media-denied - The lobby's notice that the browser blocks the camera or microphone, with the steps to allow them.
+ * @csspart media-retry - Its Try again button (asks the browser again).
+ * @csspart left - The page after leaving (`data-reason`: `hangup`, `kicked`, `replaced`, `network`, `error`).
+ * @csspart rejoin-button - Its Rejoin button (none after a removal).
  * @csspart banner - A notice at the top (connecting, reconnecting, waiting for others).
  * @csspart error - The error notice.
  * @csspart audio-unlock - The "enable audio" button shown while the browser blocks the sound.
