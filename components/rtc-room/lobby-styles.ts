@@ -134,6 +134,12 @@ export const lobbyStyles = css`
     /* Room for focus rings inside the scroll area. */
     padding: 3px;
     margin: -3px;
+    /* A shade at an edge with more beyond it: the cue that the details scroll (covers scroll with the content). */
+    background:
+      linear-gradient(var(--room-background) 30%, transparent) top / 100% 24px no-repeat local,
+      linear-gradient(transparent, var(--room-background) 70%) bottom / 100% 24px no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgb(0 0 0 / 0.3), transparent) top / 100% 10px no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.3), transparent) bottom / 100% 10px no-repeat scroll;
   }
   .lobby-form > .primary {
     flex: none;
