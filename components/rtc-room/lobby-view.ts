@@ -4,7 +4,6 @@
  * the error of the last try. Join stays in view in any box down to 320×240 (lobby-styles.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { RtcError } from '../../core/errors.js';
 import type { Participant } from '../../core/types.js';
 import type { StringKey } from '../i18n/strings.js';
@@ -63,7 +62,7 @@ export function renderLobby(input: LobbyViewInput): TemplateResult {
           ${input.error ? renderError(input.error, input) : nothing}
           ${input.askName
             ? html`<label class="field"><span>${t('lobby.name')}</span>
-                <input name="name" autocomplete="name" maxlength="64" .value=${live(input.userName)}
+                <input name="name" autocomplete="name" maxlength="64" .value=${input.userName}
                   @input=${(event: Event) => input.setName((event.target as HTMLInputElement).value.trim())} /></label>`
             : nothing}
           ${input.passwordPrompt ? renderPassword(input) : nothing}
@@ -116,7 +115,7 @@ function renderError(error: RtcError, { t, dismissError }: LobbyViewInput): Temp
 function renderPassword({ t, password, passwordPrompt, setPassword }: LobbyViewInput): TemplateResult {
   const wrong = passwordPrompt === 'wrong';
   return html`<label class="field"><span>${t('lobby.password')}</span>
-    <input name="password" type="password" autocomplete="current-password" maxlength="128" .value=${live(password)}
+    <input name="password" type="password" autocomplete="current-password" maxlength="128" .value=${password}
       aria-invalid=${wrong ? 'true' : 'false'} aria-describedby="lobby-password-hint"
       @input=${(event: Event) => setPassword((event.target as HTMLInputElement).value)} />
     <span id="lobby-password-hint" class=${wrong ? 'field-error' : ''} role=${wrong ? 'alert' : nothing}>
