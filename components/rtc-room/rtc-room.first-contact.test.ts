@@ -147,6 +147,7 @@ describe('<rtc-room> first contact', function () {
     expect(left.dataset['reason']).to.equal('kicked');
     expect(text(left)).to.contain('You were removed from the call').and.contain('You can’t rejoin this call.');
     expect(left.querySelector('button'), 'no rejoin').to.be.null;
+    expect(part(room, 'error'), 'said once, by the page').to.be.null;
     await expect(room).to.be.accessible();
   });
 
@@ -162,6 +163,7 @@ describe('<rtc-room> first contact', function () {
     const left = part(room, 'left')!;
     expect(text(left.querySelector('h2'))).to.equal('Connection lost');
     expect(text(left)).not.to.contain('You left');
+    expect(part(room, 'error'), 'said once, by the page').to.be.null;
     await press(part(room, 'rejoin-button')!);
     await waitUntil(() => room.phase === 'joined', 'back in', LONG);
   });
