@@ -28,13 +28,16 @@ export interface CreatedRoom {
   token: string;
 }
 
-/** A token from a dev-mode server. Rejects `not-allowed` when the server is not in dev mode. */
+/** A token from a dev-mode server. Rejects `misconfigured` when the server is not in dev mode or `server` is not an rtc-kit server. */
 export async function fetchDevToken(server: string, request: DevTokenRequest): Promise<string> {
   const url = apiUrl(server, '/api/token');
   for (const [key, value] of Object.entries(request)) if (value !== undefined) url.searchParams.set(key, String(value));
   const body = await call(url, { method: 'GET' });
-  const token = typeof body === 'string' ? body : (body as { token?: unknown }).token;
-  if (typeof token !== 'string' || !token) throw new RtcError('server-error', 'The server returned no token.');
+  const token = typeof body === 'string' ? body.trim() : (body as { token?: unknown }).token;
+  // A page of HTML (a `server` pointing at a web site rather than at rtc-kit) is no token.
+  if (typeof token !== 'string' || !JWT.test(token)) {
+    throw new RtcError('misconfigured', `GET ${url.origin}${url.pathname} answered no token: is \`server\` the rtc-kit server's URL?`);
+  }
   return token;
 }
 
@@ -84,15 +87,25 @@ async function call(url: URL, init: RequestInit): Promise<unknown> {
   if (!response.ok) {
     // The server answers `{ error: { code, message } }`.
     const { code, message } = ((body as { error?: unknown } | null)?.error ?? {}) as { code?: string; message?: string };
+    if (response.status === 404) throw new RtcError('misconfigured', endpointMissing(url, init.method ?? 'GET', message));
     const known = ERROR_CODES.includes(code as ErrorCode) ? (code as ErrorCode) : statusCode(response.status);
     throw new RtcError(known, message || undefined);
   }
   return body;
 }
 
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/** For the page's developer: the endpoint is off (a production server) or `server` names another site. */
+function endpointMissing(url: URL, method: string, serverMessage: string | undefined): string {
+  const what = `${method} ${url.origin}${url.pathname} answered 404`;
+  if (serverMessage) return `${what}: ${serverMessage} Or set \`server\` to the rtc-kit server's URL.`;
+  return `${what}: \`server\` does not point at an rtc-kit server (set it to the server's URL), or the server is not in dev mode (mint tokens on your backend and set \`token\`; docs/tokens.md).`;
+}
+
 function statusCode(status: number): ErrorCode {
   if (status === 401) return 'token-invalid';
-  if (status === 403 || status === 404) return 'not-allowed'; // 404: the dev endpoints are off
+  if (status === 403) return 'not-allowed';
   if (status === 409) return 'not-allowed'; // a room with that id exists
   if (status === 413) return 'too-large';
   if (status === 429) return 'rate-limited';

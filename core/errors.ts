@@ -10,6 +10,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   'constraints-not-satisfied': 'No device can satisfy the requested settings.',
   'screen-share-cancelled': 'Screen sharing was cancelled.',
   unsupported: 'This browser does not support what was asked.',
+  misconfigured: "This call isn't set up correctly.",
   'token-invalid': 'The join token is invalid.',
   'token-expired': 'The join token has expired.',
   'room-mismatch': 'The join token is for another room.',

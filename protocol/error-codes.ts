@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'constraints-not-satisfied',
   'screen-share-cancelled',
   'unsupported',
+  // Setup (engine and elements only): the page's configuration, not the person, is at fault
+  'misconfigured',
   // Admission
   'token-invalid',
   'token-expired',

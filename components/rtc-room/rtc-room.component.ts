@@ -6,7 +6,7 @@ import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
 import { fetchDevToken, renewDevToken } from '../../core/dev-token.js';
 import { readTokenClaims } from '../../core/signaling/token-claims.js';
-import type { DeviceKind, Participant, Role } from '../../core/types.js';
+import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
@@ -20,7 +20,6 @@ import { RtcLayoutChangeEvent } from '../events/rtc-layout-change.js';
 import { RtcPlayerChangeEvent } from '../events/rtc-player-change.js';
 import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import { RtcUserChangeEvent } from '../events/rtc-user-change.js';
-import type { StringKey } from '../i18n/strings.js';
 import { EngineStateController, type EngineView } from '../internal/engine-state-controller.js';
 import { icon } from '../internal/icons.js';
 import { stage } from '../internal/layout.js';
@@ -40,6 +39,11 @@ import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type
 import { renderHelpDialog, renderLeaveDialog } from './call-dialogs.js';
 import { CallTimer, formatDuration } from './call-timer.js';
 import { ENGINE_EVENTS } from './engine-events.js';
+import { errorWords, tellDeveloper } from './error-words.js';
+import { renderLeft } from './left-view.js';
+import { lobbyStyles } from './lobby-styles.js';
+import { renderLobby, type PasswordPrompt } from './lobby-view.js';
+import { askAgain, browserFamily, NOTHING_DENIED, permissionState, type CaptureKind, type Denied } from './media-access.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
 import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
@@ -128,7 +132,10 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  * @csspart lobby - The page before joining.
  * @csspart preview - The camera preview in the lobby.
  * @csspart join-button - The lobby's join button.
- * @csspart left - The page after leaving.
+ * @csspart media-denied - The lobby's notice that the browser blocks the camera or microphone, with the steps to allow them.
+ * @csspart media-retry - Its Try again button (asks the browser again).
+ * @csspart left - The page after leaving (`data-reason`: `hangup`, `kicked`, `replaced`, `network`, `error`).
+ * @csspart rejoin-button - Its Rejoin button (none after a removal).
  * @csspart banner - The "Reconnecting…" notice over the video.
  * @csspart invite - The bar above the video while you are alone: "Waiting for others to join", the invite link and a copy button.
  * @csspart invite-link - The invite link's read-only field.
@@ -142,12 +149,12 @@ const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const sat
  *
  * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
- * @cssproperty [--room-min-height=320px] - Smallest height in flex mode (the room otherwise fills its box).
+ * @cssproperty [--room-min-height=240px] - Smallest height in flex mode (the room otherwise fills its box; the lobby fits down to 320×240).
  * @cssproperty [--room-z-index=var(--rtc-z-layer)] - Stacking level in full-screen mode.
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase implements ShortcutHost {
-  static override styles = [styles, callViewStyles];
+  static override styles = [styles, callViewStyles, lobbyStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
@@ -253,7 +260,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   @state() private audioBlocked = false;
   @state() private speakerOn = true;
   @state() private error: RtcError | undefined;
-  @state() private leftReason: string | undefined;
+  @state() private leftReason: LeftReason | undefined;
+  @state() private leftError: RtcError | undefined;
+  @state() private passwordPrompt: PasswordPrompt = null;
+  /** Devices the browser refuses to this site (the lobby shows them off, with the way to allow them). */
+  @state() private denied: Denied = NOTHING_DENIED;
   /** Messages from others since the chat was last in view. */
   @state() private unread = 0;
   @state() private inviteCopy: CopyState = 'idle';
@@ -331,6 +342,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
     this.#focusInside = this.matches(':focus-within');
     this.phase = 'joining';
+    this.error = undefined;
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
       const engine = this.#client();
@@ -339,7 +351,16 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       // A dev token we fetched ourselves is renewed the same way when a restarted server refuses it.
       const renewToken = this.token ? undefined : (refused: string) => renewDevToken(this.server || defaultServer() || '', refused);
       await engine.join(token, { audio: this.audio, video, renewToken, ...(this.password ? { password: this.password } : {}) });
+      this.passwordPrompt = null;
     } catch (error) {
+      if (RtcError.is(error, 'wrong-password')) {
+        // The server asks for the password: the lobby shows its field (a first ask is no error to show).
+        this.passwordPrompt = this.password ? 'wrong' : 'needed';
+        if (this.phase === 'joining') this.phase = 'lobby';
+        this.#reportError(error, { show: false });
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="password"]')?.focus());
+        throw error;
+      }
       if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
       this.#reportError(error);
       throw error;
@@ -480,7 +501,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.#pending = [];
     events.forEach((event) => this.emit(event));
     if (this.phase === 'lobby' && !this.#previewStarted && this.mode !== 'answer' && !this.autojoin) this.#startPreview();
-    if ((changed as Map<string, unknown>).has('error') && this.error) {
+    // In the lobby the error stays until the next try: it says what to fix before joining.
+    if ((changed as Map<string, unknown>).has('error') && this.error && this.phase === 'joined') {
       clearTimeout(this.#errorTimer);
       this.#errorTimer = setTimeout(() => (this.error = undefined), 8000);
     }
@@ -543,9 +565,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       engine.on('message', ({ local }) => {
         if (!local && !this.#chatInView()) this.unread++;
       }),
-      engine.on('left', ({ reason }) => {
+      engine.on('left', ({ reason, error }) => {
         this.phase = 'left';
         this.leftReason = reason;
+        this.leftError = error;
         this.#timer.stop();
         this.dialog = null;
         if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
@@ -571,7 +594,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   async #devToken(): Promise<string> {
-    if (!this.room) throw new RtcError('room-not-found', 'Set the `room` attribute, or a `token`.');
+    if (!this.room) {
+      throw new RtcError('misconfigured', 'The `room` attribute is missing: set `room="…"` (the room to join), or a `token` minted by your backend (docs/elements.md).');
+    }
     return fetchDevToken(this.server || defaultServer() || '', {
       room: this.room,
       user: this.#lobbyUserId(),
@@ -593,11 +618,44 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return this.#guestId;
   }
 
-  /** The lobby's camera preview (the engine keeps it on when joining). */
+  /** The lobby's camera preview (the engine keeps it on when joining), and what the browser refuses. */
   #startPreview(): void {
     this.#previewStarted = true;
+    if (this.#viewer()) return;
     const video = this.config?.controlInfo?.enableCamera ?? this.video;
-    if (video && !this.#viewer()) this.toggleCamera(true).catch((error) => this.#reportError(error));
+    const camera = video ? this.#previewCamera() : Promise.resolve();
+    void Promise.all([camera, permissionState('microphone')]).then(([, microphone]) => {
+      if (microphone === 'denied') this.#setDenied('microphone', true);
+      // A camera just refused, and a microphone the browser will not say about: ask, so the lobby shows the truth.
+      else if (this.denied.camera && microphone === 'prompt' && this.audio) return this.#askAgain('microphone');
+      return undefined;
+    });
+  }
+
+  /** Opens the camera; a refusal marks it denied (the lobby explains it, no toast). */
+  async #previewCamera(): Promise<void> {
+    try {
+      await this.toggleCamera(true);
+      this.#setDenied('camera', false);
+    } catch (error) {
+      if (RtcError.is(error, 'permission-denied')) this.#setDenied('camera', true);
+      else this.#reportError(error);
+    }
+  }
+
+  async #askAgain(kind: CaptureKind): Promise<void> {
+    if (kind === 'camera') return this.#previewCamera();
+    this.#setDenied('microphone', !(await askAgain('microphone')));
+  }
+
+  /** The lobby's Try again: asks the browser again for every refused device the person wants. */
+  #retryMedia = async (): Promise<void> => {
+    const kinds = (['camera', 'microphone'] as const).filter((kind) => this.denied[kind]);
+    await Promise.all(kinds.map((kind) => this.#askAgain(kind)));
+  };
+
+  #setDenied(kind: CaptureKind, denied: boolean): void {
+    if (this.denied[kind] !== denied) this.denied = { ...this.denied, [kind]: denied };
   }
 
   /** A viewer receives only: no preview, no device toggles. */
@@ -613,15 +671,16 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     }
   }
 
-  #reportError(error: unknown): void {
+  #reportError(error: unknown, { show = true } = {}): void {
     const rtcError = RtcError.is(error) ? error : new RtcError('unsupported', String(error), { cause: error });
     if (this.#reported.has(rtcError)) return;
     this.#reported.add(rtcError);
-    this.#showError(rtcError);
+    if (show) this.#showError(rtcError);
     this.emit(new RtcErrorEvent({ code: rtcError.code, message: rtcError.message, error: rtcError }));
   }
 
   #showError(error: RtcError): void {
+    tellDeveloper(error);
     // Cancelled screen pickers are the user's own choice, not worth a notice.
     if (error.code !== 'screen-share-cancelled') this.error = error;
   }
@@ -868,14 +927,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         ${inCall && !this.composed
           ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${this.#warmPanels} @focusin=${this.#warmPanels}></rtc-controls>`
           : nothing}
-        ${this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling' ? this.#renderLobby(snapshot) : nothing}
+        ${this.#inLobby() ? this.#renderLobby(snapshot) : nothing}
         ${this.phase === 'left' ? this.#renderLeft() : nothing}
         ${renderReconnecting(this.phase, snapshot, (key) => this.i18n.t(key))}
         ${this.audioBlocked
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${this.i18n.t('audio.blocked')}
               @click=${this.#unlockAudio}>${icon('speaker')}<span>${this.i18n.t('audio.enable')}</span></button>`
           : nothing}
-        ${this.error ? this.#renderError(this.error) : nothing}
+        ${this.error && !this.#inLobby() ? this.#renderError(this.error) : nothing}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
         ${this.dialog === 'help' ? renderHelpDialog(this.shortcutMap, (key) => this.i18n.t(key), this.#closeDialog) : nothing}
         ${this.dialog === 'leave'
@@ -1002,59 +1061,57 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     });
   }
 
+  #inLobby(): boolean {
+    return this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling';
+  }
+
   #renderLobby(snapshot: RoomSnapshot) {
-    const self: Participant | null = snapshot.self;
-    const joining = this.phase === 'joining';
-    const media = self?.media;
-    const needsName = !this.token && !this.userName;
-    return html`<section part="lobby" class="lobby" aria-labelledby="lobby-title">
-      <div class="lobby-card">
-        <div part="preview" class="preview">
-          ${self ? html`<rtc-video-tile .participant=${{ ...self, userId: self.userId || this.#lobbyUserId(), media: { ...self.media, audio: this.audio } }}
-            name=${this.userName || this.#tokenClaims()?.name || nothing}></rtc-video-tile>` : nothing}
-          <div class="preview-controls" ?hidden=${this.#viewer()}>
-            <button class="round ${this.audio ? '' : 'off'}" type="button" aria-label=${this.i18n.t('controls.microphone')}
-              aria-pressed=${this.audio ? 'true' : 'false'} title=${this.i18n.t(this.audio ? 'controls.microphone.on' : 'controls.microphone.off')}
-              @click=${() => (this.audio = !this.audio)}>${icon(this.audio ? 'microphone' : 'microphone-off')}</button>
-            <button class="round ${media?.video ? '' : 'off'}" type="button" aria-label=${this.i18n.t('controls.camera')}
-              aria-pressed=${media?.video ? 'true' : 'false'} title=${this.i18n.t(media?.video ? 'controls.camera.on' : 'controls.camera.off')}
-              @click=${() => {
-                this.video = !media?.video;
-                this.toggleCamera(this.video).catch((error) => this.#reportError(error));
-              }}>${icon(media?.video ? 'camera' : 'camera-off')}</button>
-          </div>
-        </div>
-        <form class="lobby-form" @submit=${(event: Event) => {
-          event.preventDefault();
-          this.join().catch(() => {});
-        }}>
-          <h2 id="lobby-title">${this.i18n.t('lobby.title')}</h2>
-          ${this.room ? html`<p class="muted">${this.i18n.t('lobby.room', { room: this.room })}</p>` : nothing}
-          ${needsName
-            ? html`<label class="field"><span>${this.i18n.t('lobby.name')}</span>
-                <input name="name" autocomplete="name" maxlength="64" .value=${this.userName}
-                  @input=${(event: Event) => (this.userName = (event.target as HTMLInputElement).value.trim())} /></label>`
-            : nothing}
-          <button part="join-button" class="primary" type="submit" ?disabled=${joining}>
-            ${this.i18n.t(joining ? 'lobby.joining' : 'lobby.join')}</button>
-        </form>
-      </div>
-    </section>`;
+    return renderLobby({
+      t: (key, params) => this.i18n.t(key, params),
+      // The preview has the id the call will have, so the avatar colour (from the id) stays the same.
+      self: snapshot.self && { ...snapshot.self, userId: snapshot.self.userId || this.#lobbyUserId() },
+      name: this.userName || this.#tokenClaims()?.name,
+      room: this.room,
+      joining: this.phase === 'joining',
+      viewer: this.#viewer(),
+      audio: this.audio,
+      askName: !this.token && !this.userName,
+      userName: this.userName,
+      password: this.password,
+      passwordPrompt: this.passwordPrompt,
+      denied: this.denied,
+      browser: browserFamily(),
+      error: this.error,
+      toggleMicrophone: () => {
+        if (this.denied.microphone) void this.#retryMedia();
+        else this.audio = !this.audio;
+      },
+      toggleCamera: () => {
+        if (this.denied.camera) return void this.#retryMedia();
+        this.video = !snapshot.self?.media.video;
+        this.toggleCamera(this.video).catch((error) => this.#reportError(error));
+      },
+      setName: (name) => (this.userName = name),
+      setPassword: (password) => (this.password = password),
+      join: () => this.join().catch(() => {}),
+      retryMedia: () => void this.#retryMedia(),
+      dismissError: () => (this.error = undefined),
+    });
   }
 
   #renderLeft() {
-    const reasons: Record<string, StringKey> = { kicked: 'left.kicked', replaced: 'left.replaced', network: 'left.network' };
-    const title = this.i18n.t(reasons[this.leftReason ?? ''] ?? 'left.title');
-    return html`<section part="left" class="left" aria-labelledby="left-title">
-      <h2 id="left-title">${title}</h2>
-      <button class="primary" type="button" @click=${() => this.join().catch(() => {})}>${this.i18n.t('left.rejoin')}</button>
-    </section>`;
+    return renderLeft({
+      reason: this.leftReason,
+      error: this.leftError,
+      t: (key, params) => this.i18n.t(key, params),
+      rejoin: () => this.join().catch(() => {}),
+    });
   }
 
   #renderError(error: RtcError) {
-    const key = `error.${error.code}` as StringKey;
-    return html`<div part="error" class="error" role="alert">
-      <span>${this.i18n.t(key)}</span>
+    const { cause, next } = errorWords(error, (key, params) => this.i18n.t(key, params));
+    return html`<div part="error" class="error" role="alert" data-code=${error.code}>
+      <div class="error-words"><p>${cause}</p>${next ? html`<p class="next">${next}</p>` : nothing}</div>
       <button type="button" class="dismiss" aria-label=${this.i18n.t('error.dismiss')} title=${this.i18n.t('error.dismiss')}
         @click=${() => (this.error = undefined)}>×</button>
     </div>`;

@@ -23,7 +23,7 @@ export const styles = [
     :host {
       --room-background: ${token('color-bg')};
       --room-color: ${token('color-text')};
-      --room-min-height: 320px;
+      --room-min-height: 240px;
       --room-z-index: ${token('z-layer')};
       --room-panel-width: 360px;
       display: block;
@@ -141,72 +141,6 @@ export const styles = [
       background: ${token('color-control-hover')};
       color: ${token('color-text')};
     }
-    .lobby,
-    .left {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      padding: ${token('space-l')};
-      overflow: auto;
-    }
-    .lobby-card {
-      display: grid;
-      grid-template-columns: minmax(0, 1.5fr) minmax(220px, 1fr);
-      align-items: center;
-      gap: ${token('space-xl')};
-      width: min(920px, 100%);
-    }
-    .preview {
-      position: relative;
-      aspect-ratio: 16 / 9;
-      border-radius: ${token('radius-l')};
-      overflow: hidden;
-      background: ${token('color-tile')};
-      box-shadow: ${token('shadow-raised')};
-    }
-    .preview rtc-video-tile {
-      position: absolute;
-      inset: 0;
-      --tile-radius: 0;
-    }
-    /* The name goes up, clear of the preview's buttons. */
-    .preview rtc-video-tile::part(label) {
-      top: ${token('space-s')};
-      bottom: auto;
-    }
-    .preview-controls {
-      position: absolute;
-      left: 50%;
-      bottom: ${token('space-m')};
-      transform: translateX(-50%);
-      display: flex;
-      gap: ${token('space-m')};
-    }
-    .round {
-      width: ${token('control-size')};
-      height: ${token('control-size')};
-      display: grid;
-      place-items: center;
-      padding: 0;
-      border: 0;
-      border-radius: 50%;
-      background: ${token('color-control')};
-      color: ${token('color-on-control')};
-      cursor: pointer;
-      box-shadow: 0 0 0 1px ${token('color-border')};
-    }
-    .round.off {
-      background: ${token('color-danger')};
-      color: ${token('color-on-danger')};
-      box-shadow: none;
-    }
-    .lobby-form {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      gap: ${token('space-m')};
-    }
     h2 {
       margin: 0;
       font-size: ${token('font-size-xl')};
@@ -248,11 +182,6 @@ export const styles = [
     .primary:disabled {
       opacity: 0.6;
       cursor: progress;
-    }
-    .left {
-      align-content: center;
-      gap: ${token('space-l')};
-      text-align: center;
     }
     .banner {
       position: absolute;
@@ -334,13 +263,6 @@ export const styles = [
       }
     }
     @container (max-width: 640px) {
-      .lobby-card {
-        grid-template-columns: 1fr;
-        gap: ${token('space-l')};
-      }
-      .lobby-form {
-        align-items: stretch;
-      }
       .header {
         padding: ${token('space-s')} ${token('space-m')} 0;
       }

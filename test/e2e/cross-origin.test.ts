@@ -81,10 +81,9 @@ test('per-element scripts in any order: a composition in static markup, the nest
 
 test('the demo\'s "embed this" lines, pasted into another site, hold a call there', async () => {
   const demo = await site.visit(`${site.kit}/`, 'demo visitor');
-  await demo.locator('#join-form input[name="room"]').fill(`embedded-${Date.now().toString(36)}`);
-  await demo.locator('#join-form input[name="name"]').fill('Demo');
-  await demo.locator('#join-form select[name="lang"]').selectOption('en');
-  await demo.locator('#join-form button[type="submit"]').click();
+  await demo.locator('#options input[name="room"]').fill(`embedded-${Date.now().toString(36)}`);
+  await demo.locator('#options input[name="room"]').dispatchEvent('change');
+  await demo.locator('#options select[name="lang"]').selectOption('en');
   await demo.locator('#embed summary').click();
   const lines = (await demo.locator('#embed-code').textContent())!;
   assert.match(lines, new RegExp(`^<script type="module" src="${site.kit}/rtc-kit.js"></script>\n<rtc-room `));
