@@ -13,8 +13,8 @@ export interface HubDeps {
   config: HubConfig;
   /** Resolves the claims or throws (a TokenError's code is sent to the client; anything else counts as `token-invalid`). */
   verifyToken(token: string): Promise<TokenClaims>;
-  /** ICE servers for one session, e.g. with freshly minted TURN credentials. Default: none. */
-  iceServersFor?(userId: string, roomId: string): RTCIceServerInit[];
+  /** ICE servers for one session, e.g. with freshly minted TURN credentials lasting no longer than its token (unix seconds). Default: none. */
+  iceServersFor?(userId: string, roomId: string, tokenExpiresAt?: number): RTCIceServerInit[];
   log?: Logger;
   /** Where named rooms' settings, bans and history outlive their members. Default: in memory. */
   roomStore?: RoomStore;

@@ -93,7 +93,7 @@ export class Room {
   /** Seats a new session (replacing the same user's older one) and tells everyone. */
   admit(session: Session, conn: Connection): void {
     // The one outside call first: if it throws, nothing has changed yet.
-    const iceServers = this.ctx.iceServersFor(session.userId, this.id);
+    const iceServers = this.ctx.iceServersFor(session.userId, this.id, session.tokenExpiresAtSeconds);
     const wasEmpty = this.members.size === 0;
     const previous = this.members.get(session.userId);
     if (previous) {
@@ -114,7 +114,7 @@ export class Room {
   /** Gives a session a new socket: replays what it missed, or a full `joined` when the buffer ran out. */
   resume(session: Session, conn: Connection, lastSeq: number): void {
     const missed = session.missedSince(lastSeq);
-    const iceServers = missed ? [] : this.ctx.iceServersFor(session.userId, this.id);
+    const iceServers = missed ? [] : this.ctx.iceServersFor(session.userId, this.id, session.tokenExpiresAtSeconds);
     // The old socket may be dead without knowing it, or still read by someone: tell it why it ends.
     session.unlink()?.replaced();
     session.attach(conn);

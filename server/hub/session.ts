@@ -34,6 +34,8 @@ export class Session {
   graceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ends the session when its token expires. */
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the session's token expires (ms since epoch); the session ends then unless renewed. */
+  private expiresAt: number | undefined;
   readonly chatLimit: TokenBucket;
   readonly reactionLimit: TokenBucket;
   readonly dataBytesLimit: TokenBucket;
@@ -106,11 +108,17 @@ export class Session {
     clearTimeout(this.graceTimer);
   }
 
+  /** The token's expiry in unix seconds, for credentials that must not outlive it (TURN). */
+  get tokenExpiresAtSeconds(): number | undefined {
+    return this.expiresAt === undefined ? undefined : Math.floor(this.expiresAt / 1000);
+  }
+
   /**
    * The session ends with `token-expired` at `expiresAt` (ms since epoch), its token's `exp`. The seam
    * for renewing: a later `renewToken` request verifies a fresh token and calls this again.
    */
   expireAt(expiresAt: number): void {
+    this.expiresAt = expiresAt;
     clearTimeout(this.expiryTimer);
     const delay = expiresAt - Date.now();
     this.expiryTimer = setTimeout(() => {

@@ -153,3 +153,19 @@ test('only a host may kick, and a kicked user stays banned from that room', asyn
   assert.equal((await retry.closed).code, CLOSE_CODES.refused);
   host.close();
 });
+
+test('the TURN credentials a session gets in `joined` expire with its token, not later', async () => {
+  const server = await startServer({ turn: { urls: ['turn:turn.example.com'], secret: 'coturn-secret', ttlSeconds: 7200 } });
+  try {
+    const before = Math.floor(Date.now() / 1000);
+    const client = await TestClient.open(server);
+    const joined = await client.join({ room: 'turn-room', token: await tokenFor('turn-room', 'alice', { ttlSeconds: 300 }) });
+    const turn = joined.iceServers.find((s) => String(s.urls).startsWith('turn:'));
+    assert.ok(turn?.username, 'a TURN server with credentials');
+    const expiry = Number(turn.username.split(':')[0]);
+    assert.ok(expiry <= before + 301, `relay credentials end with the 5-minute token (ends ${expiry - before} s from now)`);
+    client.ws.close();
+  } finally {
+    await server.close();
+  }
+});

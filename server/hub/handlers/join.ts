@@ -59,8 +59,9 @@ async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<
       { audio: publishes && (media?.audio ?? false), video: publishes && (media?.video ?? false), screen: false },
       ctx.config,
     );
-    room.admit(session, conn);
+    // Before admitting: the TURN credentials handed out in `joined` last no longer than the token.
     session.expireAt(claims.exp * 1000);
+    room.admit(session, conn);
     conn.admitted();
     ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
   } finally {
