@@ -1,0 +1,65 @@
+/**
+ * One server under measurement, in its own process so its heap and RSS are its own:
+ * `node --expose-gc --import tsx bench/server/child.ts rtc|bare`, driven over IPC by bench/server.ts.
+ * `rtc` is our server in signed mode (secret from RTC_JWT_SECRET); `bare` is a `ws` echo server
+ * with the same socket options, the floor every figure is compared with.
+ */
+import { createServer } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { createRtcServer } from '../../server/create-server.js';
+import type { ChildReply, ChildRequest } from './ipc.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+interface Target {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startRtc(): Promise<Target> {
+  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: process.env.RTC_JWT_SECRET, staticDir: '/nonexistent' });
+  return { url: `${server.url.replace(/^http/, 'ws')}/rtc`, close: () => server.close() };
+}
+
+async function startBare(): Promise<Target> {
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  const wss = new WebSocketServer({ server: http, path: '/rtc', perMessageDeflate: false });
+  wss.on('connection', (ws) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary })));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const address = http.address();
+  const port = address !== null && typeof address === 'object' ? address.port : 0;
+  return {
+    url: `ws://127.0.0.1:${port}/rtc`,
+    close: () => new Promise((resolve) => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      http.close(() => resolve());
+    }),
+  };
+}
+
+/** After full collections, with a turn of the event loop between them so finalizers and weak callbacks run. */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  for (let i = 0; i < 4; i++) {
+    gc!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return process.memoryUsage();
+}
+
+function reply(message: ChildReply): void {
+  process.send!(message);
+}
+
+const kind = process.argv[2];
+const target = kind === 'rtc' ? await startRtc() : kind === 'bare' ? await startBare() : null;
+if (!target) throw new Error(`unknown target "${kind}" (rtc or bare)`);
+
+process.on('message', (request: ChildRequest) => {
+  if (request.type === 'memory') void settledMemory().then((memory) => reply({ type: 'memory', memory }));
+  else if (request.type === 'stop') void target.close().then(() => process.exit(0));
+});
+// The bench process gone (even killed) means this one goes too.
+process.on('disconnect', () => process.exit(0));
+reply({ type: 'ready', url: target.url });
