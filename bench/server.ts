@@ -2,6 +2,7 @@
  * The server figures of `npm run bench`: memory per joined client and join round trip for our
  * server beside a bare `ws` echo server, both measured in this run, each in its own child process
  * (bench/server/child.ts) while the clients live here. Run alone: `node --import tsx bench/server.ts`.
+ * BENCH_PROFILE_DIR=dir also writes each server's CPU profile and a heap snapshot at each memory reading.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -49,7 +50,9 @@ class Target {
   private constructor(private readonly child: ChildProcess, readonly url: string) {}
 
   static async start(kind: 'rtc' | 'bare', secret: string): Promise<Target> {
-    const child = fork(childPath, [kind], { execArgv: ['--expose-gc', '--import', 'tsx'], env: { ...process.env, RTC_JWT_SECRET: secret }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'];
+    const child = fork(childPath, [kind], { execArgv, env: { ...process.env, RTC_JWT_SECRET: secret }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await withTimeout(Target.next(child, 'ready'), `starting the ${kind} server`, 60_000);
     return new Target(child, ready.url);
   }

@@ -22,6 +22,7 @@ import { Hub } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { openFileRoomStore } from './store/file-room-store.js';
+import { WsHubSocket } from './ws-hub-socket.js';
 
 export const WS_PATH = '/rtc';
 
@@ -172,13 +173,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   }, (_req, socket) => socket.destroy()));
 
   wss.on('connection', guarded('connection', (ws: WebSocket, req: IncomingMessage) => {
-    const conn = hub.connect({
-      send: (text) => ws.send(text),
-      close: (code, reason) => ws.close(code, reason),
-      terminate: () => ws.terminate(),
-      remoteAddress: clientAddress(req, config.trustProxy),
-      get bufferedAmount() { return ws.bufferedAmount; },
-    });
+    const conn = hub.connect(new WsHubSocket(ws, clientAddress(req, config.trustProxy)));
     ws.on('message', guarded('frame', (data: RawData, isBinary: boolean) => {
       if (isBinary) conn.receiveBinary();
       else conn.receive(data.toString());

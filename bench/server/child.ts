@@ -5,10 +5,16 @@
  * with the same socket options, the floor every figure is compared with.
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { WebSocketServer } from 'ws';
 import { createRtcServer } from '../../server/create-server.js';
 import type { ChildReply, ChildRequest } from './ipc.js';
 
+const kind = process.argv[2];
+/** BENCH_PROFILE_DIR: a heap snapshot at each memory reading (and bench/server.ts adds --cpu-prof). */
+const profileDir = process.env.BENCH_PROFILE_DIR;
+let snapshots = 0;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
@@ -45,14 +51,15 @@ async function settledMemory(): Promise<NodeJS.MemoryUsage> {
     gc!();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return process.memoryUsage();
+  const memory = process.memoryUsage();
+  if (profileDir) writeHeapSnapshot(join(profileDir, `${kind}-${++snapshots}.heapsnapshot`));
+  return memory;
 }
 
 function reply(message: ChildReply): void {
   process.send!(message);
 }
 
-const kind = process.argv[2];
 const target = kind === 'rtc' ? await startRtc() : kind === 'bare' ? await startBare() : null;
 if (!target) throw new Error(`unknown target "${kind}" (rtc or bare)`);
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
@@ -81,4 +82,27 @@ test('an instance claim comes back; a "*" token with one is refused', async () =
     new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime(inAnHour()).sign(key);
   assert.equal(await refusal(await sign({ room: '*', instance: 'abc123' })), 'token-invalid');
   assert.equal(await refusal(await sign({ room: 'demo', instance: '../x' })), 'token-invalid');
+});
+
+/** Signs any header and payload, including ones jose would not produce. */
+function signRaw(header: unknown, payload: unknown): string {
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+}
+
+test('the signature is checked as written: another spelling, a crit header, a future nbf are token-invalid', async () => {
+  const claims = { room: 'demo', sub: 'alice', exp: inAnHour() };
+  const [header, payload, signature] = (await signToken(claims, SECRET)).split('.');
+  // 32 bytes leave 2 spare bits in the last base64url character: the next character decodes to the same bytes.
+  const twin = String.fromCharCode(signature.charCodeAt(signature.length - 1) + 1);
+  assert.equal(await refusal(`${header}.${payload}.${signature.slice(0, -1)}${twin}`), 'token-invalid');
+
+  assert.equal((await verifyToken(signRaw({ alg: 'HS256' }, claims), SECRET)).sub, 'alice');
+  assert.equal(await refusal(signRaw({ alg: 'HS256', crit: ['exp'] }, claims)), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS512' }, claims)), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, [claims])), 'token-invalid');
+
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, { ...claims, nbf: inAnHour() })), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, { ...claims, nbf: 'now' })), 'token-invalid');
+  assert.equal((await verifyToken(signRaw({ alg: 'HS256' }, { ...claims, nbf: Math.floor(Date.now() / 1000) - 1 }), SECRET)).sub, 'alice');
 });
