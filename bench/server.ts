@@ -39,19 +39,14 @@ interface Joiner {
   leave: string | null;
 }
 
-interface Figures {
-  heapPerClient: number[];
-  rssPerClient: number[];
-  sequential: number[];
-  burst: number[];
-}
+type Kind = 'rtc' | 'bare';
 
 class Target {
   private constructor(private readonly child: ChildProcess, readonly url: string) {}
 
-  static async start(kind: 'rtc' | 'bare', secret: string): Promise<Target> {
+  static async start(kind: Kind, secret: string, flags: string[] = []): Promise<Target> {
     const profileDir = process.env.BENCH_PROFILE_DIR;
-    const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'];
+    const execArgv = ['--expose-gc', ...flags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'];
     const child = fork(childPath, [kind], { execArgv, env: { ...process.env, RTC_JWT_SECRET: secret }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await withTimeout(Target.next(child, 'ready'), `starting the ${kind} server`, 60_000);
     return new Target(child, ready.url);
@@ -109,44 +104,104 @@ async function leave(client: BenchClient, joiner: Joiner): Promise<void> {
 
 const standingRoom = (index: number) => `room-${Math.floor(index / ROOM_SIZE)}`;
 
-async function measure(target: Target, joiner: Joiner): Promise<Figures> {
-  const { url } = target;
-  const warm = await pool([...Array(WARM_UP).keys()], FILL_CONCURRENCY, (i) => openAndJoin(url, joiner, `warm-${Math.floor(i / ROOM_SIZE)}`, `warm-${i}`));
+/** Joins and leaves a few rooms' worth, so start-up allocation and compilation are not counted per client. */
+async function warmUp(target: Target, joiner: Joiner): Promise<void> {
+  const warm = await pool([...Array(WARM_UP).keys()], FILL_CONCURRENCY, (i) => openAndJoin(target.url, joiner, `warm-${Math.floor(i / ROOM_SIZE)}`, `warm-${i}`));
   await Promise.all(warm.map((client) => leave(client, joiner)));
-
-  const before = await target.memory();
-  const standing: BenchClient[] = [];
-  const heapPerClient: number[] = [];
-  const rssPerClient: number[] = [];
-  for (const count of COUNTS) {
-    const indexes = Array.from({ length: count - standing.length }, (_, i) => standing.length + i);
-    standing.push(...await pool(indexes, FILL_CONCURRENCY, (i) => openAndJoin(url, joiner, standingRoom(i), `user-${i}`)));
-    const now = await target.memory();
-    heapPerClient.push((now.heapUsed - before.heapUsed) / count);
-    rssPerClient.push((now.rss - before.rss) / count);
-  }
-  const rooms = Math.floor(standing.length / ROOM_SIZE);
-
-  const sequential: number[] = [];
-  for (let i = 0; i < SEQUENTIAL_JOINS; i++) {
-    const client = await BenchClient.open(url);
-    sequential.push(await client.request(await joiner.join(`room-${i % rooms}`, `seq-${i}`), joiner.isReply));
-    await leave(client, joiner);
-  }
-
-  const burst: number[] = [];
-  for (let b = 0; b < BURSTS; b++) {
-    const clients = await pool([...Array(BURST).keys()], FILL_CONCURRENCY, () => BenchClient.open(url));
-    const frames = await Promise.all(clients.map((_, i) => joiner.join(`room-${i % rooms}`, `burst-${b}-${i}`)));
-    burst.push(...await Promise.all(clients.map((client, i) => client.request(frames[i], joiner.isReply))));
-    await Promise.all(clients.map((client) => leave(client, joiner)));
-  }
-
-  await Promise.all(standing.map((client) => client.close()));
-  return { heapPerClient, rssPerClient, sequential, burst };
 }
 
-/** Tokens signed with the server's own signing code, all minted up front so minting is not timed. */
+/** Adds standing clients, in rooms of ROOM_SIZE, until there are `count`. */
+async function fill(target: Target, joiner: Joiner, standing: BenchClient[], count: number): Promise<void> {
+  const indexes = Array.from({ length: count - standing.length }, (_, i) => standing.length + i);
+  standing.push(...await pool(indexes, FILL_CONCURRENCY, (i) => openAndJoin(target.url, joiner, standingRoom(i), `user-${i}`)));
+}
+
+interface Memory {
+  heapPerClient: number[];
+  rssPerClient: number[];
+}
+
+/**
+ * Memory growth from the warmed-up server at each of COUNTS, after forced GC. The young generation is
+ * held at 1 MiB: left to grow with the fill's allocation rate (8 to 32 MiB here), it would be most of
+ * the RSS growth, and it says how busy the fill was, not what a client costs.
+ */
+async function measureMemory(kind: Kind, secret: string, joiner: Joiner): Promise<Memory> {
+  const target = await Target.start(kind, secret, ['--min-semi-space-size=1', '--max-semi-space-size=1']);
+  const standing: BenchClient[] = [];
+  try {
+    await warmUp(target, joiner);
+    const before = await target.memory();
+    const memory: Memory = { heapPerClient: [], rssPerClient: [] };
+    for (const count of COUNTS) {
+      await fill(target, joiner, standing, count);
+      const now = await target.memory();
+      memory.heapPerClient.push((now.heapUsed - before.heapUsed) / count);
+      memory.rssPerClient.push((now.rss - before.rss) / count);
+    }
+    return memory;
+  } finally {
+    await Promise.all(standing.map((client) => client.close()));
+    await target.stop();
+  }
+}
+
+interface RoundTrips {
+  sequential: number[];
+  burst: number[];
+}
+
+/** One server with COUNTS.at(-1) clients in, ready for timed joins into its rooms. */
+interface Loaded {
+  target: Target;
+  joiner: Joiner;
+  rooms: number;
+  standing: BenchClient[];
+  times: RoundTrips;
+}
+
+async function load(kind: Kind, secret: string, joiner: Joiner): Promise<Loaded> {
+  const target = await Target.start(kind, secret);
+  const standing: BenchClient[] = [];
+  await warmUp(target, joiner);
+  await fill(target, joiner, standing, COUNTS.at(-1)!);
+  return { target, joiner, rooms: Math.floor(standing.length / ROOM_SIZE), standing, times: { sequential: [], burst: [] } };
+}
+
+/** A fresh socket joins the sixth seat of a room; timed from the join sent to `joined`, then it leaves. */
+async function timeOneJoin({ target, joiner, rooms, times }: Loaded, i: number): Promise<void> {
+  const client = await BenchClient.open(target.url);
+  times.sequential.push(await client.request(await joiner.join(`room-${i % rooms}`, `seq-${i}`), joiner.isReply));
+  await leave(client, joiner);
+}
+
+/** BURST fresh sockets, already open, send their joins into BURST different rooms in one go. */
+async function timeBurst({ target, joiner, rooms, times }: Loaded, b: number): Promise<void> {
+  const clients = await pool([...Array(BURST).keys()], FILL_CONCURRENCY, () => BenchClient.open(target.url));
+  const frames = await Promise.all(clients.map((_, i) => joiner.join(`room-${i % rooms}`, `burst-${b}-${i}`)));
+  times.burst.push(...await Promise.all(clients.map((client, i) => client.request(frames[i], joiner.isReply))));
+  await Promise.all(clients.map((client) => leave(client, joiner)));
+}
+
+/**
+ * Both servers loaded at once, their timed joins taken in turns: whatever else the machine is doing
+ * then (it is shared) falls on both alike.
+ */
+async function measureRoundTrips(secret: string, rtc: Joiner, bare: Joiner): Promise<{ rtc: RoundTrips; bare: RoundTrips }> {
+  const servers = [await load('bare', secret, bare), await load('rtc', secret, rtc)];
+  try {
+    for (let i = 0; i < SEQUENTIAL_JOINS; i++) for (const server of servers) await timeOneJoin(server, i);
+    for (let b = 0; b < BURSTS; b++) for (const server of servers) await timeBurst(server, b);
+    return { bare: servers[0].times, rtc: servers[1].times };
+  } finally {
+    for (const { standing, target } of servers) {
+      await Promise.all(standing.map((client) => client.close()));
+      await target.stop();
+    }
+  }
+}
+
+/** Tokens signed with the server's own signing code, each minted before its join is timed (and kept for the bare run). */
 async function rtcJoiner(secret: string): Promise<Joiner> {
   const tokens = new Map<string, string>();
   return {
@@ -166,20 +221,14 @@ function bareJoiner(rtc: Joiner): Joiner {
   return { join: rtc.join, isReply: () => true, leave: null };
 }
 
-async function run(kind: 'rtc' | 'bare', secret: string, joiner: Joiner): Promise<Figures> {
-  const target = await Target.start(kind, secret);
-  try {
-    return await measure(target, joiner);
-  } finally {
-    await target.stop();
-  }
-}
-
 export async function serverBench(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const joiner = await rtcJoiner(secret);
-  const bare = await run('bare', secret, bareJoiner(joiner));
-  const ours = await run('rtc', secret, joiner);
+  const bareMemory = await measureMemory('bare', secret, bareJoiner(joiner));
+  const rtcMemory = await measureMemory('rtc', secret, joiner);
+  const times = await measureRoundTrips(secret, joiner, bareJoiner(joiner));
+  const bare = { ...bareMemory, ...times.bare };
+  const ours = { ...rtcMemory, ...times.rtc };
 
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
   const rows: string[][] = [];

@@ -13,6 +13,12 @@ export class Outbox {
     }
   }
 
+  /** Forgets every frame: what follows is all a resume can replay. */
+  clear(): void {
+    this.frames.length = 0;
+    this.chars = 0;
+  }
+
   /** The frames after `lastSeq`, or null when some of them were already dropped (or `lastSeq` is from the future). */
   after(lastSeq: number, currentSeq: number): string[] | null {
     if (lastSeq > currentSeq) return null;
