@@ -22,7 +22,7 @@ const SEQUENTIAL_JOINS = 200;
 /** Joins sent at once, into different rooms … */
 const BURST = 200;
 /** … this many times. */
-const BURSTS = 3;
+const BURSTS = 5;
 /** Joins opened, made and left before measuring, so start-up allocation and compilation are not counted per client. */
 const WARM_UP = 100;
 /** Sockets opened and joined at once while filling the server. */
