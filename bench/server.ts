@@ -6,6 +6,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { claimsFor } from '../server/auth/claims.js';
 import { signToken } from '../server/auth/tokens.js';
@@ -119,26 +120,32 @@ async function fill(target: Target, joiner: Joiner, standing: BenchClient[], cou
 interface Memory {
   heapPerClient: number[];
   rssPerClient: number[];
+  /** RSS per client added from the first count to the last: free of whatever the baseline held. */
+  rssMarginal: number;
 }
 
 /**
  * Memory growth from the warmed-up server at each of COUNTS, after forced GC. The young generation is
  * held at 1 MiB: left to grow with the fill's allocation rate (8 to 32 MiB here), it would be most of
- * the RSS growth, and it says how busy the fill was, not what a client costs.
+ * the RSS growth, and it says how busy the fill was, not what a client costs. The memory reducer is
+ * off so pages are not handed back to the system at some moment between two readings.
  */
 async function measureMemory(kind: Kind, secret: string, joiner: Joiner): Promise<Memory> {
-  const target = await Target.start(kind, secret, ['--min-semi-space-size=1', '--max-semi-space-size=1']);
+  const target = await Target.start(kind, secret, ['--min-semi-space-size=1', '--max-semi-space-size=1', '--no-memory-reducer']);
   const standing: BenchClient[] = [];
   try {
     await warmUp(target, joiner);
     const before = await target.memory();
-    const memory: Memory = { heapPerClient: [], rssPerClient: [] };
+    const memory: Memory = { heapPerClient: [], rssPerClient: [], rssMarginal: 0 };
+    const rss: number[] = [];
     for (const count of COUNTS) {
       await fill(target, joiner, standing, count);
       const now = await target.memory();
       memory.heapPerClient.push((now.heapUsed - before.heapUsed) / count);
       memory.rssPerClient.push((now.rss - before.rss) / count);
+      rss.push(now.rss);
     }
+    memory.rssMarginal = (rss.at(-1)! - rss[0]) / (COUNTS.at(-1)! - COUNTS[0]);
     return memory;
   } finally {
     await Promise.all(standing.map((client) => client.close()));
@@ -222,6 +229,7 @@ function bareJoiner(rtc: Joiner): Joiner {
 }
 
 export async function serverBench(): Promise<void> {
+  const load = loadavg()[0];
   const secret = randomBytes(32).toString('base64url');
   const joiner = await rtcJoiner(secret);
   const bareMemory = await measureMemory('bare', secret, bareJoiner(joiner));
@@ -236,6 +244,8 @@ export async function serverBench(): Promise<void> {
     rows.push([`heap per joined client, ${count.toLocaleString('en')} clients`, kb(ours.heapPerClient[i]), kb(bare.heapPerClient[i]), ratio(ours.heapPerClient[i], bare.heapPerClient[i])]);
     rows.push([`RSS per joined client, ${count.toLocaleString('en')} clients`, kb(ours.rssPerClient[i]), kb(bare.rssPerClient[i]), ratio(ours.rssPerClient[i], bare.rssPerClient[i])]);
   });
+  const span = `${COUNTS[0].toLocaleString('en')} to ${COUNTS.at(-1)!.toLocaleString('en')}`;
+  rows.push([`RSS per client added from ${span}`, kb(ours.rssMarginal), kb(bare.rssMarginal), ratio(ours.rssMarginal, bare.rssMarginal)]);
   for (const [label, pick] of [['one at a time', 'sequential'], [`${BURST} at once`, 'burst']] as const) {
     for (const q of [0.5, 0.99]) {
       const o = quantile(ours[pick], q);
@@ -247,7 +257,8 @@ export async function serverBench(): Promise<void> {
   console.log(`Server: rtc-kit beside a bare ws echo server, each in its own process on loopback, clients in this one`);
   console.log(`Memory: growth after forced GC from the warmed-up server, divided by the clients joined (rooms of ${ROOM_SIZE}).`);
   console.log(`Round trip: join sent -> joined received (bare: the same frame -> its echo), with ${total} clients in,`);
-  console.log(`each join the sixth in a room: ${SEQUENTIAL_JOINS} one after another, ${BURSTS} bursts of ${BURST} sent at once.\n`);
+  console.log(`each join the sixth in a room: ${SEQUENTIAL_JOINS} one after another, ${BURSTS} bursts of ${BURST} sent at once.`);
+  console.log(`Machine: ${availableParallelism()} cores, load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end.\n`);
   console.log(table(['', 'rtc-kit', 'bare ws', 'ratio'], rows));
   console.log('\naim: every ratio <= 2x\n');
 }

@@ -45,11 +45,17 @@ async function startBare(): Promise<Target> {
   };
 }
 
-/** After full collections, with a turn of the event loop between them so finalizers and weak callbacks run. */
+/**
+ * After full collections 100 ms apart, once RSS has held still for three of them: V8 hands pooled
+ * pages back about a second after they were freed, a MiB or two at a time. At most 4 s.
+ */
 async function settledMemory(): Promise<NodeJS.MemoryUsage> {
-  for (let i = 0; i < 4; i++) {
+  const rss: number[] = [];
+  for (let round = 0; round < 40; round++) {
     gc!();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    rss.push(process.memoryUsage.rss());
+    if (round >= 15 && rss.at(-1) === rss.at(-3) && rss.at(-2) === rss.at(-1)) break;
   }
   const memory = process.memoryUsage();
   if (profileDir) writeHeapSnapshot(join(profileDir, `${kind}-${++snapshots}.heapsnapshot`));

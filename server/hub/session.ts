@@ -34,9 +34,9 @@ export class Session {
   graceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ends the session when its token expires. */
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly chatLimit: TokenBucket;
-  readonly reactionLimit: TokenBucket;
-  readonly dataBytesLimit: TokenBucket;
+  private chatBucket: TokenBucket | undefined;
+  private reactionBucket: TokenBucket | undefined;
+  private dataBytesBucket: TokenBucket | undefined;
   private seq = 0;
   private readonly outbox: Outbox;
   /** Created with the first ack: most sessions never send a request that needs one. */
@@ -48,13 +48,23 @@ export class Session {
     readonly name: string,
     readonly role: Role,
     public media: MediaState,
-    config: HubConfig,
+    private readonly config: HubConfig,
   ) {
     [this.id, this.secret] = randomIds(12, 24);
     this.outbox = new Outbox(config.outboxFrames, config.outboxChars);
-    this.chatLimit = new TokenBucket(config.rateLimits.chat);
-    this.reactionLimit = new TokenBucket(config.rateLimits.reactions);
-    this.dataBytesLimit = new TokenBucket(config.rateLimits.dataBytes);
+  }
+
+  // Made on first use: most people never chat, react or send data, and a bucket each costs memory per client.
+  get chatLimit(): TokenBucket {
+    return (this.chatBucket ??= new TokenBucket(this.config.rateLimits.chat));
+  }
+
+  get reactionLimit(): TokenBucket {
+    return (this.reactionBucket ??= new TokenBucket(this.config.rateLimits.reactions));
+  }
+
+  get dataBytesLimit(): TokenBucket {
+    return (this.dataBytesBucket ??= new TokenBucket(this.config.rateLimits.dataBytes));
   }
 
   info(): ParticipantInfo {
