@@ -238,19 +238,18 @@ export async function serverBench(): Promise<void> {
   const bare = { ...bareMemory, ...times.bare };
   const ours = { ...rtcMemory, ...times.rtc };
 
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
   const rows: string[][] = [];
+  const row = (label: string, o: number, b: number, format: (value: number) => string) =>
+    rows.push([label, format(o), format(b), `${(o / b).toFixed(1)}x`]);
+  const clients = (count: number) => `${count.toLocaleString('en')} clients`;
   COUNTS.forEach((count, i) => {
-    rows.push([`heap per joined client, ${count.toLocaleString('en')} clients`, kb(ours.heapPerClient[i]), kb(bare.heapPerClient[i]), ratio(ours.heapPerClient[i], bare.heapPerClient[i])]);
-    rows.push([`RSS per joined client, ${count.toLocaleString('en')} clients`, kb(ours.rssPerClient[i]), kb(bare.rssPerClient[i]), ratio(ours.rssPerClient[i], bare.rssPerClient[i])]);
+    row(`heap per joined client, ${clients(count)}`, ours.heapPerClient[i], bare.heapPerClient[i], kb);
+    row(`RSS per joined client, ${clients(count)}`, ours.rssPerClient[i], bare.rssPerClient[i], kb);
   });
-  const span = `${COUNTS[0].toLocaleString('en')} to ${COUNTS.at(-1)!.toLocaleString('en')}`;
-  rows.push([`RSS per client added from ${span}`, kb(ours.rssMarginal), kb(bare.rssMarginal), ratio(ours.rssMarginal, bare.rssMarginal)]);
+  row(`RSS per client added from ${COUNTS[0].toLocaleString('en')} to ${clients(COUNTS.at(-1)!)}`, ours.rssMarginal, bare.rssMarginal, kb);
   for (const [label, pick] of [['one at a time', 'sequential'], [`${BURST} at once`, 'burst']] as const) {
     for (const q of [0.5, 0.99]) {
-      const o = quantile(ours[pick], q);
-      const b = quantile(bare[pick], q);
-      rows.push([`join round trip p${q * 100}, ${label}`, ms(o, 2), ms(b, 2), ratio(o, b)]);
+      row(`join round trip p${q * 100}, ${label}`, quantile(ours[pick], q), quantile(bare[pick], q), (value) => ms(value, 2));
     }
   }
   const total = COUNTS.at(-1)!.toLocaleString('en');

@@ -1,6 +1,6 @@
 /** The frames last sent to a session, kept so a resumed socket can be given exactly what it missed. */
 export class Outbox {
-  /** Consecutive frames: `texts[i]` is the one stamped `firstSeq + i` (just the text: an object each would double the cost of a small frame). */
+  /** Consecutive frames: `texts[i]` was stamped `firstSeq + i`. Text only: an object per frame costs memory per client. */
   private readonly texts: string[] = [];
   private firstSeq = 0;
   private chars = 0;
