@@ -6,7 +6,7 @@ import type { Connection } from './connection.js';
 import type { HubConfig } from './hub-config.js';
 import type { Room } from './room.js';
 import { DROPPABLE_FRAMES } from './backpressure.js';
-import { randomIds } from './encoding.js';
+import { randomId } from './encoding.js';
 import { Outbox } from './outbox.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -26,8 +26,8 @@ const REMEMBERED_ACKS = 256;
  * stamped and buffered, and a resumed socket gets them replayed.
  */
 export class Session {
-  readonly id: string;
-  readonly secret: string;
+  readonly id = randomId(12);
+  readonly secret = randomId(24);
   readonly joinedAt = Date.now();
   conn: Connection | null = null;
   /** Running while the socket is gone; when it fires the session times out. */
@@ -50,7 +50,6 @@ export class Session {
     public media: MediaState,
     private readonly config: HubConfig,
   ) {
-    [this.id, this.secret] = randomIds(12, 24);
     this.outbox = new Outbox(config.outboxFrames, config.outboxChars);
   }
 
