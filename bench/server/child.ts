@@ -4,7 +4,9 @@
  * `rtc` is our server in signed mode (secret from RTC_JWT_SECRET); `bare` is a `ws` echo server
  * with the same socket options, the floor every figure is compared with.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { WebSocketServer } from 'ws';
@@ -24,8 +26,13 @@ interface Target {
 }
 
 async function startRtc(): Promise<Target> {
-  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: process.env.RTC_JWT_SECRET, staticDir: '/nonexistent' });
-  return { url: `${server.url.replace(/^http/, 'ws')}/rtc`, close: () => server.close() };
+  // Its room store goes to a folder of its own, removed when it stops.
+  const stateDir = await mkdtemp(join(tmpdir(), 'rtc-bench-'));
+  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: process.env.RTC_JWT_SECRET, staticDir: '/nonexistent', stateDir });
+  return {
+    url: `${server.url.replace(/^http/, 'ws')}/rtc`,
+    close: () => server.close().then(() => rm(stateDir, { recursive: true, force: true })),
+  };
 }
 
 async function startBare(): Promise<Target> {
