@@ -177,7 +177,8 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     const admission = limits.admit(req);
     if ('refused' in admission) return refuse(REFUSALS[admission.refused]);
     if (socket.destroyed) return admission.release();
-    socket.once('close', admission.release);
+    // `on`, not `once`: release is idempotent, and once's wrapper would cost every socket another 150 bytes.
+    socket.on('close', admission.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }, (_req, socket) => socket.destroy()));
 
