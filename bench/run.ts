@@ -1,45 +1,29 @@
 /**
  * `npm run bench`: join-to-first-remote-frame for rtc-kit (two clients, real server on loopback), once
  * through the engine and once through `<rtc-room autojoin>` on both sides, beside a bare
- * RTCPeerConnection pair in the same browser run; then what the bundle costs a page.
+ * RTCPeerConnection pair in the same browser run; then what the bundle costs a page; then the server
+ * figures beside a bare `ws` server (bench/server.ts).
  * Drives Debian's Chromium (or CHROME_PATH) with the fake-device flags the browser tests use.
+ * `npm run bench -- server` (or `frame`, `size`) runs only those sections; bench/README.md explains each.
  */
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer as createViteServer } from 'vite';
 import { createRtcServer } from '../server/create-server.js';
-import { buildAllInOne, bundleSizes } from './bundle-size.js';
+import { buildAllInOne, bundleSizes, type BundleSize } from './bundle-size.js';
+import { kb, ms, summarise, table } from './report.js';
+import { serverBench } from './server.js';
 import { bundleReport, formatBundleReport } from '../scripts/bundle-report.js';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 /** Runs of each; BENCH_RUNS overrides (at least 10 for figures worth quoting). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const root = fileURLToPath(new URL('..', import.meta.url));
+const SECTIONS = ['frame', 'size', 'server'] as const;
 
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-  return { median, min: sorted[0], p90: at(0.9), max: sorted.at(-1)! };
-}
-
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
-async function main(): Promise<void> {
-  // Sizes first: the Vite dev server below sets NODE_ENV=development, and builds after it would
-  // pick lit's development build.
-  const sizes = await bundleSizes(root);
-  const allInOne = await buildAllInOne(root);
-  const report = bundleReport(`${allInOne.dir}/rtc-kit.js`);
-  // The server serves the built bundle, so the element runs load it from another origin than the page's.
-  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: allInOne.dir });
+/** `staticDir` holds the built bundle: the element runs load it from the server, another origin than the page's. */
+async function frameBench(staticDir: string): Promise<void> {
+  const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir });
   const vite = await createViteServer({ root, configFile: false, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
   await vite.listen();
   const pageUrl = `${vite.resolvedUrls!.local[0].replace(/\/$/, '')}/bench/page.html`;
@@ -88,13 +72,36 @@ async function main(): Promise<void> {
     await browser.close();
     await vite.close();
     await server.close();
-    await allInOne.remove();
   }
+}
 
+function printSizes(sizes: BundleSize[], report: ReturnType<typeof bundleReport>): void {
   console.log('Bundle cost (Vite production build, ES module)\n');
   const floor = sizes[0].gzipped;
   console.log(table(['', 'minified', 'gzipped', 'brotli', 'ratio (gzip) to lit'], sizes.map((s) => [s.name, kb(s.minified), kb(s.gzipped), kb(s.brotli), `${(s.gzipped / floor).toFixed(1)}x`])));
-  console.log(`\n${formatBundleReport('dist/rtc-kit.js and its chunks', report)}`);
+  console.log(`\n${formatBundleReport('dist/rtc-kit.js and its chunks', report)}\n`);
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`unknown bench section "${unknown.join('", "')}"; choose from ${SECTIONS.join(', ')}`);
+  const runs = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
+
+  if (runs('frame') || runs('size')) {
+    // Sizes first: the Vite dev server of the frame section sets NODE_ENV=development, and builds
+    // after it would pick lit's development build.
+    const sizes = runs('size') ? await bundleSizes(root) : null;
+    const allInOne = await buildAllInOne(root);
+    try {
+      const report = bundleReport(`${allInOne.dir}/rtc-kit.js`);
+      if (runs('frame')) await frameBench(allInOne.dir);
+      if (sizes) printSizes(sizes, report);
+    } finally {
+      await allInOne.remove();
+    }
+  }
+  if (runs('server')) await serverBench();
 }
 
 main().catch((error: unknown) => {

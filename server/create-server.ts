@@ -18,10 +18,11 @@ import { parseRequestTarget } from './http/request-target.js';
 import { sendError } from './http/respond.js';
 import { COMMON_HEADERS, NO_CONTENT_CSP } from './http/security-headers.js';
 import { createStaticHandler } from './http/static.js';
-import { Hub } from './hub/hub.js';
+import { Hub, type HubConnection } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { openFileRoomStore } from './store/file-room-store.js';
+import { WsHubSocket } from './ws-hub-socket.js';
 
 export const WS_PATH = '/rtc';
 
@@ -73,6 +74,15 @@ const REFUSALS = {
   503: rawResponse('503 Service Unavailable', 'The server is at its connection limit.\n', { 'retry-after': '30' }),
 } as const;
 
+// Listeners shared by every socket rather than made per socket: a closure made in the upgrade handler
+// would keep that request (about 1 KiB) alive as long as the socket, and run through tsx every named
+// closure carries a property dictionary of its own (bench/README.md).
+function doNothing(): void {}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
 export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number } = {}): Promise<RtcServer> {
   // `now`: the clock of room records (tests move it to expire rooms).
   const { quiet = false, now, ...overrides } = options;
@@ -96,15 +106,15 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const serveStatic = createStaticHandler(config.staticDir, { frameAncestors: config.frameAncestors });
   const limits = new ConnectionLimits(config);
 
-  /** Runs a listener; what it throws is logged and handled by `onError`, never left to end the process. */
-  function guarded<A extends unknown[]>(what: string, listener: (...args: A) => void, onError: (...args: A) => void = () => {}) {
-    return (...args: A): void => {
+  /** Runs a listener (with its `this`); what it throws is logged and handled by `onError`, never left to end the process. */
+  function guarded<T, A extends unknown[]>(what: string, listener: (this: T, ...args: A) => void, onError: (this: T, ...args: A) => void = doNothing) {
+    return function (this: T, ...args: A): void {
       try {
-        listener(...args);
+        listener.apply(this, args);
       } catch (error) {
         log.error(`${what} failed`, error);
         try {
-          onError(...args);
+          onError.apply(this, args);
         } catch {
           // Nothing left to do for that one; the others carry on.
         }
@@ -158,7 +168,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
 
   http.on('upgrade', guarded('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the socket over without an error listener: a reset here would otherwise be uncaught.
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroyOnError);
     const refuse = (response: string) => socket.end(response);
     const url = parseRequestTarget(req.url);
     if (!url) return refuse(rawResponse('400 Bad Request'));
@@ -167,24 +177,30 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     const admission = limits.admit(req);
     if ('refused' in admission) return refuse(REFUSALS[admission.refused]);
     if (socket.destroyed) return admission.release();
-    socket.once('close', admission.release);
+    // `on`, not `once`: release is idempotent, and once's wrapper would cost every socket another 150 bytes.
+    socket.on('close', admission.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }, (_req, socket) => socket.destroy()));
 
+  // The same listeners for every socket (ws calls them with the socket as `this`), each finding its
+  // connection here: closures made per socket cost a client about 1 KiB between them (bench/README.md).
+  const connections = new WeakMap<WebSocket, HubConnection>();
+  const onFrame = guarded('frame', function (this: WebSocket, data: RawData, isBinary: boolean) {
+    const conn = connections.get(this)!;
+    if (isBinary) conn.receiveBinary();
+    else conn.receive(data.toString());
+  }, function (this: WebSocket) {
+    this.close(INTERNAL_ERROR, 'server error');
+  });
+  const onClose = guarded('close', function (this: WebSocket) {
+    connections.get(this)?.closed();
+  });
+  const onSocketError = (error: Error) => log.warn(`socket error: ${error.message}`);
   wss.on('connection', guarded('connection', (ws: WebSocket, req: IncomingMessage) => {
-    const conn = hub.connect({
-      send: (text) => ws.send(text),
-      close: (code, reason) => ws.close(code, reason),
-      terminate: () => ws.terminate(),
-      remoteAddress: clientAddress(req, config.trustProxy),
-      get bufferedAmount() { return ws.bufferedAmount; },
-    });
-    ws.on('message', guarded('frame', (data: RawData, isBinary: boolean) => {
-      if (isBinary) conn.receiveBinary();
-      else conn.receive(data.toString());
-    }, () => ws.close(INTERNAL_ERROR, 'server error')));
-    ws.on('close', guarded('close', () => conn.closed()));
-    ws.on('error', (error) => log.warn(`socket error: ${error.message}`));
+    connections.set(ws, hub.connect(new WsHubSocket(ws, clientAddress(req, config.trustProxy))));
+    ws.on('message', onFrame);
+    ws.on('close', onClose);
+    ws.on('error', onSocketError);
   }, (ws) => ws.terminate()));
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
 

@@ -7,9 +7,13 @@ import type { WebSocket, WebSocketServer } from 'ws';
  */
 export function startHeartbeat(wss: WebSocketServer, intervalMs: number): () => void {
   const alive = new WeakSet<WebSocket>();
+  // One listener for every socket (ws calls it with the socket as `this`), not one closure per socket.
+  function markAlive(this: WebSocket) {
+    alive.add(this);
+  }
   wss.on('connection', (ws) => {
     alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
+    ws.on('pong', markAlive);
   });
   const timer = setInterval(() => {
     for (const ws of wss.clients) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
@@ -81,4 +82,22 @@ test('an instance claim comes back; a "*" token with one is refused', async () =
     new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime(inAnHour()).sign(key);
   assert.equal(await refusal(await sign({ room: '*', instance: 'abc123' })), 'token-invalid');
   assert.equal(await refusal(await sign({ room: 'demo', instance: '../x' })), 'token-invalid');
+});
+
+/** Signs any header and payload, including ones jose would not produce. */
+function signRaw(header: unknown, payload: unknown): string {
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+}
+
+test('a crit header, another algorithm, a non-object payload or a future nbf are token-invalid', async () => {
+  const claims = { room: 'demo', sub: 'alice', exp: inAnHour() };
+  assert.equal((await verifyToken(signRaw({ alg: 'HS256' }, claims), SECRET)).sub, 'alice');
+  assert.equal(await refusal(signRaw({ alg: 'HS256', crit: ['exp'] }, claims)), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS512' }, claims)), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, [claims])), 'token-invalid');
+
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, { ...claims, nbf: inAnHour() })), 'token-invalid');
+  assert.equal(await refusal(signRaw({ alg: 'HS256' }, { ...claims, nbf: 'now' })), 'token-invalid');
+  assert.equal((await verifyToken(signRaw({ alg: 'HS256' }, { ...claims, nbf: Math.floor(Date.now() / 1000) - 1 }), SECRET)).sub, 'alice');
 });

@@ -45,7 +45,8 @@ export class Connection implements HubConnection {
   private refusedInARow = 0;
   /** What is left of `preJoinBytes`: a socket nobody has vouched for yet may send only so much. */
   private preJoinBudget: number;
-  private readonly joinTimer: ReturnType<typeof setTimeout>;
+  /** Dropped once admitted, so the spent timer is not kept for the life of the socket. */
+  private joinTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly socket: HubSocket,
@@ -121,6 +122,7 @@ export class Connection implements HubConnection {
   /** The session has its socket: no more join deadline. */
   admitted(): void {
     clearTimeout(this.joinTimer);
+    this.joinTimer = undefined;
   }
 
   /** Its session was resumed on another socket: a fatal `replaced` (unsequenced: the stream moved on), then 4002. */

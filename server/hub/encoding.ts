@@ -26,9 +26,23 @@ export function base64urlDecode(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
+/** Random bytes are drawn this many at a time: each getRandomValues call costs far more than the bytes it fills. */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = new Uint8Array(0);
+let randomOffset = 0;
+
+/** `count` fresh random bytes (each handed out once) from the pool, refilled when it runs out. */
+function randomBytes(count: number): Uint8Array {
+  if (randomOffset + count > randomPool.length) {
+    randomPool = crypto.getRandomValues(new Uint8Array(Math.max(RANDOM_POOL_BYTES, count)));
+    randomOffset = 0;
+  }
+  return randomPool.subarray(randomOffset, (randomOffset += count));
+}
+
 /** URL-safe random id. getRandomValues works without a secure context, unlike crypto.randomUUID. */
 export function randomId(bytes: number): string {
-  return base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
+  return base64urlEncode(randomBytes(bytes));
 }
 
 /** Compares a supplied secret with the expected one in time that depends only on the supplied length. */

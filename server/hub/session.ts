@@ -36,12 +36,13 @@ export class Session {
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the session's token expires (ms since epoch); the session ends then unless renewed. */
   private expiresAt: number | undefined;
-  readonly chatLimit: TokenBucket;
-  readonly reactionLimit: TokenBucket;
-  readonly dataBytesLimit: TokenBucket;
+  private chatBucket: TokenBucket | undefined;
+  private reactionBucket: TokenBucket | undefined;
+  private dataBytesBucket: TokenBucket | undefined;
   private seq = 0;
   private readonly outbox: Outbox;
-  private readonly acks = new Map<string, Omit<AckMessage, 'seq'>>();
+  /** Created with the first ack: most sessions never send a request that needs one. */
+  private acks: Map<string, Omit<AckMessage, 'seq'>> | undefined;
 
   constructor(
     readonly room: Room,
@@ -49,12 +50,22 @@ export class Session {
     readonly name: string,
     readonly role: Role,
     public media: MediaState,
-    config: HubConfig,
+    private readonly config: HubConfig,
   ) {
     this.outbox = new Outbox(config.outboxFrames, config.outboxChars);
-    this.chatLimit = new TokenBucket(config.rateLimits.chat);
-    this.reactionLimit = new TokenBucket(config.rateLimits.reactions);
-    this.dataBytesLimit = new TokenBucket(config.rateLimits.dataBytes);
+  }
+
+  // Made on first use: most people never chat, react or send data, and a bucket each costs memory per client.
+  get chatLimit(): TokenBucket {
+    return (this.chatBucket ??= new TokenBucket(this.config.rateLimits.chat));
+  }
+
+  get reactionLimit(): TokenBucket {
+    return (this.reactionBucket ??= new TokenBucket(this.config.rateLimits.reactions));
+  }
+
+  get dataBytesLimit(): TokenBucket {
+    return (this.dataBytesBucket ??= new TokenBucket(this.config.rateLimits.dataBytes));
   }
 
   info(): ParticipantInfo {
@@ -71,14 +82,17 @@ export class Session {
     const text = JSON.stringify({ ...frame, seq });
     if (DROPPABLE_FRAMES.has(frame.type) && this.conn?.wouldDrop(text.length)) return;
     this.seq = seq;
-    this.outbox.push(seq, text);
+    // A `joined` holds all that came before and the secret a resume needs: a resuming client has it,
+    // and one that fell behind it is sent a new one. So it starts the replay buffer over, unbuffered.
+    if (frame.type === 'joined') this.outbox.clear();
+    else this.outbox.push(seq, text);
     if (frame.type === 'ack') this.rememberAck(frame);
     this.conn?.sendText(text);
   }
 
   /** The ack already sent for `rid`: a request resent after a reconnect gets it again instead of running twice. */
   ackFor(rid: string): Omit<AckMessage, 'seq'> | undefined {
-    return this.acks.get(rid);
+    return this.acks?.get(rid);
   }
 
   /** The frames sent after `lastSeq`, or null when the replay buffer no longer reaches back that far. */
@@ -136,7 +150,8 @@ export class Session {
   }
 
   private rememberAck(ack: Omit<AckMessage, 'seq'>): void {
-    this.acks.set(ack.rid, ack);
-    if (this.acks.size > REMEMBERED_ACKS) this.acks.delete(this.acks.keys().next().value!);
+    const acks = (this.acks ??= new Map());
+    acks.set(ack.rid, ack);
+    if (acks.size > REMEMBERED_ACKS) acks.delete(acks.keys().next().value!);
   }
 }

@@ -99,6 +99,40 @@ test('when the replay buffer no longer reaches back, the resumed socket gets a f
   bob.close();
 });
 
+test('after a full joined, the next resume replays what followed it, and one from before it gets a full joined again', async () => {
+  const [ann, annJoined] = await TestClient.join(server, 'overflow-twice', 'ann');
+  const [bob] = await TestClient.join(server, 'overflow-twice', 'bob');
+  const seenFirst = lastSeq(ann);
+  server.dropConnections('ann');
+  await ann.closed;
+  for (let i = 0; i < 25; i++) bob.send({ type: 'signal', to: 'ann', payload: { candidate: { candidate: `c${i}` } } });
+  await bob.sync();
+  const back = await TestClient.open(server);
+  back.send(resumeFrame(annJoined, seenFirst));
+  const wholesale = await back.next('joined');
+
+  server.dropConnections('ann');
+  await back.closed;
+  bob.send({ type: 'signal', to: 'ann', payload: { candidate: { candidate: 'after-joined' } } });
+  await bob.sync();
+  const again = await TestClient.open(server);
+  again.send(resumeFrame(annJoined, wholesale.seq));
+  await again.next('resumed');
+  const replayed = await again.next('signal');
+  assert.equal(replayed.seq, wholesale.seq + 1);
+  assert.equal(replayed.payload.candidate?.candidate, 'after-joined');
+
+  server.dropConnections('ann');
+  await again.closed;
+  const stale = await TestClient.open(server);
+  stale.send(resumeFrame(annJoined, seenFirst));
+  const full = await stale.next('joined');
+  assert.equal(full.resumed, true);
+  assert.ok(full.seq > replayed.seq);
+  stale.close();
+  bob.close();
+});
+
 test('a wrong secret or unknown session gets resume-failed, and a fresh join on the same socket still works', async () => {
   const [ann, annJoined] = await TestClient.join(server, 'failing', 'ann');
   const thief = await TestClient.open(server);
