@@ -25,6 +25,7 @@ import { icon } from '../internal/icons.js';
 import { stage } from '../internal/layout.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { defaultServer } from '../internal/default-server.js';
+import { guestId } from '../internal/guest-id.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
@@ -299,7 +300,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #errorTimer?: ReturnType<typeof setTimeout>;
   #restoreOverflow?: string;
   #previewStarted = false;
-  #guestId = '';
   #focusInside = false;
   #badSink?: string;
   /** Panels opened at least once: they stay on the page from then on. */
@@ -607,15 +607,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   /**
-   * Who the lobby shows: `user-id`, the token's user, or a guest id chosen now and asked for with the
-   * dev token, so the avatar colour (from the id) is the same before and after joining.
+   * Who the lobby shows: `user-id`, the token's user, or this browser's guest id (kept across reloads,
+   * so a removal holds for the person) asked for with the dev token; the avatar colour comes from it.
    */
   #lobbyUserId(): string {
     if (this.userId) return this.userId;
     const claimed = this.#tokenClaims()?.sub;
     if (claimed) return claimed;
-    this.#guestId ||= `guest-${[...crypto.getRandomValues(new Uint8Array(4))].map((b) => (b % 36).toString(36)).join('')}`;
-    return this.#guestId;
+    return guestId();
   }
 
   /** The lobby's camera preview (the engine keeps it on when joining), and what the browser refuses. */

@@ -151,6 +151,34 @@ describe('<rtc-room> first contact', function () {
     await expect(room).to.be.accessible();
   });
 
+  it('keeps a removed guest out after a reload: the same browser is the same guest', async () => {
+    const roomId = roomName('removal-reload');
+    const host = new RtcClient({ server: server.url });
+    clients.push(host);
+    await host.join(await fetchDevToken(server.url, { room: roomId, user: 'hana', role: 'host' }), { audio: false, video: false });
+    const first = await fixture<RtcRoom>(html`<rtc-room server=${server.url} room=${roomId} user-name="Gus" video="off" audio="off"
+      style="width:800px;height:480px"></rtc-room>`);
+    await first.join();
+    const guestIn = () => [...host.participants.keys()].find((id) => id.startsWith('guest-'));
+    await waitUntil(guestIn, 'the host sees the guest', LONG);
+    const guest = guestIn();
+    expect(guest, 'a guest id, not one the page chose').to.be.a('string');
+    await host.kick(guest!);
+    await waitUntil(() => first.phase === 'left', 'removed', LONG);
+    first.remove();
+
+    // A reload: a new room element in the same browser, nothing set but the room.
+    const again = await fixture<RtcRoom>(html`<rtc-room server=${server.url} room=${roomId} user-name="Gus" video="off" audio="off"
+      style="width:800px;height:480px"></rtc-room>`);
+    const codes: string[] = [];
+    again.addEventListener('rtc-error', (event) => codes.push(event.detail.code));
+    await again.join().catch(() => {});
+    await waitUntil(() => codes.length > 0, 'refused', LONG);
+    expect(codes[0]).to.equal('kicked');
+    expect(again.phase).to.not.equal('joined');
+    expect(host.participants.has(guest!), 'the host never sees them back').to.equal(false);
+  });
+
   it('says "Connection lost" when the server is gone for good, and rejoins from there', async () => {
     const roomId = roomName('lost');
     // An engine that gives up at once: what a long outage ends in.
