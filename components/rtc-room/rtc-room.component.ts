@@ -607,7 +607,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   /**
-   * Who the lobby shows: `user-id`, the token's user, or this browser's guest id (kept across reloads,
+   * Who the lobby shows: `user-id`, the token's user, or this tab's guest id (kept across reloads,
    * so a removal holds for the person) asked for with the dev token; the avatar colour comes from it.
    */
   #lobbyUserId(): string {
