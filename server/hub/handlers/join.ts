@@ -61,7 +61,12 @@ async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<
     );
     // Before admitting: the TURN credentials handed out in `joined` last no longer than the token.
     session.expireAt(claims.exp * 1000);
-    room.admit(session, conn);
+    try {
+      room.admit(session, conn);
+    } catch (error) {
+      session.stopTimers();
+      throw error;
+    }
     conn.admitted();
     ctx.log.info(`${session.userId} joined ${roomId} (${room.members.size} in the room)`);
   } finally {
