@@ -407,6 +407,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#limits = message.limits ?? null;
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
     this.#roster.admitSelf(message.self, message.hands);
+    const announced = message.self.media;
+    if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false, message.self.userId);
 
@@ -569,9 +571,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       void this.#transport.setLocalTrack(source, track);
       if (source === 'camera' && track) void this.#transport.setCameraEncoding();
     }
-    if (previousMedia.audio !== media.audio || previousMedia.video !== media.video) {
-      this.#signaling?.send({ type: 'media', media: { audio: media.audio, video: media.video } });
-    }
+    // Before the first admission the join frame announces the media as it is when sent, and #admitted
+    // corrects what changed after: a frame queued now would only reach the others late, as a repeat.
+    if (this.#state === 'connecting') return;
+    if (previousMedia.audio !== media.audio || previousMedia.video !== media.video) this.#announceMedia();
+  }
+
+  #announceMedia(): void {
+    this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#media.cameraOn } });
   }
 
   #cameraEncoding(): RTCRtpEncodingParameters {

@@ -29,6 +29,7 @@ import { guestId } from '../internal/guest-id.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
+import { nextFrame } from '../internal/next-frame.js';
 import '../rtc-controls/rtc-controls.js';
 import '../rtc-video-grid/rtc-video-grid.js';
 import '../rtc-video-tile/rtc-video-tile.js';
@@ -47,6 +48,7 @@ import { renderLobby, type PasswordPrompt } from './lobby-view.js';
 import { askAgain, browserFamily, NOTHING_DENIED, permissionState, type CaptureKind, type Denied } from './media-access.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
 import { callViewStyles } from './call-view.styles.js';
+import { sameSnapshot } from './same-snapshot.js';
 import { styles } from './rtc-room.styles.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
@@ -284,7 +286,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #ownEngine?: RtcClient;
   #attached?: RtcClient;
   #unbridge: (() => void)[] = [];
-  readonly #engineState = new EngineStateController(this, () => this.requestUpdate());
+  readonly #engineState = new EngineStateController(this, () => this.#engineChanged());
+  /** An update asked for by engine events, waiting for the next frame. */
+  #framePending: Promise<void> | undefined;
+  #profileCache: { config: RoomConfig | undefined; profiles: RoomSnapshot['profiles'] } | undefined;
   readonly #engineProvider = new ContextProvider(this, { context: engineContext });
   readonly #stateProvider = new ContextProvider(this, { context: roomStateContext });
   readonly #commandsProvider = new ContextProvider(this, { context: roomCommandsContext });
@@ -467,6 +472,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
+    // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
+    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !visible(this.config?.displayInfo?.callPage)))) {
+      this.join().catch(() => {}); // failures are reported as rtc-error
+    }
     if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
     if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
     if (this.unread && this.#chatInView()) this.unread = 0;
@@ -479,18 +488,28 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
   }
 
-  /** In answer mode, `updateComplete` also waits for the answer page's chunk and its first render. */
+  /**
+   * Engine events come in bursts (each track of each person, their link states): one update a frame
+   * takes them all, and the network work queued behind them (an answer, a candidate) runs first.
+   * Property changes (the phase among them) still update at once, with the engine's latest state.
+   */
+  #engineChanged(): void {
+    this.#framePending ??= nextFrame().then(() => {
+      this.#framePending = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /**
+   * `updateComplete` includes an update engine events asked for; in answer mode it also waits for
+   * the answer page's chunk and its first render.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
+    if (this.#framePending) await this.#framePending;
     const done = await super.getUpdateComplete();
     if (this.mode !== 'answer' || answerPage) return done;
     await loadAnswerPage().catch(() => {});
     return super.getUpdateComplete();
-  }
-
-  protected override firstUpdated(): void {
-    if (this.autojoin || (this.mode === 'answer' && !visible(this.config?.displayInfo?.callPage))) {
-      queueMicrotask(() => this.join().catch(() => {})); // failures are reported as rtc-error
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -702,19 +721,22 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       previousId: this.#mainUserId,
     }).userId;
     const previous = this.#snapshot;
-    this.#snapshot = {
+    const snapshot: RoomSnapshot = {
       ...view,
       layout: this.layout,
       pinnedUserId: this.currentUserId || null,
       mainUserId: main,
       fullscreen: this.fullscreen,
       speakerOn: this.speakerOn,
-      profiles: profilesOf(this.config),
+      profiles: this.#profiles(),
       panel: this.panel || null,
       unreadMessages: this.unread,
     };
-    this.#stateProvider.setValue(this.#snapshot);
-    this.#announcer.announce(...callAnnouncements(previous, this.#snapshot, (key, params) => this.i18n.t(key, params)));
+    if (!previous || !sameSnapshot(previous, snapshot)) {
+      this.#snapshot = snapshot;
+      this.#stateProvider.setValue(snapshot);
+      this.#announcer.announce(...callAnnouncements(previous, snapshot, (key, params) => this.i18n.t(key, params)));
+    }
 
     const users = inCall ? ids : [];
     const joined = users.filter((id) => !this.#users.includes(id));
@@ -729,6 +751,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       this.#pending.push(new RtcUserChangeEvent({ joined, exited, users, current: main }));
       this.#users = users;
     }
+  }
+
+  /** The profiles of `config`, the same object while `config` is. */
+  #profiles(): RoomSnapshot['profiles'] {
+    if (!this.#profileCache || this.#profileCache.config !== this.config) this.#profileCache = { config: this.config, profiles: profilesOf(this.config) };
+    return this.#profileCache.profiles;
   }
 
   #hasComposition(): boolean {
@@ -927,6 +955,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
           ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${this.#warmPanels} @focusin=${this.#warmPanels}></rtc-controls>`
           : nothing}
         ${this.#inLobby() ? this.#renderLobby(snapshot) : nothing}
+        ${this.phase === 'joining' && this.autojoin
+          ? html`<div part="banner" class="banner" role="status">${this.i18n.t('lobby.joining')}</div>`
+          : nothing}
         ${this.phase === 'left' ? this.#renderLeft() : nothing}
         ${renderReconnecting(this.phase, snapshot, (key) => this.i18n.t(key))}
         ${this.audioBlocked
@@ -1061,7 +1092,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   #inLobby(): boolean {
-    return this.phase === 'lobby' || this.phase === 'joining' || this.phase === 'calling';
+    // An autojoin room shows no lobby while it joins (only a "Joining…" notice); a failed join brings it back.
+    return this.phase === 'lobby' || this.phase === 'calling' || (this.phase === 'joining' && !this.autojoin);
   }
 
   #renderLobby(snapshot: RoomSnapshot) {
