@@ -342,7 +342,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const signaling = this.#joined();
     const before = this.#chat.oldestId;
     const page = await signaling.request({ type: 'history', limit, ...(before !== undefined ? { before } : {}) });
-    this.#chat.addEarlier(page.messages, page.more, this.#roster.self.userId);
+    this.#chat.addEarlier(page.messages, page.more);
     this.emit('history', { messages: this.#chat.messages, more: page.more });
     return page.messages;
   }
@@ -410,7 +410,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const announced = message.self.media;
     if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
-    if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false, message.self.userId);
+    if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();

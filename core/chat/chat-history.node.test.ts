@@ -28,4 +28,16 @@ describe('ChatHistory', () => {
     assert.deepEqual(history.messages.map((m) => m.id), ['old', 'new']);
     assert.deepEqual(heard, ['new']);
   });
+
+  it('puts a page of earlier messages before the rest in the server\'s order, even when they share a millisecond', () => {
+    const history = new ChatHistory();
+    const heard: string[] = [];
+    history.on('message', ({ message: m }) => heard.push(m.id));
+    history.add(message('4', 7), false, false);
+    history.addEarlier([message('2', 5), message('3', 5)], true);
+    history.addEarlier([message('1', 5), message('2', 5)], false);
+    assert.deepEqual(history.messages.map((m) => m.id), ['1', '2', '3', '4']);
+    assert.equal(history.hasEarlier, false);
+    assert.deepEqual(heard, [], 'earlier messages are not new');
+  });
 });

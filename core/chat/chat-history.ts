@@ -16,8 +16,10 @@ export class ChatHistory extends Emitter<ChatHistoryEvents> {
   get oldestId(): string | undefined { return this.#messages[0]?.id; }
 
   /** A page of older messages (or the history of a `joined`); `more`: still older ones exist. Not announced. */
-  addEarlier(messages: readonly ChatMessage[], more: boolean, localUserId: string): void {
-    for (const message of messages) this.add(message, message.from === localUserId, false);
+  addEarlier(messages: readonly ChatMessage[], more: boolean): void {
+    // Before what we have, in the server's order: messages sent in the same millisecond tie on `ts`.
+    const known = new Set(this.#messages.map((m) => m.id));
+    this.#messages = [...messages.filter((m) => !known.has(m.id)), ...this.#messages];
     this.#more = more;
   }
 
