@@ -1,14 +1,15 @@
 /**
  * rtc-kit's all-in-one entry: registers every element and exports the public API
  * (element classes, event classes, `start`/`join`, string registration, the engine).
- * `<rtc-chat>`, `<rtc-participants>` and `<rtc-reactions>` are chunks next to the bundle, defined
- * when a page or a room uses them: their classes come from `customElements.whenDefined(tag)`, or
- * statically from `elements/rtc-chat.js` and the like.
+ * `<rtc-video-grid>`, `<rtc-controls>`, `<rtc-chat>`, `<rtc-participants>` and `<rtc-reactions>` are
+ * chunks next to the bundle (the lobby shows none of them), defined when a page or a room uses them:
+ * their classes come from `customElements.whenDefined(tag)`, or statically from
+ * `elements/rtc-controls.js` and the like.
  */
 export { RtcRoom } from './rtc-room/rtc-room.js';
-export { RtcVideoGrid } from './rtc-video-grid/rtc-video-grid.js';
+export type { RtcVideoGrid } from './rtc-video-grid/rtc-video-grid.component.js';
 export { RtcVideoTile } from './rtc-video-tile/rtc-video-tile.js';
-export { RtcControls } from './rtc-controls/rtc-controls.js';
+export type { RtcControls } from './rtc-controls/rtc-controls.component.js';
 export type { RtcChat } from './rtc-chat/rtc-chat.component.js';
 export type { RtcParticipants } from './rtc-participants/rtc-participants.component.js';
 export type { RtcReactions } from './rtc-reactions/rtc-reactions.component.js';
@@ -16,7 +17,7 @@ import { defineLazyElementsOnUse } from './internal/lazy-elements.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
 export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';
 export { start, join, type StartConfig, type RoomInfo } from './rtc-room/start.js';
-export { DEFAULT_ACTIONS } from './rtc-controls/rtc-controls.component.js';
+export { DEFAULT_ACTIONS } from './rtc-controls/default-actions.js';
 
 export * from './events/index.js';
 export { registerStrings, type StringKey, type Strings } from './i18n/strings.js';

@@ -1,5 +1,6 @@
 /** The Vite settings of the library build, shared by scripts/build.ts and the size benchmark. */
 import type { InlineConfig } from 'vite';
+import { minifyLitCss } from './minify-lit-css.js';
 
 /**
  * `single`: one file (the engine alone). `lazy`: the all-in-one bundle, whose `import()`s become
@@ -8,11 +9,26 @@ import type { InlineConfig } from 'vite';
  */
 export type Splitting = 'single' | 'lazy' | 'elements';
 
+/**
+ * The all-in-one bundle's chunks: what the lobby needs in one, and the call's grid, bar, reaction
+ * buttons and dialogs in another (loaded together at joining, so the helpers they share make no chunk
+ * of their own).
+ */
+const LAZY_GROUPS = [
+  { name: 'first-paint', tags: ['$initial' as const], priority: 2 },
+  {
+    name: 'call',
+    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/resize-controller|rtc-room\/call-dialogs)\./,
+    priority: 1,
+  },
+];
+
 export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, splitting: Splitting): InlineConfig {
   return {
     configFile: false,
     root,
     logLevel: 'warn',
+    plugins: [minifyLitCss()],
     build: {
       outDir,
       emptyOutDir: false,
@@ -23,6 +39,8 @@ export function libraryConfig(root: string, entry: Record<string, string>, outDi
       copyPublicDir: false,
       lib: { entry, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: {
+        // Timing notes are noise on a shared machine; the size report is what this build prints.
+        checks: { bundlerTimings: false },
         // `sdp` (pulled in by webrtc-adapter) is pure but CommonJS, so the bundler can't tell it is
         // unused by the adapter shims we import (core/transports/browser-shims.ts) unless told.
         treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/sdp/') },
@@ -31,7 +49,7 @@ export function libraryConfig(root: string, entry: Record<string, string>, outDi
             ? { codeSplitting: false }
             : {
                 chunkFileNames: 'chunks/[name]-[hash].js',
-                ...(splitting === 'lazy' ? { codeSplitting: { groups: [{ name: 'first-paint', tags: ['$initial' as const] }] } } : {}),
+                ...(splitting === 'lazy' ? { codeSplitting: { groups: LAZY_GROUPS } } : {}),
               },
       },
     },

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../components/rtc-controls/rtc-controls.js';
 import '../components/rtc-video-grid/rtc-video-grid.js';
-import { DEFAULT_ACTIONS } from '../components/rtc-controls/rtc-controls.component.js';
+import { DEFAULT_ACTIONS } from '../components/rtc-controls/default-actions.js';
 import { callOf, joinedRoom, noControl, withCall, type LoadedCall } from './support/story-room.js';
 import { until } from './support/until.js';
 

@@ -1,22 +1,30 @@
 /**
  * The string tables by language, and the page's way to add or replace them:
  * `registerStrings('fr', {...})` adds a language, `registerStrings('en', {'lobby.join': 'Enter'})` rewords one string.
+ * English is built in; the other languages the kit ships load on first use, as a chunk next to the
+ * bundle (elements wait for them before rendering, see `stringsReady`).
  */
 import { en, type StringKey, type Strings } from './en.js';
-import { zhCN } from './zh-cn.js';
 
 export type { StringKey, Strings };
 
-const tables = new Map<string, Partial<Strings>>([
-  ['en', en],
-  ['zh-CN', zhCN],
-]);
+const tables = new Map<string, Partial<Strings>>([['en', en]]);
+/** The languages shipped beside English: relative `import()`s, so they load from wherever the bundle came from. */
+const SHIPPED: Record<string, () => Promise<Strings>> = {
+  'zh-CN': () => import('./zh-cn.js').then((module) => module.zhCN),
+};
+/** Shipped languages loading (pending) or tried (settled: loaded, or given up for English). */
+const loads = new Map<string, { done: boolean; promise: Promise<void> }>();
 const changeListeners = new Set<() => void>();
 
 /** Adds a language or overrides strings of one; every element re-renders with them. */
 export function registerStrings(lang: string, strings: Partial<Strings>): void {
   const key = findTable(lang) ?? lang;
   tables.set(key, { ...tables.get(key), ...strings });
+  notify();
+}
+
+function notify(): void {
   for (const listener of changeListeners) listener();
 }
 
@@ -26,7 +34,30 @@ export function onStringsChange(listener: () => void): () => void {
   return () => changeListeners.delete(listener);
 }
 
-/** The registered language that best serves a BCP 47 tag: exact, then same primary language, else `en`. */
+/**
+ * Undefined when `lang` (a resolved language) can be rendered now; else the promise of its shipped
+ * table, which starts loading here. A table that fails to load leaves English in its place (once).
+ */
+export function stringsReady(lang: string): Promise<void> | undefined {
+  const load = SHIPPED[lang];
+  if (!load) return undefined;
+  let entry = loads.get(lang);
+  if (!entry) {
+    const loading = { done: false, promise: Promise.resolve() };
+    loading.promise = load().then(
+      (table) => {
+        // Strings the page registered before the table arrived stay over it.
+        tables.set(lang, { ...table, ...tables.get(lang) });
+        notify();
+      },
+      (cause: unknown) => console.warn(`rtc-kit: the ${lang} strings did not load; showing English.`, cause),
+    ).finally(() => (loading.done = true));
+    loads.set(lang, (entry = loading));
+  }
+  return entry.done ? undefined : entry.promise;
+}
+
+/** The registered or shipped language that best serves a BCP 47 tag: exact, then same primary language, else `en`. */
 export function resolveLanguage(lang: string | null | undefined): string {
   if (!lang) return 'en';
   return findTable(lang) ?? findTable(lang.split('-')[0]!) ?? 'en';
@@ -34,7 +65,7 @@ export function resolveLanguage(lang: string | null | undefined): string {
 
 function findTable(lang: string): string | undefined {
   const wanted = lang.toLowerCase();
-  const keys = [...tables.keys()];
+  const keys = [...new Set([...tables.keys(), ...Object.keys(SHIPPED)])];
   return (
     keys.find((key) => key.toLowerCase() === wanted) ??
     keys.find((key) => key.toLowerCase().split('-')[0] === wanted)

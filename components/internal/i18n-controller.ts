@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../context/locale-context.js';
-import { onStringsChange, resolveLanguage, translate, type StringKey, type Strings } from '../i18n/strings.js';
+import { onStringsChange, resolveLanguage, stringsReady, translate, type StringKey, type Strings } from '../i18n/strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { strings?: Partial<Strings> };
 
@@ -42,6 +42,11 @@ export class I18nController implements ReactiveController {
   get lang(): string {
     const own = this.host.getAttribute('lang');
     return resolveLanguage(own || this.locale()?.lang || this.host.ownerDocument.documentElement.lang);
+  }
+
+  /** Undefined when the language's strings are here; else the promise of their chunk (see `stringsReady`). */
+  ready(): Promise<void> | undefined {
+    return stringsReady(this.lang);
   }
 
   t(key: StringKey, params?: Record<string, string | number>): string {

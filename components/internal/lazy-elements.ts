@@ -1,10 +1,13 @@
 /**
- * Elements a call does not show at first paint (the chat, the people list, the hand and reaction
- * buttons) load on first use. Each `import()` is relative, so the build emits it as a chunk next to
- * the bundle and the browser resolves it from the bundle's own URL (`import.meta.url`): a page on
- * another site loads the chunks from wherever it loaded the bundle.
+ * Elements the lobby does not show (the call's grid and control bar, the chat, the people list, the
+ * hand and reaction buttons) load on first use, or while the lobby waits for the Join button. Each
+ * `import()` is relative, so the build emits it as a chunk next to the bundle and the browser
+ * resolves it from the bundle's own URL (`import.meta.url`): a page on another site loads the
+ * chunks from wherever it loaded the bundle.
  */
 const LOADERS = {
+  'rtc-video-grid': () => import('../rtc-video-grid/rtc-video-grid.js'),
+  'rtc-controls': () => import('../rtc-controls/rtc-controls.js'),
   'rtc-chat': () => import('../rtc-chat/rtc-chat.js'),
   'rtc-participants': () => import('../rtc-participants/rtc-participants.js'),
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),

@@ -1,6 +1,7 @@
 /**
  * What every rtc-kit element shares (internal: no semver promise): translated strings that follow
- * the `lang` attribute, `strings` overrides, and the typed `rtc-*` event classes.
+ * the `lang` attribute (a shipped language's strings loaded before rendering), `strings` overrides,
+ * and the typed `rtc-*` event classes.
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -26,6 +27,12 @@ export abstract class RtcBase extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
+  }
+
+  /** Renders in a language the kit ships only once its strings are here (its chunk loads first): never English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const strings = this.i18n.ready();
+    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches one of the `rtc-*` event classes; returns false when a listener cancelled it. */

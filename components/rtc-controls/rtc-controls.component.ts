@@ -13,10 +13,9 @@ import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
 import { REACTIONS } from '../rtc-reactions/reaction-list.js';
 import { loadElement } from '../internal/lazy-elements.js';
+import { DEFAULT_ACTIONS } from './default-actions.js';
 import { keptCount } from './overflow.js';
 import { styles } from './rtc-controls.styles.js';
-
-export const DEFAULT_ACTIONS = 'microphone camera switch-camera screen hand reactions layout fullscreen chat people slot hangup';
 
 interface ButtonSpec {
   action: string;

@@ -57,7 +57,7 @@ describe('<rtc-room> call UX', function () {
     $(a, '[part~="join-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => a.phase === 'joined', 'joined', LONG);
-    await waitUntil(() => deepActive() === controlButton(a, 'microphone'), 'focus on the microphone', LONG);
+    await waitUntil(() => controls(a) && deepActive() === controlButton(a, 'microphone'), 'focus on the microphone', LONG);
   });
 
   it('leaves focus alone when the page joins by script', async () => {

@@ -30,15 +30,12 @@ import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
 import { nextFrame } from '../internal/next-frame.js';
-import '../rtc-controls/rtc-controls.js';
-import '../rtc-video-grid/rtc-video-grid.js';
 import '../rtc-video-tile/rtc-video-tile.js';
 import { Announcer, burstWords } from '../internal/announcer.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { DEFAULT_SHORTCUTS, ShortcutController, type ShortcutAction, type ShortcutHost, type ShortcutMap } from '../internal/shortcuts.js';
 import { callAnnouncements } from './call-announcements.js';
 import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type CopyState } from './call-banner.js';
-import { renderHelpDialog, renderLeaveDialog } from './call-dialogs.js';
 import { CallTimer, formatDuration } from './call-timer.js';
 import { ENGINE_EVENTS } from './engine-events.js';
 import { errorWords, tellDeveloper } from './error-words.js';
@@ -72,8 +69,13 @@ const CHAT_PARTS = 'base:chat-base, log:chat-log, message:chat-message, text:cha
 let answerPage: typeof import('./answer-page.js') | undefined;
 let loadingAnswerPage: Promise<typeof import('./answer-page.js')> | undefined;
 const loadAnswerPage = () => (loadingAnswerPage ??= import('./answer-page.js').then((page) => (answerPage = page)));
+/** The shortcuts help and the leave confirmation: in the call view's chunk, loaded at joining. */
+let callDialogs: typeof import('./call-dialogs.js') | undefined;
+const loadCallDialogs = () => import('./call-dialogs.js').then((module) => (callDialogs = module));
 
 const PEOPLE_PARTS = 'base:people-base, list:people-list, person:people-person';
+/** The call's default grid and bar load while the lobby shows (at joining, at once); the room renders them once defined. */
+const CALL_VIEW_TAGS = ['rtc-video-grid', 'rtc-controls'] as const;
 /** The panels' elements load on first use (or when the browser is idle after joining). */
 const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const satisfies Record<Panel, string>;
 
@@ -307,6 +309,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #previewStarted = false;
   #focusInside = false;
   #badSink?: string;
+  /** The call view's chunks while they load (see CALL_VIEW_TAGS). */
+  #callViewLoading?: Promise<void>;
   /** Panels opened at least once: they stay on the page from then on. */
   readonly #shownPanels = new Set<Panel>();
 
@@ -449,6 +453,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     super.connectedCallback();
     this.composed = this.#hasComposition();
     loadElementsIn(this);
+    if (!this.composed && this.mode !== 'answer') preloadElements(CALL_VIEW_TAGS);
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
@@ -486,6 +491,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
+    if (changed.has('phase') && (this.phase === 'joining' || this.phase === 'joined')) this.#loadCallView();
   }
 
   /**
@@ -500,13 +506,34 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     });
   }
 
+  /** Loads the call's grid, bar and dialogs now (a failure is reported, and tried again at the next join). */
+  #loadCallView(): void {
+    void loadCallDialogs().catch(() => {}); // for a composed room's shortcuts too
+    if (this.composed || this.mode === 'answer' || this.#callViewLoading || this.#callViewDefined()) return;
+    this.#callViewLoading = Promise.all(CALL_VIEW_TAGS.map((tag) => loadElement(tag)))
+      .then(
+        () => this.requestUpdate(),
+        (cause: unknown) => this.#reportError(new RtcError('network', 'The call view could not be loaded.', { cause })),
+      )
+      .finally(() => (this.#callViewLoading = undefined));
+  }
+
+  #callViewDefined(): boolean {
+    return CALL_VIEW_TAGS.every((tag) => customElements.get(tag));
+  }
+
   /**
-   * `updateComplete` includes an update engine events asked for; in answer mode it also waits for
-   * the answer page's chunk and its first render.
+   * `updateComplete` includes an update engine events asked for and, while the call view's chunks
+   * load, them and the render that shows them; in answer mode it also waits for the answer page's
+   * chunk and its first render.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     if (this.#framePending) await this.#framePending;
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    if (this.#callViewLoading) {
+      await this.#callViewLoading;
+      done = await super.getUpdateComplete();
+    }
     if (this.mode !== 'answer' || answerPage) return done;
     await loadAnswerPage().catch(() => {});
     return super.getUpdateComplete();
@@ -944,14 +971,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
           <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
             ${!this.composed && isAlone(this.phase, snapshot) ? this.#renderWaiting() : nothing}
             <slot @slotchange=${this.#onSlotChange}></slot>
-            ${this.composed || !inCall
+            ${this.composed || !inCall || !this.#callViewDefined()
               ? nothing
               : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS} .clock=${this.clock} unreachable-after=${this.unreachableAfter}
                   ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
           </div>
           ${inCall && !this.composed ? this.#renderPanel() : nothing}
         </div>
-        ${inCall && !this.composed
+        ${inCall && !this.composed && this.#callViewDefined()
           ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${this.#warmPanels} @focusin=${this.#warmPanels}></rtc-controls>`
           : nothing}
         ${this.#inLobby() ? this.#renderLobby(snapshot) : nothing}
@@ -966,9 +993,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
           : nothing}
         ${this.error && !this.#inLobby() ? this.#renderError(this.error) : nothing}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-        ${this.dialog === 'help' ? renderHelpDialog(this.shortcutMap, (key) => this.i18n.t(key), this.#closeDialog) : nothing}
-        ${this.dialog === 'leave'
-          ? renderLeaveDialog((key) => this.i18n.t(key), () => this.#requestLeave('hangup'), this.#closeDialog)
+        ${this.dialog === 'help' && callDialogs
+          ? callDialogs.renderHelpDialog(this.shortcutMap, (key) => this.i18n.t(key), this.#closeDialog)
+          : nothing}
+        ${this.dialog === 'leave' && callDialogs
+          ? callDialogs.renderLeaveDialog((key) => this.i18n.t(key), () => this.#requestLeave('hangup'), this.#closeDialog)
           : nothing}
       </div>
       ${this.#renderAudio()}
@@ -1067,11 +1096,15 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   #openDialog(dialog: 'help' | 'leave'): void {
-    this.dialog = dialog;
-    void this.updateComplete.then(() => {
-      const element = this.renderRoot.querySelector<HTMLDialogElement>(`#${dialog === 'help' ? 'shortcuts' : 'leave'}-dialog`);
-      if (element && !element.open) element.showModal();
-    });
+    loadCallDialogs().then(
+      async () => {
+        this.dialog = dialog;
+        await this.updateComplete;
+        const element = this.renderRoot.querySelector<HTMLDialogElement>(`#${dialog === 'help' ? 'shortcuts' : 'leave'}-dialog`);
+        if (element && !element.open) element.showModal();
+      },
+      (cause: unknown) => this.#reportError(new RtcError('network', 'The dialog could not be loaded.', { cause })),
+    );
   }
 
   #closeDialog = (): void => {

@@ -55,6 +55,38 @@ test('a page on another origin loads rtc-kit.js from the server, writes no serve
   await site.leaveAll();
 });
 
+/** Records, frame by frame, the text the room's lobby shows (from before the bundle is there). */
+const LOBBY_FRAMES = `<script>
+  window.lobbyFrames = [];
+  const sample = () => {
+    const text = document.querySelector('rtc-room')?.shadowRoot?.querySelector('[part~="lobby"]')?.textContent?.replace(/\\s+/g, ' ').trim();
+    if (text && window.lobbyFrames.at(-1) !== text) window.lobbyFrames.push(text);
+    if (window.lobbyFrames.length < 50) requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+</script>`;
+
+test('the all-in-one bundle in English and in Chinese: the lobby paints in the page\'s language from its first frame, and the call\'s grid and bar come from their chunk', async () => {
+  for (const [lang, title, microphone] of [['en', 'Ready to join?', 'Microphone'], ['zh-CN', '准备好加入了吗？', '麦克风']] as const) {
+    const room = `lang-${lang}-${Date.now().toString(36)}`;
+    const url = site.page(`/lang-${lang}`, page(
+      `${LOBBY_FRAMES}<script type="module" src="${site.kit}/rtc-kit.js"></script>`,
+      `<rtc-room room="${room}" style="height: 100vh"></rtc-room>`,
+      lang,
+    ));
+    const visitor = await site.visit(url, `${lang} visitor`);
+    await joinFromLobby(visitor.locator('rtc-room'), lang === 'en' ? 'Ann' : '安');
+    const frames = await visitor.evaluate(() => (window as unknown as { lobbyFrames: string[] }).lobbyFrames);
+    assert.ok(frames.length > 0, 'the lobby was seen');
+    for (const text of frames) assert.ok(text.includes(title), `${lang}: every lobby frame says ${title}, one said: ${text}`);
+    await visitor.locator('rtc-room rtc-video-tile').first().waitFor(WAIT);
+    assert.equal(await visitor.locator('rtc-room rtc-controls [part~="button-microphone"]').getAttribute('aria-label'), microphone);
+    assert.deepEqual((await heard(visitor)).filter((e) => e.type === 'rtc-error'), []);
+  }
+  assert.deepEqual(site.problems, []);
+  await site.leaveAll();
+});
+
 test('per-element scripts in any order: a composition in static markup, the nested elements defined before the room', async () => {
   const room = `elements-${Date.now().toString(36)}`;
   // Separate script tags, the room's last, after the markup: every nested element is defined (and asks

@@ -1,0 +1,2 @@
+/** The bar's buttons when `actions` is not set, in order (its own module: the bundle's entry exports it, the bar is a chunk). */
+export const DEFAULT_ACTIONS = 'microphone camera switch-camera screen hand reactions layout fullscreen chat people slot hangup';
