@@ -10,6 +10,7 @@ import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
 import type { ChatMessage, RoomLimits, SignalPayload } from '../protocol/model.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
+import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
 import type {
   ConnectionState, DeviceKind, DeviceList, LeftReason, LinkState, Participant, ParticipantStats, RtcClientEvents,
   TrackSource,
@@ -99,7 +100,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       this.#transport?.disconnect(userId);
     },
     reattach: ({ userId, sessionId, role }) => {
-      this.#transport?.reattach({ userId, sessionId, receiveOnly: role === 'viewer' });
+      this.#transport?.reattach({ userId, sessionId, receiveOnly: receivesOnly(role) });
       const held = this.#heldSignals.get(userId) ?? [];
       this.#heldSignals.delete(userId);
       for (const payload of held) this.#signaling?.send({ type: 'signal', to: userId, payload });
@@ -173,6 +174,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   get hands(): readonly string[] { return this.#roster.hands; }
   /** What the server allows in this room (participants, frame and chat sizes); null until joined. */
   get limits(): RoomLimits | null { return this.#limits; }
+  /**
+   * True when the local user's role may do `permission` (protocol/permissions.ts): what a UI should
+   * offer. The server checks the same table on every request.
+   */
+  can(permission: Permission): boolean { return can(this.#roster.self.role, permission); }
   /** The STUN and TURN servers the media links use (the server's, then the options'); empty before joining. */
   get iceServers(): readonly RTCIceServer[] { return this.#iceServers; }
 
@@ -207,7 +213,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     signaling.on('ended', ({ reason, error }) => this.#end(reason, error));
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
-    const mediaReady = this.#prepareMedia(role === 'viewer', options);
+    const mediaReady = this.#prepareMedia(receivesOnly(role), options);
     try {
       const { renewToken } = options;
       await signaling.join({
@@ -243,14 +249,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   async setMicrophone(on: boolean): Promise<void> {
-    this.#assertMaySend(on);
+    this.#assertMaySend(on, 'publish-audio');
     if (this.#state === 'disconnected') this.#previewChoice.audio = on;
     await this.#media.setMicrophone(on);
   }
 
   /** Off stops the camera (its light goes off); on captures again. Peers never renegotiate for either. */
   async setCamera(on: boolean): Promise<void> {
-    this.#assertMaySend(on);
+    this.#assertMaySend(on, 'publish-video');
     if (this.#state === 'disconnected') this.#previewChoice.video = on;
     await this.#media.setCamera(on);
   }
@@ -265,7 +271,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       if (this.#media.track('screen')) await this.#stopSharing();
       return;
     }
-    this.#assertMaySend(true);
+    this.#assertMaySend(true, 'publish-screen');
     if (!signaling || this.#state === 'disconnected' || this.#state === 'connecting') throw new RtcError('not-joined');
     if (this.#media.track('screen')) return;
     await signaling.request({ type: 'screen', on: true });
@@ -309,9 +315,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
   }
 
-  /** Host only. */
+  /** Needs `kick` (hosts): removes someone and keeps them out of this room. */
   async kick(userId: string): Promise<void> {
-    this.#assertHost();
+    this.#assertMay('kick');
     await this.#joined().request({ type: 'kick', userId });
   }
 
@@ -355,7 +361,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const participant = this.#roster.participants.get(userId);
     if (!participant || !this.#transport) return;
     this.#log(`reconnecting the link to ${userId}`);
-    this.#transport.connect({ userId, sessionId: participant.sessionId, receiveOnly: participant.role === 'viewer' });
+    this.#transport.connect({ userId, sessionId: participant.sessionId, receiveOnly: receivesOnly(participant.role) });
   }
 
   async raiseHand(raised: boolean): Promise<void> {
@@ -364,7 +370,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /** Host only: lower someone else's hand. */
   async lowerHand(userId: string): Promise<void> {
-    if (userId !== this.#roster.self.userId) this.#assertHost();
+    if (userId !== this.#roster.self.userId) this.#assertMay('mute-others');
     this.#joined().send({ type: 'hand', raised: false, userId });
   }
 
@@ -428,7 +434,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       // they kept their end, so we offer on the link we kept, which confirms it. Someone still in their
       // old session saw ours end and closed their end: that link starts over.
       for (const { userId, sessionId, role } of message.participants) {
-        const peer = { userId, sessionId, receiveOnly: role === 'viewer' };
+        const peer = { userId, sessionId, receiveOnly: receivesOnly(role) };
         const lostTheirsToo = sessionsBefore.has(userId) && sessionsBefore.get(userId) !== sessionId;
         if (lostTheirsToo && this.#transport!.reattach(peer)) this.#transport!.renegotiate(userId);
         else this.#transport!.connect(peer);
@@ -514,7 +520,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'signal':
         // Only from the sessions we know: a stray one would open a link nobody closes.
         if (this.#roster.isCurrent(message.from, message.fromSession)) {
-          const receiveOnly = this.#roster.participants.get(message.from)?.role === 'viewer';
+          const sender = this.#roster.participants.get(message.from);
+          const receiveOnly = !!sender && receivesOnly(sender.role);
           this.#transport?.handleSignal({ userId: message.from, sessionId: message.fromSession, receiveOnly }, message.payload);
         }
         return;
@@ -541,7 +548,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #createTransport(): Transport {
     const transport = new MeshTransport({
       localUserId: this.#roster.self.userId,
-      receiveOnly: this.#roster.self.role === 'viewer',
+      receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
       cameraEncoding: () => this.#cameraEncoding(),
       log: (message) => this.#log(message),
@@ -613,13 +620,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return this.#signaling;
   }
 
-  #assertMaySend(on: boolean): void {
-    const role = this.#state !== 'disconnected' ? this.#roster.self.role : 'participant';
-    if (on && role === 'viewer') throw new RtcError('not-allowed', 'A viewer cannot send audio or video.');
+  /** Turning a source on needs its permission (before joining, everything is allowed: a preview). */
+  #assertMaySend(on: boolean, permission: Permission): void {
+    if (!on || this.#state === 'disconnected') return;
+    if (!this.can(permission)) throw new RtcError('not-allowed', 'Your role in this room cannot send this.');
   }
 
-  #assertHost(): void {
-    if (this.#roster.self.role !== 'host') throw new RtcError('not-allowed', 'Only a host can do this.');
+  #assertMay(permission: Permission): void {
+    if (!this.can(permission)) throw new RtcError('not-allowed', 'Your role in this room does not allow this.');
   }
 
   #log(message: string): void {

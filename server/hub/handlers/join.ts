@@ -4,6 +4,7 @@ import { TokenError } from '../../auth/claims.js';
 import type { Connection } from '../connection.js';
 import type { HubContext } from '../context.js';
 import { constantTimeEqual } from '../encoding.js';
+import { can } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import { openRoomForJoin } from '../room-directory.js';
 import { Session } from '../session.js';
@@ -52,11 +53,10 @@ async function admit(ctx: HubContext, conn: Connection, message: Join): Promise<
     // Again: a ban or the last free seat may have gone while the password was checked.
     room.checkAdmission(claims.sub);
     const role = claims.role ?? 'participant';
-    // Viewers never publish, whatever they ask for.
-    const publishes = role !== 'viewer';
+    // What the role may not publish stays off, whatever the client asks for.
     const session = new Session(
       room, claims.sub, claims.name ?? claims.sub, role,
-      { audio: publishes && (media?.audio ?? false), video: publishes && (media?.video ?? false), screen: false },
+      { audio: can(role, 'publish-audio') && (media?.audio ?? false), video: can(role, 'publish-video') && (media?.video ?? false), screen: false },
       ctx.config,
     );
     // Before admitting: the TURN credentials handed out in `joined` last no longer than the token.
