@@ -8,7 +8,8 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, RoomLimits, SignalPayload } from '../protocol/model.js';
+import type { ChatMessage, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
+import type { Role } from '../protocol/ids.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
 import type {
@@ -65,6 +66,8 @@ export interface RtcClientOptions {
   reconnectPolicy?: ReconnectPolicy;
   /** Log state transitions and recoveries with console.debug. */
   debug?: boolean;
+  /** How long before the token's `exp` the `token-expiring` event fires (ms, default 60 000). */
+  tokenExpiringMs?: number;
 }
 
 /** The subset of WebSocket the signaling client uses. */
@@ -93,6 +96,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #activeSpeaker: string | null = null;
   #limits: RoomLimits | null = null;
   #iceServers: RTCIceServer[] = [];
+  #roomState: RoomState | null = null;
+  #waitingList: readonly WaitingPerson[] = [];
+  /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
+  readonly #unmuteAllowed = new Set<MediaKind>();
+  #tokenTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #roster = new ParticipantRoster({
     disconnect: (userId) => {
@@ -169,6 +177,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.#devices.speaker) selected.speaker = this.#devices.speaker;
     return selected;
   }
+  /** Title, lock, lobby, hands, screen sharer, hosts and held mutes, as the server has them; null until joined. */
+  get roomState(): RoomState | null { return this.#roomState; }
+  /** Hosts: who waits in the lobby, oldest first (empty for everyone else). */
+  get waitingList(): readonly WaitingPerson[] { return this.#waitingList; }
   /** Chat history from `joined` plus every message since, oldest first, without duplicates. */
   get messages(): readonly ChatMessage[] { return this.#chat.messages; }
   get hands(): readonly string[] { return this.#roster.hands; }
@@ -211,6 +223,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     signaling.on('frame', ({ message }) => this.#receive(message));
     signaling.on('reconnecting', () => this.#setState('reconnecting'));
     signaling.on('ended', ({ reason, error }) => this.#end(reason, error));
+    signaling.on('waiting', (detail) => this.emit('waiting', detail));
+    this.#armTokenExpiry(claims.exp);
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
     const mediaReady = this.#prepareMedia(receivesOnly(role), options);
@@ -248,8 +262,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     else this.#media.stopAll();
   }
 
+  /** Rejects with `not-allowed` while a host holds microphones muted (`roomState.held.audio`), unless a host asked us to unmute. */
   async setMicrophone(on: boolean): Promise<void> {
     this.#assertMaySend(on, 'publish-audio');
+    this.#assertNotHeld(on, 'audio');
     if (this.#state === 'disconnected') this.#previewChoice.audio = on;
     await this.#media.setMicrophone(on);
   }
@@ -257,6 +273,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   /** Off stops the camera (its light goes off); on captures again. Peers never renegotiate for either. */
   async setCamera(on: boolean): Promise<void> {
     this.#assertMaySend(on, 'publish-video');
+    this.#assertNotHeld(on, 'video');
     if (this.#state === 'disconnected') this.#previewChoice.video = on;
     await this.#media.setCamera(on);
   }
@@ -378,6 +395,120 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#joined().send({ type: 'reaction', emoji });
   }
 
+  // ---- moderation (the server checks every one: `not-allowed` for a role without the permission) ----
+
+  /** Needs `mute-others`: their microphone (`audio`) or camera (`video`) goes off at the source; they are told who did it. */
+  async mute(userId: string, kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'mute', userId, kind });
+  }
+
+  /** Needs `mute-others`: they get an `unmute-request` and choose (no browser lets anyone open someone else's microphone). */
+  async askToUnmute(userId: string, kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'ask-unmute', userId, kind });
+  }
+
+  /** Needs `mute-others`: everyone but the hosts; with `hold`, nobody else can turn it on again until `releaseHold(kind)`. */
+  async muteAll(kind: MediaKind, options: { hold?: boolean } = {}): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'mute-all', kind, ...(options.hold ? { hold: true } : {}) });
+  }
+
+  /** Needs `mute-others`: people may turn `kind` on again. */
+  async releaseHold(kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'hold', kind, held: false });
+  }
+
+  /** Needs `mute-others`: ends someone's screen share. */
+  async stopScreenShare(userId: string): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'stop-screen', userId });
+  }
+
+  /**
+   * Needs `change-roles`: promote a viewer (they are asked before anything opens), send someone to the
+   * audience, make someone host. A host may step down (`setRole(self, …)`) once someone else is host.
+   */
+  async setRole(userId: string, role: Role): Promise<void> {
+    this.#assertMay('change-roles');
+    await this.#joined().request({ type: 'set-role', userId, role });
+  }
+
+  /** Needs `end`: everyone (us too) leaves with reason `ended`; the tokens issued so far no longer admit. */
+  async endRoom(): Promise<void> {
+    this.#assertMay('end');
+    await this.#joined().request({ type: 'end-room' });
+  }
+
+  /** Needs `lock`: nobody new gets in (hosts still do). */
+  async lockRoom(locked: boolean): Promise<void> {
+    await this.#roomSettings({ locked });
+  }
+
+  /** Needs `lock`: newcomers wait until a host admits them; switching it off lets everyone waiting in. */
+  async setLobby(lobby: boolean): Promise<void> {
+    await this.#roomSettings({ lobby });
+  }
+
+  /** Needs `lock`: the title everyone sees (`roomState.title`); null clears it. */
+  async setTitle(title: string | null): Promise<void> {
+    await this.#roomSettings({ title: title?.trim() || null });
+  }
+
+  /** Needs `admit`: let someone from `waitingList` in. */
+  async admit(userId: string): Promise<void> {
+    this.#assertMay('admit');
+    await this.#joined().request({ type: 'admit', userId });
+  }
+
+  /** Needs `admit`: turn someone waiting away (their join fails with `denied`). */
+  async deny(userId: string): Promise<void> {
+    this.#assertMay('admit');
+    await this.#joined().request({ type: 'deny', userId });
+  }
+
+  /** Anyone: the name everyone sees from now on. */
+  async setName(name: string): Promise<void> {
+    const trimmed = typeof name === 'string' ? name.trim() : '';
+    if (!trimmed || trimmed.length > 80) throw new RtcError('bad-message', 'A name needs 1 to 80 characters.');
+    await this.#joined().request({ type: 'set-name', name: trimmed });
+  }
+
+  /**
+   * Hand in a fresh token for the same user and room: the session now lasts until its `exp`, and a
+   * later rejoin uses it. Rejects (`token-invalid`, `token-expired`) and changes nothing if the server refuses it.
+   */
+  async renewToken(token: string): Promise<void> {
+    const signaling = this.#joined();
+    const claims = readTokenClaims(token);
+    if (claims.sub !== this.#roster.self.userId || claims.room !== this.#roomId) {
+      throw new RtcError('token-invalid', 'The fresh token is for another user or room.');
+    }
+    await signaling.request({ type: 'renew-token', token });
+    signaling.setToken(token);
+    this.#armTokenExpiry(claims.exp);
+  }
+
+  async #roomSettings(settings: { locked?: boolean; lobby?: boolean; title?: string | null }): Promise<void> {
+    this.#assertMay('lock');
+    await this.#joined().request({ type: 'room-settings', ...settings });
+  }
+
+  /** `token-expiring` fires `tokenExpiringMs` before `exp` (seconds since epoch), once per token. */
+  #armTokenExpiry(exp: number): void {
+    clearTimeout(this.#tokenTimer);
+    const expiresAt = exp * 1000;
+    const lead = this.options.tokenExpiringMs ?? DEFAULTS.tokenExpiringMs;
+    const fire = () => {
+      if (this.#state !== 'disconnected') this.emit('token-expiring', { expiresAt, inMs: Math.max(0, expiresAt - Date.now()) });
+    };
+    // Past the timer's reach (about 24 days) nobody waits that long in a call.
+    const delay = Math.max(0, expiresAt - lead - Date.now());
+    if (delay < 2 ** 31) this.#tokenTimer = setTimeout(fire, delay);
+  }
+
   // ---- session ----
 
   #setState(next: ConnectionState): boolean {
@@ -412,7 +543,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roomId = message.roomId;
     this.#limits = message.limits ?? null;
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
-    this.#roster.admitSelf(message.self, message.hands);
+    this.#roster.admitSelf(message.self, message.room.hands);
     const announced = message.self.media;
     if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
@@ -428,7 +559,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     } else {
       this.#roster.reconcile(message.participants, kind === 'wholesale');
     }
-    this.#roster.setScreenSharer(message.screenSharer);
+    this.#roster.setScreenSharer(message.room.screenSharer);
     if (kind !== 'wholesale') {
       // We are the newcomer, who offers. Someone back under a new session lost theirs too (a restart):
       // they kept their end, so we offer on the link we kept, which confirms it. Someone still in their
@@ -451,7 +582,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (kind === 'first') this.#startSession();
     this.#setState('connected');
     if (kind === 'first') this.emit('joined', { roomId: message.roomId, userId: message.self.userId });
-    else this.#roster.setHands(message.hands);
+    else this.#roster.setHands(message.room.hands);
+    this.#setRoomState(message.room);
   }
 
   #startSession(): void {
@@ -500,6 +632,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#activeSpeaker = null;
     this.#roomId = null;
     this.#limits = null;
+    this.#roomState = null;
+    this.#waitingList = [];
+    this.#unmuteAllowed.clear();
+    clearTimeout(this.#tokenTimer);
     const wasAdmitted = this.#roster.self.sessionId !== '';
     this.#roster.endSession();
     this.#setState('disconnected');
@@ -531,8 +667,29 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'data':
         this.emit('data', { from: message.from, payload: message.payload, private: message.private });
         return;
-      case 'hands':
-        this.#roster.setHands(message.queue);
+      case 'room-state':
+        if (message.state.hands.join() !== this.#roster.hands.join()) this.#roster.setHands(message.state.hands);
+        this.#setRoomState(message.state);
+        return;
+      case 'role-changed':
+        this.#roleChanged(message.participant, message.previous, message.by);
+        return;
+      case 'muted':
+        this.#unmuteAllowed.delete(message.kind);
+        void (message.kind === 'audio' ? this.#media.setMicrophone(false) : this.#media.setCamera(false)).catch(() => undefined);
+        this.emit('muted', { kind: message.kind, by: message.by, byName: message.byName });
+        return;
+      case 'unmute-request':
+        this.#unmuteAllowed.add(message.kind);
+        this.emit('unmute-request', { kind: message.kind, by: message.by, byName: message.byName });
+        return;
+      case 'screen-stopped':
+        void this.#media.stopScreen().catch(() => undefined);
+        this.emit('screen-stopped', { by: message.by, byName: message.byName });
+        return;
+      case 'lobby':
+        this.#waitingList = message.waiting;
+        this.emit('lobby', { waiting: message.waiting });
         return;
       case 'reaction':
         this.emit('reaction', { from: message.from, emoji: message.emoji, ts: message.ts });
@@ -541,6 +698,43 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         this.emit('error', { error: new RtcError(message.code, message.message || undefined) });
         return;
     }
+  }
+
+  #setRoomState(state: RoomState): void {
+    const previous = this.#roomState;
+    if (previous && JSON.stringify(previous) === JSON.stringify(state)) return;
+    // A new hold starts clean: an earlier "ask to unmute" does not survive it.
+    for (const kind of ['audio', 'video'] as const) if (state.held[kind] && !previous?.held[kind]) this.#unmuteAllowed.delete(kind);
+    this.#roomState = state;
+    this.emit('room-state', { state, previous });
+  }
+
+  /**
+   * A role changed. Ours: what the new role may not send goes off (nothing opens on a promotion: the
+   * app asks first), and links start over when we go from receive-only to sending or back. Someone
+   * else's: when they flip between receive-only and sending, their end starts the link over; we drop ours.
+   */
+  #roleChanged(info: ParticipantInfo, previous: Role, by: string | null): void {
+    const local = info.userId === this.#roster.self.userId;
+    if (!local && !this.#roster.isCurrent(info.userId, info.sessionId)) return;
+    this.#roster.handleUpdated(info);
+    const flipped = receivesOnly(previous) !== receivesOnly(info.role);
+    if (local) {
+      const role = info.role;
+      if (!can(role, 'publish-audio')) void this.#media.setMicrophone(false).catch(() => undefined);
+      if (!can(role, 'publish-video')) void this.#media.setCamera(false).catch(() => undefined);
+      if (!can(role, 'publish-screen') && this.#media.track('screen')) void this.#media.stopScreen().catch(() => undefined);
+      if (flipped && this.#transport) {
+        this.#transport.close();
+        this.#transport = this.#createTransport();
+        for (const { userId, sessionId, role: theirs } of this.#roster.participants.values()) {
+          this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(theirs) });
+        }
+      }
+    } else if (flipped) {
+      this.#transport?.disconnect(info.userId);
+    }
+    this.emit('role-change', { userId: info.userId, local, role: info.role, previous, by });
   }
 
   // ---- media ----
@@ -624,6 +818,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #assertMaySend(on: boolean, permission: Permission): void {
     if (!on || this.#state === 'disconnected') return;
     if (!this.can(permission)) throw new RtcError('not-allowed', 'Your role in this room cannot send this.');
+  }
+
+  #assertNotHeld(on: boolean, kind: MediaKind): void {
+    if (!on || this.#state === 'disconnected' || !this.#roomState?.held[kind]) return;
+    if (this.can('mute-others') || this.#unmuteAllowed.has(kind)) return;
+    throw new RtcError('not-allowed', `A host holds ${kind === 'audio' ? 'microphones' : 'cameras'} muted for now.`);
   }
 
   #assertMay(permission: Permission): void {

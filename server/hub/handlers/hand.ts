@@ -12,5 +12,5 @@ export const handleHand: SessionHandler<'hand'> = (session, { raised, userId = s
     if (!room.members.has(userId)) throw new HubError('unknown-user', `"${userId}" is not in this room.`);
   }
   room.setHand(userId, raised);
-  room.broadcast({ type: 'hands', queue: [...room.hands] });
+  room.stateChanged();
 };

@@ -18,4 +18,5 @@ export const handleScreen: SessionHandler<'screen'> = (session, { rid, on }) => 
   session.media = { ...session.media, screen: on };
   session.send({ type: 'ack', rid });
   if (changed) room.broadcast({ type: 'participant-updated', participant: session.info() }, session);
+  room.stateChanged();
 };
