@@ -252,6 +252,28 @@ test('lobby: newcomers wait, hosts see them by name and admit or deny; leaving t
   for (const client of [host, ann, dan]) client.close();
 });
 
+test('a room created with lobby: true holds newcomers from the first join on', async () => {
+  const dev = await startServer({ secret: undefined });
+  try {
+    const response = await fetch(`${dev.url}/api/rooms`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roomId: 'gated', lobby: true, user: 'boss' }),
+    });
+    assert.equal(response.status, 201);
+    const { token: hostToken } = (await response.json()) as { token: string };
+    const host = await TestClient.open(dev);
+    const joined = await host.join({ room: 'gated', token: hostToken });
+    assert.equal(joined.room.lobby, true);
+    const guest = await TestClient.open(dev);
+    const guestToken = ((await (await fetch(`${dev.url}/api/token?room=gated&user=guest`)).json()) as { token: string }).token;
+    guest.send({ type: 'join', room: 'gated', token: guestToken });
+    await guest.next('waiting');
+    host.close();
+    guest.close();
+  } finally {
+    await dev.close();
+  }
+});
+
 test('anyone can change their name; everyone, themselves included, sees it', async () => {
   const [ann] = await TestClient.join(server, 'names', 'ann');
   const [bob] = await TestClient.join(server, 'names', 'bob');

@@ -1,6 +1,4 @@
-import type { MediaKind } from '../../../protocol/model.js';
 import { moderates } from '../../../protocol/permissions.js';
-import type { Session } from '../session.js';
 import { moderatedTarget, requirePermission } from './guards.js';
 import type { SessionHandler } from './types.js';
 
@@ -12,7 +10,7 @@ import type { SessionHandler } from './types.js';
 /** `mute`: one person's microphone or camera goes off; they are told who did it. */
 export const handleMute: SessionHandler<'mute'> = (session, { rid, userId, kind }) => {
   requirePermission(session, 'mute-others', 'mute others');
-  forceMute(moderatedTarget(session, userId), kind, session);
+  session.room.mute(moderatedTarget(session, userId), kind, session);
   session.send({ type: 'ack', rid });
 };
 
@@ -31,7 +29,7 @@ export const handleMuteAll: SessionHandler<'mute-all'> = (session, { rid, kind, 
   const room = session.room;
   if (hold) room.held[kind] = true;
   for (const member of room.members.values()) {
-    if (!moderates(member.role)) forceMute(member, kind, session);
+    if (!moderates(member.role)) room.mute(member, kind, session);
   }
   session.send({ type: 'ack', rid });
   room.stateChanged();
@@ -62,12 +60,3 @@ export const handleStopScreen: SessionHandler<'stop-screen'> = (session, { rid, 
   }
   session.send({ type: 'ack', rid });
 };
-
-/** Turns `kind` off for `target` and tells everyone; the target's engine turns the source off. */
-function forceMute(target: Session, kind: MediaKind, by: Session): void {
-  target.grantUnmute(kind, false);
-  if (!target.media[kind]) return;
-  target.media = { ...target.media, [kind]: false };
-  target.room.broadcast({ type: 'participant-updated', participant: target.info() }, target);
-  target.send({ type: 'muted', kind, by: by.userId, byName: by.name });
-}
