@@ -188,4 +188,21 @@ describe('RtcClient: token renewal', function () {
       await Promise.all([host.leave(), ann.leave()]);
     }
   });
+
+  it('renews by itself through the join option renewToken, asked on token-expiring', async () => {
+    const room = roomName('auto-renew');
+    const now = Math.floor(Date.now() / 1000);
+    const token = (user: string, ttl: number) => signToken(secret, { room, sub: user, iat: now, exp: now + ttl });
+    const ann = new RtcClient({ server: server.url, tokenExpiringMs: 2500 });
+    try {
+      const asked: string[] = [];
+      await ann.join(await token('ann', 4), { renewToken: (current) => (asked.push(current), token('ann', 600)) });
+      await until(() => Date.now() > (now + 4) * 1000 + 1000, 'past the first token\'s exp', 15_000);
+      expect(asked.length).to.equal(1);
+      expect(ann.state).to.equal('connected');
+      await ann.sendMessage('renewed by itself');
+    } finally {
+      await ann.leave();
+    }
+  });
 });

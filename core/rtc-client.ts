@@ -40,7 +40,8 @@ export interface JoinOptions {
   /**
    * A fresh token for the same user and room, asked for when the server refuses the token on a rejoin
    * (`token-invalid`, `token-expired`: e.g. a dev server restarted with a new secret). Without it that
-   * refusal ends the session. `<rtc-room>` passes one when it fetched a dev token itself.
+   * refusal ends the session. `<rtc-room>` passes one when it fetched a dev token itself. It is also
+   * asked on `token-expiring`, and what it returns is handed in with `renewToken()`: the call outlives its first token.
    */
   renewToken?: (refused: string) => Promise<string>;
 }
@@ -101,6 +102,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
   readonly #unmuteAllowed = new Set<MediaKind>();
   #tokenTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The token in use (the last renewed one) and who gives a fresh one before it expires. */
+  #token = '';
+  #freshToken: ((current: string) => Promise<string>) | undefined;
 
   readonly #roster = new ParticipantRoster({
     disconnect: (userId) => {
@@ -224,6 +228,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     signaling.on('reconnecting', () => this.#setState('reconnecting'));
     signaling.on('ended', ({ reason, error }) => this.#end(reason, error));
     signaling.on('waiting', (detail) => this.emit('waiting', detail));
+    this.#token = token;
+    this.#freshToken = options.renewToken;
     this.#armTokenExpiry(claims.exp);
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
@@ -488,6 +494,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     }
     await signaling.request({ type: 'renew-token', token });
     signaling.setToken(token);
+    this.#token = token;
     this.#armTokenExpiry(claims.exp);
   }
 
@@ -502,7 +509,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const expiresAt = exp * 1000;
     const lead = this.options.tokenExpiringMs ?? DEFAULTS.tokenExpiringMs;
     const fire = () => {
-      if (this.#state !== 'disconnected') this.emit('token-expiring', { expiresAt, inMs: Math.max(0, expiresAt - Date.now()) });
+      if (this.#state === 'disconnected') return;
+      this.emit('token-expiring', { expiresAt, inMs: Math.max(0, expiresAt - Date.now()) });
+      const fresh = this.#freshToken;
+      if (fresh) {
+        fresh(this.#token).then((token) => this.renewToken(token)).catch((error: unknown) => {
+          this.emit('error', { error: error instanceof RtcError ? error : new RtcError('token-expired', 'No fresh token before this one expires.') });
+        });
+      }
     };
     // Past the timer's reach (about 24 days) nobody waits that long in a call.
     const delay = Math.max(0, expiresAt - lead - Date.now());
