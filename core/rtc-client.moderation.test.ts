@@ -110,6 +110,21 @@ describe('RtcClient: host powers', function () {
     await framesArrive(host.participants.get('vic')!.stream!);
   });
 
+  it('a participant sent to the audience stops sending at once and still receives over a fresh link', async () => {
+    const room = roomName('demote');
+    const host = await join(room, 'host', 'host');
+    const ann = await join(room, 'ann');
+    await until(() => ann.participants.get('host')?.stream?.getVideoTracks().length === 1, 'the host\'s video at ann');
+    const camera = ann.self.stream!.getVideoTracks()[0];
+    await host.setRole('ann', 'viewer');
+    await until(() => ann.self.role === 'viewer' && camera.readyState === 'ended' && !ann.self.media.audio, 'ann sends nothing');
+    expect(ann.can('publish-audio')).to.equal(false);
+    expect((await rejection(ann.setCamera(true))).code).to.equal('not-allowed');
+    await until(() => host.participants.get('ann')?.role === 'viewer' && !host.participants.get('ann')?.media.video, 'the host sees a viewer');
+    await until(() => ann.participants.get('host')?.stream?.getVideoTracks().length === 1, 'the host\'s video on the new link');
+    await framesArrive(ann.participants.get('host')!.stream!);
+  });
+
   it('endRoom puts everyone out with reason ended, and their tokens cannot rejoin', async () => {
     const room = roomName('end');
     const host = await join(room, 'host', 'host');
