@@ -1,6 +1,6 @@
 import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomState, WaitingPerson } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
-import { can, moderates } from '../../protocol/permissions.js';
+import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
 import { Lobby } from './lobby.js';
 import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-messages.js';
 import type { Connection } from './connection.js';
@@ -133,13 +133,13 @@ export class Room {
   }
 
   /**
-   * The last host left: the host role passes to whoever has been in the room longest among the
-   * participants, else among the viewers. A room nobody is left in needs no host.
+   * The last host left: the host role passes to whoever has been in the room longest among those
+   * who send (participants), else among the viewers. A room nobody is left in needs no host.
    */
   private passHostOn(): void {
     const members = [...this.members.values()];
     if (members.length === 0 || members.some((m) => moderates(m.role))) return;
-    const heir = members.find((m) => m.role === 'participant') ?? members[0];
+    const heir = members.find((m) => !receivesOnly(m.role)) ?? members[0];
     this.changeRole(heir, 'host', null);
   }
 
@@ -201,11 +201,11 @@ export class Room {
   }
 
   /** Throws the fatal error that keeps `userId` out, if any. Their own older session does not count: the new one replaces it. */
-  checkAdmission(userId: string, role: Role): void {
+  checkAdmission(userId: string, role: Role, admittedByHost = false): void {
     if (this.banned.has(userId)) {
       throw new HubError('kicked', 'You were removed from this room.', { fatal: true });
     }
-    if (this.locked && !this.members.has(userId) && !moderates(role)) {
+    if (this.locked && !admittedByHost && !this.members.has(userId) && !moderates(role)) {
       throw new HubError('room-locked', 'The room is locked: nobody new can join.', { fatal: true });
     }
     const others = this.members.size - (this.members.has(userId) ? 1 : 0);

@@ -79,7 +79,7 @@ async function waitInLobby(ctx: HubContext, conn: Connection, room: Room, claims
   try {
     if (outcome === 'denied') throw new HubError('denied', 'A host did not let you in.', { fatal: true });
     if (outcome === 'ended') throw new HubError('room-ended', 'The host ended the room for everyone.', { fatal: true });
-    seat(ctx, conn, room, claims, message);
+    seat(ctx, conn, room, claims, message, true);
   } catch (error) {
     if (error instanceof HubError) conn.refuse(error);
     else ctx.log.error(`admitting ${claims.sub} from the lobby failed`, error);
@@ -87,11 +87,11 @@ async function waitInLobby(ctx: HubContext, conn: Connection, room: Room, claims
 }
 
 /** Gives the admitted join its session and seat. */
-function seat(ctx: HubContext, conn: Connection, room: Room, claims: TokenClaims, { media }: Join): void {
+function seat(ctx: HubContext, conn: Connection, room: Room, claims: TokenClaims, { media }: Join, admittedByHost = false): void {
   if (conn.session) throw new HubError('bad-message', 'Already joined; send leave first.');
   const role = claims.role ?? 'participant';
   // Again: a ban, a lock or the last free seat may have come while the password was checked (or they waited).
-  room.checkAdmission(claims.sub, role);
+  room.checkAdmission(claims.sub, role, admittedByHost);
   // What the role may not publish, or the room holds muted, stays off whatever the client asks for.
   const free = (kind: 'audio' | 'video') => !room.held[kind] || moderates(role);
   const session = new Session(
