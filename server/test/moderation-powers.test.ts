@@ -274,6 +274,28 @@ test('a room created with lobby: true holds newcomers from the first join on', a
   }
 });
 
+test('a knock outlasts the join deadline: waiting is not a stalled join', async () => {
+  const quick = await startServer({ joinTimeoutMs: 150 });
+  try {
+    const [host] = await TestClient.join(quick, 'slow-host', 'host', { role: 'host' });
+    host.send({ type: 'room-settings', rid: 'l', lobby: true });
+    await host.next('ack', (m) => m.rid === 'l');
+    const ann = await TestClient.open(quick);
+    ann.send({ type: 'join', room: 'slow-host', token: await tokenFor('slow-host', 'ann') });
+    await ann.next('waiting');
+    // Three join deadlines later, still waiting and answered.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await ann.sync();
+    host.send({ type: 'admit', rid: 'a', userId: 'ann' });
+    await ann.next('joined');
+    assert.deepEqual(ann.seen('error'), []);
+    host.close();
+    ann.close();
+  } finally {
+    await quick.close();
+  }
+});
+
 test('anyone can change their name; everyone, themselves included, sees it', async () => {
   const [ann] = await TestClient.join(server, 'names', 'ann');
   const [bob] = await TestClient.join(server, 'names', 'bob');
