@@ -679,8 +679,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** A viewer receives only: no preview, no device toggles. */
   #viewer(): boolean {
-    const role = this.userRole || this.#tokenClaims()?.role;
-    return !!role && receivesOnly(role);
+    return [this.userRole, this.#tokenClaims()?.role].some((role) => !!role && receivesOnly(role));
   }
 
   #tokenClaims() {
