@@ -305,6 +305,9 @@ test('anyone can change their name; everyone, themselves included, sees it', asy
   assert.equal((await ann.next('participant-updated')).participant.name, 'Ann Lee');
   ann.send({ type: 'set-name', rid: 'e', name: '   ' });
   assert.equal((await ann.next('error', (m) => m.rid === 'e')).code, 'bad-message');
+  // Each change reaches everyone: a burst runs into the chat rate limit.
+  for (let i = 0; i < 40; i++) ann.send({ type: 'set-name', rid: `b${i}`, name: `Ann ${i}` });
+  assert.equal((await ann.next('error', (m) => m.rid?.startsWith('b') ?? false)).code, 'rate-limited');
   ann.close();
   bob.close();
 });

@@ -3,9 +3,10 @@ import type { HubContext } from '../context.js';
 import { HubError } from '../errors.js';
 import type { SessionHandler } from './types.js';
 
-/** `set-name`: anyone; everyone (the person too) gets the new name. */
+/** `set-name`: anyone; everyone (the person too) gets the new name. Counted against the chat rate limit: each one reaches everyone. */
 export const handleSetName: SessionHandler<'set-name'> = (session, { rid, name }) => {
   if (name !== session.name) {
+    if (!session.chatLimit.take()) throw new HubError('rate-limited', 'Too many name changes; wait a moment.');
     session.name = name;
     session.room.broadcast({ type: 'participant-updated', participant: session.info() });
   }
