@@ -17,6 +17,8 @@ export const DEFAULTS = {
   joinMediaWaitMs: 1_000,
   /** How long a request (chat, screen, kick, data) may wait for its ack while connected. */
   requestTimeoutMs: 10_000,
+  /** `token-expiring` fires this long before the token's `exp`. */
+  tokenExpiringMs: 60_000,
   /** Audio levels and active speaker: sampling period. */
   audioLevelIntervalMs: 200,
   /** A peer connection that stays `disconnected` this long gets an ICE restart. */

@@ -17,3 +17,5 @@ export type { VideoProfile } from './media/profiles.js';
 export { createRoom, fetchDevToken } from './dev-token.js';
 export type { CreateRoomRequest, CreatedRoom, DevTokenRequest } from './dev-token.js';
 export { ERROR_CODES, FATAL_ERROR_CODES } from '../protocol/error-codes.js';
+export { PERMISSIONS, ROLE_PERMISSIONS, can, receivesOnly } from '../protocol/permissions.js';
+export type { Permission } from '../protocol/permissions.js';

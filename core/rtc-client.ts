@@ -8,8 +8,10 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, RoomLimits, SignalPayload } from '../protocol/model.js';
+import type { ChatMessage, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
+import type { Role } from '../protocol/ids.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
+import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
 import type {
   ConnectionState, DeviceKind, DeviceList, LeftReason, LinkState, Participant, ParticipantStats, RtcClientEvents,
   TrackSource,
@@ -38,7 +40,8 @@ export interface JoinOptions {
   /**
    * A fresh token for the same user and room, asked for when the server refuses the token on a rejoin
    * (`token-invalid`, `token-expired`: e.g. a dev server restarted with a new secret). Without it that
-   * refusal ends the session. `<rtc-room>` passes one when it fetched a dev token itself.
+   * refusal ends the session. `<rtc-room>` passes one when it fetched a dev token itself. It is also
+   * asked on `token-expiring`, and what it returns is handed in with `renewToken()`: the call outlives its first token.
    */
   renewToken?: (refused: string) => Promise<string>;
 }
@@ -64,6 +67,8 @@ export interface RtcClientOptions {
   reconnectPolicy?: ReconnectPolicy;
   /** Log state transitions and recoveries with console.debug. */
   debug?: boolean;
+  /** How long before the token's `exp` the `token-expiring` event fires (ms, default 60 000). */
+  tokenExpiringMs?: number;
 }
 
 /** The subset of WebSocket the signaling client uses. */
@@ -92,6 +97,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #activeSpeaker: string | null = null;
   #limits: RoomLimits | null = null;
   #iceServers: RTCIceServer[] = [];
+  #roomState: RoomState | null = null;
+  #waitingList: readonly WaitingPerson[] = [];
+  /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
+  readonly #unmuteAllowed = new Set<MediaKind>();
+  #tokenTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The token in use (the last renewed one) and who gives a fresh one before it expires. */
+  #token = '';
+  #freshToken: ((current: string) => Promise<string>) | undefined;
 
   readonly #roster = new ParticipantRoster({
     disconnect: (userId) => {
@@ -99,7 +112,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       this.#transport?.disconnect(userId);
     },
     reattach: ({ userId, sessionId, role }) => {
-      this.#transport?.reattach({ userId, sessionId, receiveOnly: role === 'viewer' });
+      this.#transport?.reattach({ userId, sessionId, receiveOnly: receivesOnly(role) });
       const held = this.#heldSignals.get(userId) ?? [];
       this.#heldSignals.delete(userId);
       for (const payload of held) this.#signaling?.send({ type: 'signal', to: userId, payload });
@@ -168,11 +181,20 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.#devices.speaker) selected.speaker = this.#devices.speaker;
     return selected;
   }
+  /** Title, lock, lobby, hands, screen sharer, hosts and held mutes, as the server has them; null until joined. */
+  get roomState(): RoomState | null { return this.#roomState; }
+  /** Hosts: who waits in the lobby, oldest first (empty for everyone else). */
+  get waitingList(): readonly WaitingPerson[] { return this.#waitingList; }
   /** Chat history from `joined` plus every message since, oldest first, without duplicates. */
   get messages(): readonly ChatMessage[] { return this.#chat.messages; }
   get hands(): readonly string[] { return this.#roster.hands; }
   /** What the server allows in this room (participants, frame and chat sizes); null until joined. */
   get limits(): RoomLimits | null { return this.#limits; }
+  /**
+   * True when the local user's role may do `permission` (protocol/permissions.ts): what a UI should
+   * offer. The server checks the same table on every request.
+   */
+  can(permission: Permission): boolean { return can(this.#roster.self.role, permission); }
   /** The STUN and TURN servers the media links use (the server's, then the options'); empty before joining. */
   get iceServers(): readonly RTCIceServer[] { return this.#iceServers; }
 
@@ -205,9 +227,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     signaling.on('frame', ({ message }) => this.#receive(message));
     signaling.on('reconnecting', () => this.#setState('reconnecting'));
     signaling.on('ended', ({ reason, error }) => this.#end(reason, error));
+    signaling.on('waiting', (detail) => this.emit('waiting', detail));
+    this.#token = token;
+    this.#freshToken = options.renewToken;
+    this.#armTokenExpiry(claims.exp);
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
-    const mediaReady = this.#prepareMedia(role === 'viewer', options);
+    const mediaReady = this.#prepareMedia(receivesOnly(role), options);
     try {
       const { renewToken } = options;
       await signaling.join({
@@ -242,15 +268,18 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     else this.#media.stopAll();
   }
 
+  /** Rejects with `not-allowed` while a host holds microphones muted (`roomState.held.audio`), unless a host asked us to unmute. */
   async setMicrophone(on: boolean): Promise<void> {
-    this.#assertMaySend(on);
+    this.#assertMaySend(on, 'publish-audio');
+    this.#assertNotHeld(on, 'audio');
     if (this.#state === 'disconnected') this.#previewChoice.audio = on;
     await this.#media.setMicrophone(on);
   }
 
   /** Off stops the camera (its light goes off); on captures again. Peers never renegotiate for either. */
   async setCamera(on: boolean): Promise<void> {
-    this.#assertMaySend(on);
+    this.#assertMaySend(on, 'publish-video');
+    this.#assertNotHeld(on, 'video');
     if (this.#state === 'disconnected') this.#previewChoice.video = on;
     await this.#media.setCamera(on);
   }
@@ -265,7 +294,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       if (this.#media.track('screen')) await this.#stopSharing();
       return;
     }
-    this.#assertMaySend(true);
+    this.#assertMaySend(true, 'publish-screen');
     if (!signaling || this.#state === 'disconnected' || this.#state === 'connecting') throw new RtcError('not-joined');
     if (this.#media.track('screen')) return;
     await signaling.request({ type: 'screen', on: true });
@@ -309,9 +338,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
   }
 
-  /** Host only. */
+  /** Needs `kick` (hosts): removes someone and keeps them out of this room. */
   async kick(userId: string): Promise<void> {
-    this.#assertHost();
+    this.#assertMay('kick');
     await this.#joined().request({ type: 'kick', userId });
   }
 
@@ -355,7 +384,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const participant = this.#roster.participants.get(userId);
     if (!participant || !this.#transport) return;
     this.#log(`reconnecting the link to ${userId}`);
-    this.#transport.connect({ userId, sessionId: participant.sessionId, receiveOnly: participant.role === 'viewer' });
+    this.#transport.connect({ userId, sessionId: participant.sessionId, receiveOnly: receivesOnly(participant.role) });
   }
 
   async raiseHand(raised: boolean): Promise<void> {
@@ -364,12 +393,134 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /** Host only: lower someone else's hand. */
   async lowerHand(userId: string): Promise<void> {
-    if (userId !== this.#roster.self.userId) this.#assertHost();
+    if (userId !== this.#roster.self.userId) this.#assertMay('mute-others');
     this.#joined().send({ type: 'hand', raised: false, userId });
   }
 
   async sendReaction(emoji: string): Promise<void> {
     this.#joined().send({ type: 'reaction', emoji });
+  }
+
+  // ---- moderation (the server checks every one: `not-allowed` for a role without the permission) ----
+
+  /** Needs `mute-others`: their microphone (`audio`) or camera (`video`) goes off at the source; they are told who did it. */
+  async mute(userId: string, kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'mute', userId, kind });
+  }
+
+  /** Needs `mute-others`: they get an `unmute-request` and choose (no browser lets anyone open someone else's microphone). */
+  async askToUnmute(userId: string, kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'ask-unmute', userId, kind });
+  }
+
+  /** Needs `mute-others`: everyone but the hosts; with `hold`, nobody else can turn it on again until `releaseHold(kind)`. */
+  async muteAll(kind: MediaKind, options: { hold?: boolean } = {}): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'mute-all', kind, ...(options.hold ? { hold: true } : {}) });
+  }
+
+  /** Needs `mute-others`: people may turn `kind` on again. */
+  async releaseHold(kind: MediaKind): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'hold', kind, held: false });
+  }
+
+  /** Needs `mute-others`: ends someone's screen share. */
+  async stopScreenShare(userId: string): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'stop-screen', userId });
+  }
+
+  /**
+   * Needs `change-roles`: promote a viewer (they are asked before anything opens), send someone to the
+   * audience, make someone host. A host may step down (`setRole(self, …)`) once someone else is host.
+   */
+  async setRole(userId: string, role: Role): Promise<void> {
+    this.#assertMay('change-roles');
+    await this.#joined().request({ type: 'set-role', userId, role });
+  }
+
+  /** Needs `end`: everyone (us too) leaves with reason `ended`; the tokens issued so far no longer admit. */
+  async endRoom(): Promise<void> {
+    this.#assertMay('end');
+    await this.#joined().request({ type: 'end-room' });
+  }
+
+  /** Needs `lock`: nobody new gets in (hosts still do). */
+  async lockRoom(locked: boolean): Promise<void> {
+    await this.#roomSettings({ locked });
+  }
+
+  /** Needs `lock`: newcomers wait until a host admits them; switching it off lets everyone waiting in. */
+  async setLobby(lobby: boolean): Promise<void> {
+    await this.#roomSettings({ lobby });
+  }
+
+  /** Needs `lock`: the title everyone sees (`roomState.title`); null clears it. */
+  async setTitle(title: string | null): Promise<void> {
+    await this.#roomSettings({ title: title?.trim() || null });
+  }
+
+  /** Needs `admit`: let someone from `waitingList` in. */
+  async admit(userId: string): Promise<void> {
+    this.#assertMay('admit');
+    await this.#joined().request({ type: 'admit', userId });
+  }
+
+  /** Needs `admit`: turn someone waiting away (their join fails with `denied`). */
+  async deny(userId: string): Promise<void> {
+    this.#assertMay('admit');
+    await this.#joined().request({ type: 'deny', userId });
+  }
+
+  /** Anyone: the name everyone sees from now on. */
+  async setName(name: string): Promise<void> {
+    const trimmed = typeof name === 'string' ? name.trim() : '';
+    if (!trimmed || trimmed.length > 80) throw new RtcError('bad-message', 'A name needs 1 to 80 characters.');
+    await this.#joined().request({ type: 'set-name', name: trimmed });
+  }
+
+  /**
+   * Hand in a fresh token for the same user and room: the session now lasts until its `exp`, and a
+   * later rejoin uses it. Rejects (`token-invalid`, `token-expired`) and changes nothing if the server refuses it.
+   */
+  async renewToken(token: string): Promise<void> {
+    const signaling = this.#joined();
+    const claims = readTokenClaims(token);
+    if (claims.sub !== this.#roster.self.userId || claims.room !== this.#roomId) {
+      throw new RtcError('token-invalid', 'The fresh token is for another user or room.');
+    }
+    await signaling.request({ type: 'renew-token', token });
+    signaling.setToken(token);
+    this.#token = token;
+    this.#armTokenExpiry(claims.exp);
+  }
+
+  async #roomSettings(settings: { locked?: boolean; lobby?: boolean; title?: string | null }): Promise<void> {
+    this.#assertMay('lock');
+    await this.#joined().request({ type: 'room-settings', ...settings });
+  }
+
+  /** `token-expiring` fires `tokenExpiringMs` before `exp` (seconds since epoch), once per token. */
+  #armTokenExpiry(exp: number): void {
+    clearTimeout(this.#tokenTimer);
+    const expiresAt = exp * 1000;
+    const lead = this.options.tokenExpiringMs ?? DEFAULTS.tokenExpiringMs;
+    const fire = () => {
+      if (this.#state === 'disconnected') return;
+      this.emit('token-expiring', { expiresAt, inMs: Math.max(0, expiresAt - Date.now()) });
+      const fresh = this.#freshToken;
+      if (fresh) {
+        fresh(this.#token).then((token) => this.renewToken(token)).catch((error: unknown) => {
+          this.emit('error', { error: error instanceof RtcError ? error : new RtcError('token-expired', 'No fresh token before this one expires.') });
+        });
+      }
+    };
+    // Past the timer's reach (about 24 days) nobody waits that long in a call.
+    const delay = Math.max(0, expiresAt - lead - Date.now());
+    if (delay < 2 ** 31) this.#tokenTimer = setTimeout(fire, delay);
   }
 
   // ---- session ----
@@ -406,7 +557,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roomId = message.roomId;
     this.#limits = message.limits ?? null;
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
-    this.#roster.admitSelf(message.self, message.hands);
+    this.#roster.admitSelf(message.self, message.room.hands);
     const announced = message.self.media;
     if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
@@ -422,13 +573,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     } else {
       this.#roster.reconcile(message.participants, kind === 'wholesale');
     }
-    this.#roster.setScreenSharer(message.screenSharer);
+    this.#roster.setScreenSharer(message.room.screenSharer);
     if (kind !== 'wholesale') {
       // We are the newcomer, who offers. Someone back under a new session lost theirs too (a restart):
       // they kept their end, so we offer on the link we kept, which confirms it. Someone still in their
       // old session saw ours end and closed their end: that link starts over.
       for (const { userId, sessionId, role } of message.participants) {
-        const peer = { userId, sessionId, receiveOnly: role === 'viewer' };
+        const peer = { userId, sessionId, receiveOnly: receivesOnly(role) };
         const lostTheirsToo = sessionsBefore.has(userId) && sessionsBefore.get(userId) !== sessionId;
         if (lostTheirsToo && this.#transport!.reattach(peer)) this.#transport!.renegotiate(userId);
         else this.#transport!.connect(peer);
@@ -445,7 +596,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (kind === 'first') this.#startSession();
     this.#setState('connected');
     if (kind === 'first') this.emit('joined', { roomId: message.roomId, userId: message.self.userId });
-    else this.#roster.setHands(message.hands);
+    else this.#roster.setHands(message.room.hands);
+    this.#setRoomState(message.room);
   }
 
   #startSession(): void {
@@ -494,6 +646,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#activeSpeaker = null;
     this.#roomId = null;
     this.#limits = null;
+    this.#roomState = null;
+    this.#waitingList = [];
+    this.#unmuteAllowed.clear();
+    clearTimeout(this.#tokenTimer);
     const wasAdmitted = this.#roster.self.sessionId !== '';
     this.#roster.endSession();
     this.#setState('disconnected');
@@ -514,7 +670,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'signal':
         // Only from the sessions we know: a stray one would open a link nobody closes.
         if (this.#roster.isCurrent(message.from, message.fromSession)) {
-          const receiveOnly = this.#roster.participants.get(message.from)?.role === 'viewer';
+          const sender = this.#roster.participants.get(message.from);
+          const receiveOnly = !!sender && receivesOnly(sender.role);
           this.#transport?.handleSignal({ userId: message.from, sessionId: message.fromSession, receiveOnly }, message.payload);
         }
         return;
@@ -524,8 +681,29 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'data':
         this.emit('data', { from: message.from, payload: message.payload, private: message.private });
         return;
-      case 'hands':
-        this.#roster.setHands(message.queue);
+      case 'room-state':
+        if (message.state.hands.join() !== this.#roster.hands.join()) this.#roster.setHands(message.state.hands);
+        this.#setRoomState(message.state);
+        return;
+      case 'role-changed':
+        this.#roleChanged(message.participant, message.previous, message.by);
+        return;
+      case 'muted':
+        this.#unmuteAllowed.delete(message.kind);
+        void (message.kind === 'audio' ? this.#media.setMicrophone(false) : this.#media.setCamera(false)).catch(() => undefined);
+        this.emit('muted', { kind: message.kind, by: message.by, byName: message.byName });
+        return;
+      case 'unmute-request':
+        this.#unmuteAllowed.add(message.kind);
+        this.emit('unmute-request', { kind: message.kind, by: message.by, byName: message.byName });
+        return;
+      case 'screen-stopped':
+        void this.#media.stopScreen().catch(() => undefined);
+        this.emit('screen-stopped', { by: message.by, byName: message.byName });
+        return;
+      case 'lobby':
+        this.#waitingList = message.waiting;
+        this.emit('lobby', { waiting: message.waiting });
         return;
       case 'reaction':
         this.emit('reaction', { from: message.from, emoji: message.emoji, ts: message.ts });
@@ -536,12 +714,49 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     }
   }
 
+  #setRoomState(state: RoomState): void {
+    const previous = this.#roomState;
+    if (previous && JSON.stringify(previous) === JSON.stringify(state)) return;
+    // A new hold starts clean: an earlier "ask to unmute" does not survive it.
+    for (const kind of ['audio', 'video'] as const) if (state.held[kind] && !previous?.held[kind]) this.#unmuteAllowed.delete(kind);
+    this.#roomState = state;
+    this.emit('room-state', { state, previous });
+  }
+
+  /**
+   * A role changed. Ours: what the new role may not send goes off (nothing opens on a promotion: the
+   * app asks first), and links start over when we go from receive-only to sending or back. Someone
+   * else's: when they flip between receive-only and sending, their end starts the link over; we drop ours.
+   */
+  #roleChanged(info: ParticipantInfo, previous: Role, by: string | null): void {
+    const local = info.userId === this.#roster.self.userId;
+    if (!local && !this.#roster.isCurrent(info.userId, info.sessionId)) return;
+    this.#roster.handleUpdated(info);
+    const flipped = receivesOnly(previous) !== receivesOnly(info.role);
+    if (local) {
+      const role = info.role;
+      if (!can(role, 'publish-audio')) void this.#media.setMicrophone(false).catch(() => undefined);
+      if (!can(role, 'publish-video')) void this.#media.setCamera(false).catch(() => undefined);
+      if (!can(role, 'publish-screen') && this.#media.track('screen')) void this.#media.stopScreen().catch(() => undefined);
+      if (flipped && this.#transport) {
+        this.#transport.close();
+        this.#transport = this.#createTransport();
+        for (const { userId, sessionId, role: theirs } of this.#roster.participants.values()) {
+          this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(theirs) });
+        }
+      }
+    } else if (flipped) {
+      this.#transport?.disconnect(info.userId);
+    }
+    this.emit('role-change', { userId: info.userId, local, role: info.role, previous, by });
+  }
+
   // ---- media ----
 
   #createTransport(): Transport {
     const transport = new MeshTransport({
       localUserId: this.#roster.self.userId,
-      receiveOnly: this.#roster.self.role === 'viewer',
+      receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
       cameraEncoding: () => this.#cameraEncoding(),
       log: (message) => this.#log(message),
@@ -613,13 +828,20 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return this.#signaling;
   }
 
-  #assertMaySend(on: boolean): void {
-    const role = this.#state !== 'disconnected' ? this.#roster.self.role : 'participant';
-    if (on && role === 'viewer') throw new RtcError('not-allowed', 'A viewer cannot send audio or video.');
+  /** Turning a source on needs its permission (before joining, everything is allowed: a preview). */
+  #assertMaySend(on: boolean, permission: Permission): void {
+    if (!on || this.#state === 'disconnected') return;
+    if (!this.can(permission)) throw new RtcError('not-allowed', 'Your role in this room cannot send this.');
   }
 
-  #assertHost(): void {
-    if (this.#roster.self.role !== 'host') throw new RtcError('not-allowed', 'Only a host can do this.');
+  #assertNotHeld(on: boolean, kind: MediaKind): void {
+    if (!on || this.#state === 'disconnected' || !this.#roomState?.held[kind]) return;
+    if (this.can('mute-others') || this.#unmuteAllowed.has(kind)) return;
+    throw new RtcError('not-allowed', `A host holds ${kind === 'audio' ? 'microphones' : 'cameras'} muted for now.`);
+  }
+
+  #assertMay(permission: Permission): void {
+    if (!this.can(permission)) throw new RtcError('not-allowed', 'Your role in this room does not allow this.');
   }
 
   #log(message: string): void {

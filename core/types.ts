@@ -2,17 +2,17 @@
  * The engine's public data model and event map. Participants are immutable snapshots: the engine
  * replaces the object on every change, so a UI can compare by identity.
  */
-import type { ChatMessage, LeaveReason, MediaState } from '../protocol/model.js';
+import type { ChatMessage, LeaveReason, MediaKind, MediaState, RoomState, WaitingPerson } from '../protocol/model.js';
 import type { Role } from '../protocol/ids.js';
 import type { RtcError } from './errors.js';
 
-export type { ChatMessage, LeaveReason, MediaState, Role };
+export type { ChatMessage, LeaveReason, MediaKind, MediaState, Role, RoomState, WaitingPerson };
 
 /** Signaling connection: `reconnecting` keeps the session (nobody sees a leave) until the grace period runs out. */
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
 /** Why the local user left the room. */
-export type LeftReason = 'hangup' | 'kicked' | 'replaced' | 'network' | 'error';
+export type LeftReason = 'hangup' | 'kicked' | 'replaced' | 'ended' | 'network' | 'error';
 
 export type TrackSource = 'microphone' | 'camera' | 'screen';
 
@@ -96,6 +96,22 @@ export interface RtcClientEvents {
   /** Raised hands changed; oldest first. */
   hands: { queue: readonly string[] };
   reaction: { from: string; emoji: string; ts: number };
+  /** The room's state changed (title, lock, lobby, hands, screen sharer, hosts, held mutes): `client.roomState`. */
+  'room-state': { state: RoomState; previous: RoomState | null };
+  /** Someone's role changed; `by` is the host who did it, null when the room passed the host role on. For the local user, `can()` answers anew: a promoted viewer is asked here before anything opens. */
+  'role-change': { userId: string; local: boolean; role: Role; previous: Role; by: string | null };
+  /** A host turned our microphone or camera off; the engine already turned it off at the source. */
+  muted: { kind: MediaKind; by: string; byName: string };
+  /** A host asks us to turn the microphone or camera on; nothing opens unless we do (`setMicrophone(true)`). */
+  'unmute-request': { kind: MediaKind; by: string; byName: string };
+  /** A host stopped our screen share; the engine already stopped the capture. */
+  'screen-stopped': { by: string; byName: string };
+  /** Hosts: who waits in the lobby, oldest first (`client.waitingList`). */
+  lobby: { waiting: readonly WaitingPerson[] };
+  /** Our join waits in the room's lobby until a host admits us (then `joined`) or denies us (`join()` rejects with `denied`). */
+  waiting: { roomId: string };
+  /** Our token expires in `inMs` (at `expiresAt`, ms since epoch): hand in a fresh one with `renewToken()`, or the session ends then. */
+  'token-expiring': { expiresAt: number; inMs: number };
 }
 
 export type RtcClientEventName = keyof RtcClientEvents;

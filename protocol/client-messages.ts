@@ -3,7 +3,7 @@
  * `parseClientMessage`; the engine only imports the inferred types (no runtime cost in the bundle).
  */
 import * as v from 'valibot';
-import { ID_PATTERN } from './ids.js';
+import { ID_PATTERN, ROLES } from './ids.js';
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN));
 /** Request id: echoed in the `ack` or `error` reply; also de-duplicates chat resent after a reconnect. */
@@ -98,8 +98,43 @@ const Reaction = v.object({
   emoji: v.pipe(v.string(), v.minLength(1), v.maxLength(16)),
 });
 
+const Kind = v.picklist(['audio', 'video']);
+/** A display name or a room title: trimmed by the server, never empty. */
+const Label = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
+
+/** Moderators (`mute-others`): turn someone's microphone or camera off; they are told who did it. */
+const Mute = v.object({ type: v.literal('mute'), rid: RequestId, userId: Id, kind: Kind });
+/** Moderators: ask someone to turn a source on; they choose (even while a hold is on). */
+const AskUnmute = v.object({ type: v.literal('ask-unmute'), rid: RequestId, userId: Id, kind: Kind });
+/** Moderators: mute everyone but the hosts; `hold` keeps them from turning it on again until released. */
+const MuteAll = v.object({ type: v.literal('mute-all'), rid: RequestId, kind: Kind, hold: v.optional(v.boolean()) });
+/** Moderators: put on or release the hold on a source without muting anyone. */
+const Hold = v.object({ type: v.literal('hold'), rid: RequestId, kind: Kind, held: v.boolean() });
+/** Moderators: stop someone's screen share. */
+const StopScreen = v.object({ type: v.literal('stop-screen'), rid: RequestId, userId: Id });
+/** `change-roles`: make someone host, participant or viewer (or step down oneself while another host stays). */
+const SetRole = v.object({ type: v.literal('set-role'), rid: RequestId, userId: Id, role: v.picklist(ROLES) });
+/** `end`: everyone out with reason `ended`; the tokens issued before cannot join again. */
+const EndRoom = v.object({ type: v.literal('end-room'), rid: RequestId });
+/** `lock`: the room's flags; each field that is present is changed. */
+const RoomSettings = v.object({
+  type: v.literal('room-settings'),
+  rid: RequestId,
+  locked: v.optional(v.boolean()),
+  lobby: v.optional(v.boolean()),
+  title: v.optional(v.nullable(Label)),
+});
+/** `admit`: let someone waiting in the lobby in, or turn them away. */
+const Admit = v.object({ type: v.literal('admit'), rid: RequestId, userId: Id });
+const Deny = v.object({ type: v.literal('deny'), rid: RequestId, userId: Id });
+/** Anyone: the name the others see (the token's name is only the first). */
+const SetName = v.object({ type: v.literal('set-name'), rid: RequestId, name: Label });
+/** A fresh token for the same user and room: the session now ends at its `exp`. */
+const RenewToken = v.object({ type: v.literal('renew-token'), rid: RequestId, token: v.pipe(v.string(), v.maxLength(4096)) });
+
 export const ClientMessageSchema = v.variant('type', [
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
+  Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken,
 ]);
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;

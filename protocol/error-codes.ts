@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'room-full',
   'wrong-password',
   'room-not-found',
+  'room-locked',
+  'room-ended',
+  'denied',
   // Session ended by the server
   'replaced',
   'kicked',
@@ -47,6 +50,9 @@ export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'room-full',
   'wrong-password',
   'room-not-found',
+  'room-locked',
+  'room-ended',
+  'denied',
   'replaced',
   'kicked',
 ]);
@@ -59,6 +65,8 @@ export const CLOSE_CODES = {
   /** Another session took this user's place. */
   replaced: 4002,
   kicked: 4003,
+  /** A host ended the room for everyone. */
+  ended: 4004,
   /** The connection sent too much or too fast and was cut off. */
   abuse: 4008,
   /** The client did not read fast enough: too much was waiting for it. Reconnect and resume. */

@@ -20,8 +20,8 @@ export interface ParticipantInfo {
   joinedAt: number;
 }
 
-export const LEAVE_REASONS = ['left', 'kicked', 'timeout', 'replaced'] as const;
-/** Why someone left: hung up, removed by a host, lost for longer than the grace period, or signed in elsewhere. */
+export const LEAVE_REASONS = ['left', 'kicked', 'timeout', 'replaced', 'ended'] as const;
+/** Why someone left: hung up, removed by a host, lost for longer than the grace period, signed in elsewhere, or a host ended the room for everyone. */
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 /** A chat message after the server stamped it. */
@@ -54,4 +54,37 @@ export interface SignalPayload {
     sdpMLineIndex?: number | null;
     usernameFragment?: string | null;
   } | null;
+}
+
+/** A source a host can turn off for someone else: their microphone or their camera. */
+export type MediaKind = 'audio' | 'video';
+
+/**
+ * The room's own state, the same for everyone in it: sent whole in `joined` and in every `room-state`
+ * frame (whenever any of it changes). A new room flag is one more field here and in Room.state().
+ */
+export interface RoomState {
+  /** Set by a host; null for none (show the room id). */
+  title: string | null;
+  /** Nobody new gets in (hosts still do). */
+  locked: boolean;
+  /** Newcomers wait until a host admits them (hosts go straight in). */
+  lobby: boolean;
+  /** Raised hands, oldest first. */
+  hands: string[];
+  screenSharer: string | null;
+  /** User ids of the hosts in the room, in join order. */
+  hosts: string[];
+  /** Always false for now: recording is not built yet. */
+  recording: boolean;
+  /** A host muted everyone with `hold`: nobody but hosts (and whoever a host asked) may turn that source on. */
+  held: Record<MediaKind, boolean>;
+}
+
+/** Someone knocking in the lobby, as hosts see them. */
+export interface WaitingPerson {
+  userId: string;
+  name: string;
+  /** Server time (ms since epoch) they started waiting. */
+  since: number;
 }

@@ -1,6 +1,7 @@
 /** Frames the server sends. Types only: the engine trusts its own server's shapes but checks `type`. */
 import type { ErrorCode } from './error-codes.js';
-import type { ChatMessage, LeaveReason, ParticipantInfo, RoomLimits, SignalPayload } from './model.js';
+import type { Role } from './ids.js';
+import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from './model.js';
 
 /**
  * Every frame after `joined` carries `seq`, increasing by one per session, so a resumed session
@@ -23,14 +24,13 @@ export interface JoinedMessage extends Sequenced {
   /** Milliseconds a dropped socket keeps its place. */
   graceMs: number;
   iceServers: RTCIceServerInit[];
-  screenSharer: string | null;
+  /** Title, lock, lobby, hands, screen sharer, hosts, held mutes: see `room-state`. */
+  room: RoomState;
   limits: RoomLimits;
   /** The room's last messages the newcomer may see (room-wide plus private ones to or from them), oldest first, within `historyBytes`. */
   history: ChatMessage[];
   /** Older messages than `history` exist: ask for them with `history {before}`. */
   moreHistory: boolean;
-  /** Raised hands, oldest first. */
-  hands: string[];
 }
 
 /**
@@ -112,10 +112,54 @@ export interface DataBroadcastMessage extends Sequenced {
   private: boolean;
 }
 
-export interface HandsMessage extends Sequenced {
-  type: 'hands';
-  /** Raised hands, oldest first. */
-  queue: string[];
+/** The room's state changed (any field): the whole of it, to everyone. */
+export interface RoomStateMessage extends Sequenced {
+  type: 'room-state';
+  state: RoomState;
+}
+
+/** Someone's role changed (a host's `set-role`, or the host role passed on when the last host left): to everyone. */
+export interface RoleChangedMessage extends Sequenced {
+  type: 'role-changed';
+  participant: ParticipantInfo;
+  previous: Role;
+  /** The host who changed it; null when the room passed the host role on by itself. */
+  by: string | null;
+}
+
+/** To the person only: a host turned their microphone or camera off (the engine turns it off at the source). */
+export interface MutedMessage extends Sequenced {
+  type: 'muted';
+  kind: MediaKind;
+  by: string;
+  byName: string;
+}
+
+/** To the person only: a host asks them to turn their microphone or camera on; they choose. */
+export interface UnmuteRequestMessage extends Sequenced {
+  type: 'unmute-request';
+  kind: MediaKind;
+  by: string;
+  byName: string;
+}
+
+/** To the sharer only: a host stopped their screen share (the engine stops the capture). */
+export interface ScreenStoppedMessage extends Sequenced {
+  type: 'screen-stopped';
+  by: string;
+  byName: string;
+}
+
+/** To hosts only: who is waiting in the lobby, oldest first (the whole list, on every change). */
+export interface LobbyMessage extends Sequenced {
+  type: 'lobby';
+  waiting: WaitingPerson[];
+}
+
+/** Before admission, unsequenced: the room has a lobby and this join waits for a host (`joined` or a fatal `denied` follows). */
+export interface WaitingMessage {
+  type: 'waiting';
+  roomId: string;
 }
 
 export interface ReactionMessage extends Sequenced {
@@ -145,7 +189,13 @@ export type ServerMessage =
   | PongMessage
   | ChatBroadcastMessage
   | DataBroadcastMessage
-  | HandsMessage
+  | RoomStateMessage
+  | RoleChangedMessage
+  | MutedMessage
+  | UnmuteRequestMessage
+  | ScreenStoppedMessage
+  | LobbyMessage
+  | WaitingMessage
   | ReactionMessage;
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

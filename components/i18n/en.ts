@@ -206,6 +206,7 @@ export const en = {
   'left.rejoinHere': 'Rejoin here',
   'left.networkHint': 'Check your internet connection, then rejoin.',
   'left.ended': 'The call ended',
+  'left.endedByHost': 'The meeting was ended by the host',
   'error.room-full.count': 'The room is full ({count} people).',
   'next.misconfigured': 'Let the site’s owner know.',
   'next.permission-denied': 'Allow access in the browser’s site settings, then try again.',

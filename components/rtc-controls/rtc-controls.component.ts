@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DeviceKind } from '../../core/types.js';
+import { can, type Permission } from '../../protocol/permissions.js';
 import type { MediaCommands } from '../context/room-commands-context.js';
 import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import type { StringKey } from '../i18n/strings.js';
@@ -148,26 +149,27 @@ export class RtcControls extends RtcElement {
     const room = this.engine ? undefined : this.roomCommands;
     const snapshot = this.snapshot;
     const media = snapshot?.self?.media;
-    const publisher = snapshot?.self?.role !== 'viewer';
+    // Before joining there is no role yet: the preview may offer everything.
+    const may = (permission: Permission) => !snapshot?.self || can(snapshot.self.role, permission);
     switch (action) {
       case 'microphone':
-        return publisher
+        return may('publish-audio')
           ? { action, icon: media?.audio ? 'microphone' : 'microphone-off', label: 'controls.microphone',
               title: media?.audio ? 'controls.microphone.on' : 'controls.microphone.off', pressed: !!media?.audio, danger: !media?.audio,
               run: () => commands.toggleMicrophone() }
           : null;
       case 'camera':
-        return publisher
+        return may('publish-video')
           ? { action, icon: media?.video ? 'camera' : 'camera-off', label: 'controls.camera',
               title: media?.video ? 'controls.camera.on' : 'controls.camera.off', pressed: !!media?.video, danger: !media?.video,
               run: () => commands.toggleCamera() }
           : null;
       case 'switch-camera':
-        return publisher && (snapshot?.devices.cameras.length ?? 0) >= 2
+        return may('publish-video') && (snapshot?.devices.cameras.length ?? 0) >= 2
           ? { action, icon: 'switch-camera', label: 'controls.switchCamera', run: () => commands.switchCamera() }
           : null;
       case 'screen':
-        return publisher && canShareScreen()
+        return may('publish-screen') && canShareScreen()
           ? { action, icon: media?.screen ? 'screen-off' : 'screen', label: 'controls.screen',
               title: media?.screen ? 'controls.screen.on' : 'controls.screen', pressed: !!media?.screen, run: () => commands.toggleScreenShare() }
           : null;

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/types.js';
+import { can, receivesOnly } from '../../protocol/permissions.js';
 import { RtcRequestKickEvent } from '../events/rtc-request-kick.js';
 import { icon } from '../internal/icons.js';
 import { avatarHue, displayName, initials } from '../internal/participant-display.js';
@@ -47,7 +48,8 @@ export class RtcParticipants extends RtcElement {
   readonly #busy = new Set<string>();
 
   get #isHost(): boolean {
-    return this.snapshot?.self?.role === 'host';
+    const self = this.snapshot?.self;
+    return !!self && can(self.role, 'kick');
   }
 
   /**
@@ -150,7 +152,7 @@ export class RtcParticipants extends RtcElement {
               ? html`<span part="hand" class="hand" role="img" aria-label=${this.i18n.t('people.hand', { position })}
                   title=${this.i18n.t('people.hand', { position })}>${icon('hand')}<span aria-hidden="true">${position}</span></span>`
               : nothing}
-            ${p.role === 'viewer' ? nothing : this.#renderMedia(p)}
+            ${receivesOnly(p.role) ? nothing : this.#renderMedia(p)}
             ${role ? html`<span part="role">${this.i18n.t(role)}</span>` : nothing}
           </span>
         </span>

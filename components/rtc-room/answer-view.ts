@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Participant } from '../../core/types.js';
+import { can, type Permission } from '../../protocol/permissions.js';
 import type { RoomCommands } from '../context/room-commands-context.js';
 import type { RoomSnapshot } from '../context/room-state-context.js';
 import type { StringKey } from '../i18n/strings.js';
@@ -105,24 +106,24 @@ function renderUserList({ snapshot, config, commands, t }: AnswerViewInput): Tem
 function renderActions(input: AnswerViewInput): TemplateResult {
   const { snapshot, config, commands, t, run } = input;
   const media = snapshot.self?.media;
-  const publisher = snapshot.self?.role !== 'viewer';
+  const may = (permission: Permission) => !snapshot.self || can(snapshot.self.role, permission);
   const shown = (name: AnswerAction, available = true) => available && visible(config.answer?.actions?.[name]);
   return html`<div class="actions">
-    ${shown('mute', publisher)
+    ${shown('mute', may('publish-audio'))
       ? action('btn-mute', media?.audio ? 'microphone' : 'microphone-off', t('controls.microphone'), () => run(() => commands.toggleMicrophone()), !!media?.audio)
       : nothing}
-    ${shown('enableCamera', publisher)
+    ${shown('enableCamera', may('publish-video'))
       ? action('btn-camera', media?.video ? 'camera' : 'camera-off', t('controls.camera'), () => run(() => commands.toggleCamera()), !!media?.video)
       : nothing}
     ${shown('hangup') ? action('btn-hangup', 'hangup', t('controls.hangup'), input.hangup) : nothing}
-    ${shown('switchCamera', publisher && snapshot.devices.cameras.length > 1)
+    ${shown('switchCamera', may('publish-video') && snapshot.devices.cameras.length > 1)
       ? action('btn-switch-camera', 'switch-camera', t('controls.switchCamera'), () => run(() => commands.switchCamera()))
       : nothing}
     ${shown('screenshot') ? action('btn-screenshot', 'snapshot', t('controls.snapshot'), input.snapshotMain) : nothing}
     ${shown('speaker')
       ? action('btn-speaker', snapshot.speakerOn ? 'speaker' : 'speaker-off', t('controls.speaker'), () => commands.toggleSpeaker(), snapshot.speakerOn)
       : nothing}
-    ${shown('switchScreenCapture', publisher && !!navigator.mediaDevices?.getDisplayMedia)
+    ${shown('switchScreenCapture', may('publish-screen') && !!navigator.mediaDevices?.getDisplayMedia)
       ? action('btn-screen', 'screen', t('controls.screen'), () => run(() => commands.toggleScreenShare()), !!media?.screen, false)
       : nothing}
   </div>`;

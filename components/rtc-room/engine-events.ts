@@ -56,4 +56,13 @@ export const ENGINE_EVENTS: Bridge = {
   history: () => [],
   hands: ({ queue }) => [new RtcHandChangeEvent({ queue: [...queue] })],
   reaction: ({ from, emoji, ts }) => [new RtcReactionEvent({ userId: from, emoji, ts })],
+  // Moderation: engine events only until the elements' host menus and notices bring their DOM events.
+  'room-state': () => [],
+  'role-change': () => [],
+  muted: () => [],
+  'unmute-request': () => [],
+  'screen-stopped': () => [],
+  lobby: () => [],
+  waiting: () => [],
+  'token-expiring': () => [],
 };

@@ -26,6 +26,7 @@ const WORDS: Record<LeftReason, LeftWords> = {
   kicked: { title: 'left.kicked', hint: 'left.kickedHint', rejoin: null },
   replaced: { title: 'left.replaced', hint: 'left.replacedHint', rejoin: 'left.rejoinHere' },
   network: { title: 'left.network', hint: 'left.networkHint', rejoin: 'left.rejoin' },
+  ended: { title: 'left.endedByHost', rejoin: null },
   error: { title: 'left.ended', rejoin: 'left.rejoin' },
 };
 

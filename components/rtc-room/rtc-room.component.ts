@@ -7,6 +7,7 @@ import { RtcError } from '../../core/errors.js';
 import { fetchDevToken, renewDevToken } from '../../core/dev-token.js';
 import { readTokenClaims } from '../../core/signaling/token-claims.js';
 import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
+import { can, receivesOnly } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
@@ -705,7 +706,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** A viewer receives only: no preview, no device toggles. */
   #viewer(): boolean {
-    return this.userRole === 'viewer' || this.#tokenClaims()?.role === 'viewer';
+    return [this.userRole, this.#tokenClaims()?.role].some((role) => !!role && receivesOnly(role));
   }
 
   #tokenClaims() {
@@ -1061,7 +1062,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** @internal For push-to-talk, which starts only while muted. */
   get microphoneOff(): boolean {
     const self = this.#snapshot?.self;
-    return !!self && self.role !== 'viewer' && !self.media.audio;
+    return !!self && can(self.role, 'publish-audio') && !self.media.audio;
   }
 
   /** Does what a shortcut's key does (`help` opens the shortcuts dialog, `leave` asks first), e.g. from a page's own menu. */
@@ -1070,11 +1071,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     const report = (error: unknown) => this.#reportError(error);
     switch (action) {
       case 'microphone':
-        if (self?.role === 'viewer') return;
+        if (self && !can(self.role, 'publish-audio')) return;
         this.toggleMicrophone().then(() => this.announce(this.i18n.t(this.#client().self.media.audio ? 'announce.microphoneOn' : 'announce.microphoneOff')), report);
         return;
       case 'camera':
-        if (self?.role === 'viewer') return;
+        if (self && !can(self.role, 'publish-video')) return;
         this.toggleCamera().then(() => this.announce(this.i18n.t(this.#client().self.media.video ? 'announce.cameraOn' : 'announce.cameraOff')), report);
         return;
       case 'chat':

@@ -51,9 +51,14 @@ export interface SignalingEvents {
   frame: { message: ServerMessage };
   /** The socket is gone; reconnect attempts are under way. */
   reconnecting: { error: RtcError };
+  /** The room has a lobby: this join waits for a host (no join deadline meanwhile); `joined` or a fatal `denied` follows. */
+  waiting: { roomId: string };
   /** The session is over for good (not emitted after `close()`). */
   ended: { reason: LeftReason; error: RtcError };
 }
+
+/** Requests answered by an `ack`. */
+type AckedRequestType = Exclude<Extract<ClientMessage, { rid?: string }>['type'], 'history'>;
 
 type WithoutRid<T> = T extends unknown ? Omit<T, 'rid'> : never;
 
@@ -110,13 +115,18 @@ export class SignalingClient extends Emitter<SignalingEvents> {
 
   /** Send a request and wait for its ack (or, for `history`, the page); `rid` is filled in. */
   request(frame: WithoutRid<ClientMessageOf<'history'>>): Promise<HistoryMessage>;
-  request(frame: WithoutRid<ClientMessageOf<'chat' | 'screen' | 'kick' | 'data'>>): Promise<AckMessage>;
-  request(frame: WithoutRid<ClientMessageOf<'chat' | 'screen' | 'kick' | 'data' | 'history'>>): Promise<RequestAnswer> {
+  request(frame: WithoutRid<ClientMessageOf<AckedRequestType>>): Promise<AckMessage>;
+  request(frame: WithoutRid<ClientMessageOf<AckedRequestType | 'history'>>): Promise<RequestAnswer> {
     if (this.#status === 'closed' || this.#status === 'idle') return Promise.reject(new RtcError('not-joined'));
     const full = { ...frame, rid: this.#requests.nextId() } as ClientMessage & { rid: string };
     const answer = this.#requests.add(full);
     this.send(full);
     return answer;
+  }
+
+  /** The token the next fresh join (after a lost session) sends: `renewToken` hands in a fresh one. */
+  setToken(token: string): void {
+    if (this.#join) this.#join.token = token;
   }
 
   /** The network is known to be down (`offline`): don't wait for the liveness timeout. */
@@ -220,6 +230,12 @@ export class SignalingClient extends Emitter<SignalingEvents> {
         return this.#resumed();
       case 'error':
         return this.#error(message);
+      case 'waiting':
+        // A host decides when: no join deadline while the pings keep the socket alive.
+        clearTimeout(this.#attemptTimer);
+        this.#attemptTimer = undefined;
+        this.emit('waiting', { roomId: message.roomId });
+        return;
     }
     if ('seq' in message && typeof message.seq === 'number') {
       if (message.seq <= this.#lastSeq) return; // already seen before the socket dropped
@@ -329,6 +345,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     const byServer: Partial<Record<number, RtcError>> = {
       [CLOSE_CODES.replaced]: new RtcError('replaced'),
       [CLOSE_CODES.kicked]: new RtcError('kicked'),
+      [CLOSE_CODES.ended]: new RtcError('room-ended'),
       [CLOSE_CODES.refused]: new RtcError('server-error', reason || 'The server refused the connection.'),
     };
     const fatal = byServer[code];
@@ -442,5 +459,6 @@ export class SignalingClient extends Emitter<SignalingEvents> {
 }
 
 function reasonFor(error: RtcError): LeftReason {
+  if (error.code === 'room-ended') return 'ended';
   return error.code === 'kicked' ? 'kicked' : error.code === 'replaced' ? 'replaced' : 'error';
 }

@@ -24,6 +24,8 @@ const CreateRoomBody = v.object({
   roomId: v.optional(Id),
   password: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
   maxParticipants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Newcomers wait until a host admits them. */
+  lobby: v.optional(v.boolean()),
   /** The creator's display name (dev mode; with a secret the bearer token's name is kept). */
   name: v.optional(NameSchema),
   /** The creator's user id (dev mode only). */
@@ -120,7 +122,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
       sendError(res, 400, 'bad-message', describe(body.issues), cors);
       return;
     }
-    const { password, maxParticipants, name, user } = body.output;
+    const { password, maxParticipants, lobby, name, user } = body.output;
     if (maxParticipants !== undefined && maxParticipants > config.maxParticipants) {
       sendError(res, 400, 'bad-message', `maxParticipants: at most ${config.maxParticipants} on this server.`, cors);
       return;
@@ -134,7 +136,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
       }
       roomId = creator.room;
     }
-    const created = await hub.createRoom({ roomId, password, maxParticipants });
+    const created = await hub.createRoom({ roomId, password, maxParticipants, lobby });
     if (!created) {
       sendError(res, 409, 'room-exists', `Room "${roomId}" already exists (or its settings are still kept after it emptied).`, cors);
       return;

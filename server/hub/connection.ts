@@ -1,4 +1,4 @@
-import type { ErrorMessage, PongMessage, ResumedMessage } from '../../protocol/server-messages.js';
+import type { ErrorMessage, PongMessage, ResumedMessage, WaitingMessage } from '../../protocol/server-messages.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import type { HubContext } from './context.js';
 import type { Session } from './session.js';
@@ -47,6 +47,8 @@ export class Connection implements HubConnection {
   private preJoinBudget: number;
   /** Dropped once admitted, so the spent timer is not kept for the life of the socket. */
   private joinTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while this socket's join waits in a lobby: its closing takes the knock back. */
+  private leaveLobby: (() => void) | null = null;
 
   constructor(
     private readonly socket: HubSocket,
@@ -81,7 +83,7 @@ export class Connection implements HubConnection {
   }
 
   /** Sends a frame outside the session's sequence (before admission, `pong`, `resumed`). */
-  sendRaw(frame: ErrorMessage | PongMessage | ResumedMessage): void {
+  sendRaw(frame: ErrorMessage | PongMessage | ResumedMessage | WaitingMessage): void {
     this.sendText(JSON.stringify(frame));
   }
 
@@ -117,6 +119,18 @@ export class Connection implements HubConnection {
     if (this.session) this.session.send(frame);
     else this.sendRaw(frame);
     if (error.fatal) this.close(error.closeCode, error.code);
+  }
+
+  /**
+   * The join waits in a room's lobby (`onGone`), or no longer does (null). A token vouched for this
+   * socket: no join deadline, no pre-join byte budget (pings keep it alive); only the frame rate counts.
+   */
+  waiting(onGone: (() => void) | null): void {
+    this.leaveLobby = onGone;
+    if (!onGone) return;
+    clearTimeout(this.joinTimer);
+    this.joinTimer = undefined;
+    this.preJoinBudget = Infinity;
   }
 
   /** The session has its socket: no more join deadline. */
@@ -195,6 +209,8 @@ export class Connection implements HubConnection {
     if (!this.open) return false;
     this.open = false;
     clearTimeout(this.joinTimer);
+    this.leaveLobby?.();
+    this.leaveLobby = null;
     const session = this.session;
     if (session) {
       session.unlink();

@@ -61,3 +61,19 @@ test('a verifier that fails in an unexpected way counts as token-invalid', async
   assert.deepEqual(client.closes, [4001]);
   hub.close();
 });
+
+test('rooms() lists live rooms with head counts; room() shows people, roles, state and who waits', async () => {
+  const hub = new Hub({ config: DEFAULTS, verifyToken: claimsOf });
+  const host = fakeSocket(hub);
+  await host.send({ type: 'join', room: 'board', token: JSON.stringify({ room: 'board', sub: 'ceo', role: 'host', exp: 9e9 }) });
+  await host.send({ type: 'room-settings', rid: 's', lobby: true, title: 'Board' });
+  const guest = fakeSocket(hub);
+  await guest.send({ type: 'join', room: 'board', token: JSON.stringify({ room: 'board', sub: 'cfo', name: 'CFO', exp: 9e9 }) });
+  assert.deepEqual(hub.rooms(), [{ roomId: 'board', people: 1, title: 'Board', locked: false, lobby: true }]);
+  const info = hub.room('board');
+  assert.deepEqual(info?.people.map((p) => [p.userId, p.role]), [['ceo', 'host']]);
+  assert.deepEqual(info?.waiting.map((w) => w.name), ['CFO']);
+  assert.deepEqual(info?.state.hosts, ['ceo']);
+  assert.equal(hub.room('nowhere'), null);
+  hub.close();
+});

@@ -11,12 +11,14 @@ import { silentLogger } from './logger.js';
 import { PasswordThrottle } from './password-throttle.js';
 import { createRoom, type CreateRoomOptions, type CreatedRoom } from './room-directory.js';
 import { MemoryRoomStore } from './room-store.js';
+import type { RoomInfo } from './room.js';
 
 export type { HubConnection, HubSocket } from './connection.js';
 export type { HubDeps } from './context.js';
 export type { HubConfig, RateLimit, RateLimits } from './hub-config.js';
 export type { CreateRoomOptions, CreatedRoom } from './room-directory.js';
 export type { RoomRecord, RoomStore } from './room-store.js';
+export type { RoomInfo } from './room.js';
 
 /** WebSocket "going away": the server is shutting down. */
 const GOING_AWAY = 1001;
@@ -66,6 +68,20 @@ export class Hub {
       }
     }
     return dropped;
+  }
+
+  /** Live rooms (someone in them) with their head counts, for admin listings. */
+  rooms(): { roomId: string; people: number; title: string | null; locked: boolean; lobby: boolean }[] {
+    return [...this.ctx.rooms.values()].filter((room) => room.members.size > 0).map((room) => {
+      const { title, locked, lobby } = room.state();
+      return { roomId: room.id, people: room.members.size, title, locked, lobby };
+    });
+  }
+
+  /** One live room: people with roles, its state, who waits; null when nobody is in it. */
+  room(roomId: string): RoomInfo | null {
+    const room = this.ctx.rooms.get(roomId);
+    return room && room.members.size > 0 ? room.info() : null;
   }
 
   /** Rooms and people right now (health checks, logs). */

@@ -16,6 +16,9 @@ export interface CreateRoomOptions {
   password?: string;
   /** Lower than the server's cap, if wanted. */
   maxParticipants?: number;
+  /** Newcomers wait until a host admits them (hosts can switch it live). */
+  lobby?: boolean;
+  title?: string;
 }
 
 export interface CreatedRoom {
@@ -51,6 +54,8 @@ export async function createRoom(ctx: HubContext, options: CreateRoomOptions): P
   if (!isValidId(roomId)) throw new RangeError(`Invalid room id "${roomId}".`);
   const record = newRecord(ctx, roomId, options.maxParticipants);
   if (options.password) record.password = await hashPassword(options.password);
+  if (options.lobby) record.lobby = true;
+  if (options.title) record.title = options.title;
   return ctx.roomLock.run(roomId, async () => {
     if (ctx.rooms.has(roomId) || !(await ctx.roomStore.create(record))) return null;
     return { roomId, instance: record.instance };
@@ -68,6 +73,10 @@ function newRecord(ctx: HubContext, roomId: string, maxParticipants?: number): R
     maxParticipants: maxParticipants ?? null,
     bans: [],
     history: [],
+    title: null,
+    locked: false,
+    lobby: false,
+    endedAt: null,
     // A room created ahead of time that nobody joins goes like an emptied one.
     expiresAt: now + ctx.config.emptyRoomTtlMs,
   };

@@ -47,6 +47,12 @@ const RoomRecordSchema = v.object({
   history: v.array(ChatMessageSchema),
   /** When the record is dropped (ms since epoch); null while people are in the room. */
   expiresAt: v.nullable(Time),
+  /** Set by a host; the room's flags below outlive its members like its bans. */
+  title: v.optional(v.nullable(v.string()), null),
+  locked: v.optional(v.boolean(), false),
+  lobby: v.optional(v.boolean(), false),
+  /** When a host last ended the room for everyone: tokens issued before it are refused (`room-ended`). */
+  endedAt: v.optional(v.nullable(Time), null),
 });
 
 export type PasswordHash = v.InferOutput<typeof PasswordHashSchema>;

@@ -1,4 +1,7 @@
-import type { ChatMessage, LeaveReason } from '../../protocol/model.js';
+import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomState, WaitingPerson } from '../../protocol/model.js';
+import type { Role } from '../../protocol/ids.js';
+import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
+import { Lobby } from './lobby.js';
 import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-messages.js';
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
@@ -9,6 +12,18 @@ import { newestPage } from './history-page.js';
 import { HubError } from './errors.js';
 import { verifyPassword } from './password.js';
 import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord } from './room-store.js';
+
+/** A live room as an admin sees it (hub.room()). */
+export interface RoomInfo {
+  roomId: string;
+  instance: string;
+  createdAt: number;
+  maxParticipants: number;
+  state: RoomState;
+  /** In join order. */
+  people: ParticipantInfo[];
+  waiting: WaitingPerson[];
+}
 
 /** Chat written to the store at most this late (a crash loses at most this much of it). */
 const HISTORY_SAVE_DELAY_MS = 1000;
@@ -29,6 +44,17 @@ export class Room {
   readonly config: HubConfig;
   screenSharer: string | null = null;
   readonly hands: string[] = [];
+  title: string | null;
+  locked: boolean;
+  lobby: boolean;
+  /** Sources a host muted everyone on with `hold`. */
+  readonly held: Record<MediaKind, boolean> = { audio: false, video: false };
+  /** When a host last ended the room: tokens issued before it no longer admit. */
+  endedAt: number | null;
+  /** Newcomers waiting for a host while `lobby` is on. */
+  readonly lobbyQueue: Lobby;
+  /** The last `room-state` sent, to send one only when something changed. */
+  private sentState = '';
   private readonly history: ChatMessage[];
   private readonly banned: Set<string>;
   private readonly password: PasswordHash | null;
@@ -52,6 +78,116 @@ export class Room {
     this.banned = new Set(record.bans);
     this.expiresAt = record.expiresAt;
     this.history = ctx.config.historySize > 0 ? record.history.slice(-ctx.config.historySize) : [];
+    this.title = record.title;
+    this.locked = record.locked;
+    this.lobby = record.lobby;
+    this.endedAt = record.endedAt;
+    this.lobbyQueue = new Lobby(() => this.sendLobby(), ctx.now);
+    this.sentState = JSON.stringify(this.state());
+  }
+
+  info(): RoomInfo {
+    return {
+      roomId: this.id, instance: this.instance, createdAt: this.createdAt, maxParticipants: this.maxParticipants,
+      state: this.state(), people: [...this.members.values()].map((m) => m.info()), waiting: this.lobbyQueue.list(),
+    };
+  }
+
+  /**
+   * Turns `kind` off for `target` and tells everyone; the target gets `muted` and their engine turns
+   * the source off. `by` is who did it (a host, or an admin through the HTTP API).
+   */
+  mute(target: Session, kind: MediaKind, by: { userId: string; name: string }): void {
+    target.grantUnmute(kind, false);
+    if (!target.media[kind]) return;
+    target.media = { ...target.media, [kind]: false };
+    this.broadcast({ type: 'participant-updated', participant: target.info() }, target);
+    target.send({ type: 'muted', kind, by: by.userId, byName: by.name });
+  }
+
+  /** Hosts get the waiting list whenever it changes (and on joining, or becoming host, if anyone waits). */
+  sendLobby(only?: Session): void {
+    const frame = { type: 'lobby', waiting: this.lobbyQueue.list() } as const;
+    if (only) return only.send(frame);
+    for (const member of this.members.values()) if (can(member.role, 'admit')) member.send(frame);
+  }
+
+  /**
+   * A new role for `target`, told to everyone (`role-changed`). What the new role may not publish
+   * goes off; what it may, stays as it was (a promoted viewer is asked by their engine, never opened).
+   */
+  changeRole(target: Session, role: Role, by: Session | null): void {
+    const previous = target.role;
+    if (previous === role) return;
+    target.role = role;
+    const { media } = target;
+    target.media = {
+      audio: media.audio && can(role, 'publish-audio'),
+      video: media.video && can(role, 'publish-video'),
+      screen: media.screen && can(role, 'publish-screen'),
+    };
+    if (!target.media.screen && this.screenSharer === target.userId) this.screenSharer = null;
+    this.broadcast({ type: 'role-changed', participant: target.info(), previous, by: by?.userId ?? null });
+    if (can(role, 'admit') && !can(previous, 'admit') && this.lobbyQueue.size > 0) this.sendLobby(target);
+    this.stateChanged();
+  }
+
+  /**
+   * The last host left: the host role passes to whoever has been in the room longest among those
+   * who send (participants), else among the viewers. A room nobody is left in needs no host.
+   */
+  private passHostOn(): void {
+    const members = [...this.members.values()];
+    if (members.length === 0 || members.some((m) => moderates(m.role))) return;
+    const heir = members.find((m) => !receivesOnly(m.role)) ?? members[0];
+    this.changeRole(heir, 'host', null);
+  }
+
+  /**
+   * A host ended the room: everyone (waiting ones too) is out with `room-ended`, and tokens issued
+   * up to now no longer admit (their `iat` is not after `endedAt`).
+   */
+  end(): void {
+    this.endedAt = this.ctx.now();
+    this.lobbyQueue.decideAll('ended');
+    const members = [...this.members.values()];
+    for (const session of members) {
+      session.end('room-ended', 'The host ended the room for everyone.', CLOSE_CODES.ended);
+      this.members.delete(session.userId);
+      this.ctx.sessions.delete(session.id);
+      session.stopTimers();
+    }
+    this.screenSharer = null;
+    this.hands.length = 0;
+    this.held.audio = this.held.video = false;
+    this.emptied();
+    this.releaseIfUnused();
+  }
+
+  /** The room's state as everyone sees it (`joined.room`, `room-state`). */
+  state(): RoomState {
+    return {
+      title: this.title,
+      locked: this.locked,
+      lobby: this.lobby,
+      hands: [...this.hands],
+      screenSharer: this.screenSharer,
+      hosts: [...this.members.values()].filter((m) => moderates(m.role)).map((m) => m.userId),
+      recording: false,
+      held: { ...this.held },
+    };
+  }
+
+  /**
+   * Call after changing anything `state()` reads: everyone gets the new state if it differs from the
+   * last one sent. `persist` when a stored flag (title, lock, lobby) changed.
+   */
+  stateChanged(persist = false): void {
+    if (persist) this.save();
+    const text = JSON.stringify(this.state());
+    if (text === this.sentState) return;
+    this.sentState = text;
+    this.broadcast({ type: 'room-state', state: this.state() });
   }
 
   /** A join is on its way in: the room stays in memory until `endJoin`. */
@@ -65,9 +201,12 @@ export class Room {
   }
 
   /** Throws the fatal error that keeps `userId` out, if any. Their own older session does not count: the new one replaces it. */
-  checkAdmission(userId: string): void {
+  checkAdmission(userId: string, role: Role, admittedByHost = false): void {
     if (this.banned.has(userId)) {
       throw new HubError('kicked', 'You were removed from this room.', { fatal: true });
+    }
+    if (this.locked && !admittedByHost && !this.members.has(userId) && !moderates(role)) {
+      throw new HubError('room-locked', 'The room is locked: nobody new can join.', { fatal: true });
     }
     const others = this.members.size - (this.members.has(userId) ? 1 : 0);
     if (others >= this.maxParticipants) {
@@ -105,6 +244,8 @@ export class Room {
     session.attach(conn);
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
+    this.stateChanged();
+    if (can(session.role, 'admit') && this.lobbyQueue.size > 0) this.sendLobby(session);
     if (wasEmpty) {
       this.expiresAt = null;
       this.save();
@@ -137,6 +278,7 @@ export class Room {
   /** Takes a session out and tells the others; once nobody is left, the stored record starts to expire. */
   remove(session: Session, reason: LeaveReason): void {
     this.evict(session, reason);
+    if (moderates(session.role)) this.passHostOn();
     if (this.members.size === 0) {
       this.emptied();
       this.releaseIfUnused();
@@ -205,6 +347,10 @@ export class Room {
       bans: [...this.banned],
       history: [...this.history],
       expiresAt: this.expiresAt,
+      title: this.title,
+      locked: this.locked,
+      lobby: this.lobby,
+      endedAt: this.endedAt,
     };
   }
 
@@ -254,8 +400,9 @@ export class Room {
     session.stopTimers();
     session.unlink();
     if (this.screenSharer === session.userId) this.screenSharer = null;
+    this.setHand(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
-    if (this.setHand(session.userId, false)) this.broadcast({ type: 'hands', queue: [...this.hands] });
+    this.stateChanged();
   }
 
   private joinedFrame(session: Session, iceServers: RTCIceServerInit[], resumed: boolean): Omit<JoinedMessage, 'seq'> {
@@ -269,10 +416,9 @@ export class Room {
       resumed,
       graceMs: config.graceMs,
       iceServers,
-      screenSharer: this.screenSharer,
+      room: this.state(),
       limits: { maxParticipants: this.maxParticipants, maxFrameBytes: config.maxFrameBytes, maxChatBytes: config.maxChatBytes },
       ...this.historyPage(session.userId, { limit: this.config.historySize }),
-      hands: [...this.hands],
     };
   }
 }

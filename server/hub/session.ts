@@ -1,4 +1,4 @@
-import type { MediaState, ParticipantInfo } from '../../protocol/model.js';
+import type { MediaKind, MediaState, ParticipantInfo } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
 import { CLOSE_CODES, type ErrorCode } from '../../protocol/error-codes.js';
 import type { AckMessage, PongMessage, ResumedMessage, ServerMessage } from '../../protocol/server-messages.js';
@@ -39,6 +39,8 @@ export class Session {
   private chatBucket: TokenBucket | undefined;
   private reactionBucket: TokenBucket | undefined;
   private dataBytesBucket: TokenBucket | undefined;
+  /** Sources a host asked this person to turn on (allowed during a hold); made on first use. */
+  private unmuteGrants: Set<MediaKind> | undefined;
   private seq = 0;
   private readonly outbox: Outbox;
   /** Created with the first ack: most sessions never send a request that needs one. */
@@ -47,8 +49,10 @@ export class Session {
   constructor(
     readonly room: Room,
     readonly userId: string,
-    readonly name: string,
-    readonly role: Role,
+    /** Changed by `set-name`; the token's name is only the first. */
+    public name: string,
+    /** Changed by a host (`set-role`) or when the room passes the host role on. */
+    public role: Role,
     public media: MediaState,
     private readonly config: HubConfig,
   ) {
@@ -66,6 +70,16 @@ export class Session {
 
   get dataBytesLimit(): TokenBucket {
     return (this.dataBytesBucket ??= new TokenBucket(this.config.rateLimits.dataBytes));
+  }
+
+  /** A host asked this person to turn `kind` on (`allowed`), or muted them again / put a new hold on. */
+  grantUnmute(kind: MediaKind, allowed: boolean): void {
+    if (allowed) (this.unmuteGrants ??= new Set()).add(kind);
+    else this.unmuteGrants?.delete(kind);
+  }
+
+  mayUnmuteDuringHold(kind: MediaKind): boolean {
+    return this.unmuteGrants?.has(kind) ?? false;
   }
 
   info(): ParticipantInfo {

@@ -87,7 +87,7 @@ describe('admission', () => {
     await viewer.sync();
     // What the host sees after the viewer's frames: nothing about them went live.
     viewer.send({ type: 'hand', raised: true });
-    await host.next('hands', (m) => m.queue.includes('viewer'));
+    await host.next('room-state', (m) => m.state.hands.includes('viewer'));
     assert.deepEqual(host.seen('participant-updated'), []);
     viewer.close();
     host.close();

@@ -123,21 +123,21 @@ test('raised hands form a queue everyone sees; a host may lower another\'s, nobo
   const [ann] = await TestClient.join(server, 'hands', 'ann');
   const [bob] = await TestClient.join(server, 'hands', 'bob');
   ann.send({ type: 'hand', raised: true });
-  assert.deepEqual((await ann.next('hands')).queue, ['ann']);
+  assert.deepEqual((await ann.next('room-state', (m) => m.state.hands.length > 0)).state.hands, ['ann']);
   bob.send({ type: 'hand', raised: true });
-  assert.deepEqual((await host.next('hands', (m) => m.queue.length === 2)).queue, ['ann', 'bob']);
+  assert.deepEqual((await host.next('room-state', (m) => m.state.hands.length === 2)).state.hands, ['ann', 'bob']);
 
   bob.send({ type: 'hand', raised: false, userId: 'ann' });
   assert.equal((await bob.next('error')).code, 'not-allowed');
   host.send({ type: 'hand', raised: true, userId: 'ann' });
   assert.equal((await host.next('error')).code, 'not-allowed');
   host.send({ type: 'hand', raised: false, userId: 'ann' });
-  assert.deepEqual((await ann.next('hands', (m) => m.queue.length === 1)).queue, ['bob']);
+  assert.deepEqual((await ann.next('room-state', (m) => m.state.hands.length === 1)).state.hands, ['bob']);
 
   const [cat, joined] = await TestClient.join(server, 'hands', 'cat');
-  assert.deepEqual(joined.hands, ['bob']);
+  assert.deepEqual(joined.room.hands, ['bob']);
   bob.send({ type: 'leave' });
-  assert.deepEqual((await cat.next('hands')).queue, [], 'leaving lowers the hand');
+  assert.deepEqual((await cat.next('room-state', (m) => m.state.hands.length === 0)).state.hands, [], 'leaving lowers the hand');
   for (const client of [host, ann, cat]) client.close();
 });
 

@@ -77,12 +77,12 @@ test('a duplicate login clears the old session\'s screen share and raised hand',
   old.send({ type: 'screen', rid: 's', on: true });
   await old.next('ack');
   old.send({ type: 'hand', raised: true });
-  await watcher.next('hands', (m) => m.queue.includes('sharer'));
+  await watcher.next('room-state', (m) => m.state.hands.includes('sharer'));
 
   const [fresh, joined] = await TestClient.join(server, 'dup', 'sharer');
-  assert.equal(joined.screenSharer, null);
-  assert.deepEqual(joined.hands, []);
-  assert.deepEqual((await watcher.next('hands')).queue, []);
+  assert.equal(joined.room.screenSharer, null);
+  assert.deepEqual(joined.room.hands, []);
+  assert.deepEqual((await watcher.next('room-state', (m) => m.state.hands.length === 0)).state.hands, []);
   // Someone else may share now.
   watcher.send({ type: 'screen', rid: 'w', on: true });
   await watcher.next('ack', (m) => m.rid === 'w');
@@ -130,7 +130,7 @@ test('media changes reach the others; screen sharing is one at a time and ends w
   bob.send({ type: 'screen', rid: 'b2', on: true });
   await bob.next('ack', (m) => m.rid === 'b2');
   const [cat, catJoined] = await TestClient.join(server, 'share', 'cat');
-  assert.equal(catJoined.screenSharer, 'bob');
+  assert.equal(catJoined.room.screenSharer, 'bob');
   bob.close();
   cat.close();
 });

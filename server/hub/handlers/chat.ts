@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../../protocol/model.js';
 import { exceedsUtf8, randomId } from '../encoding.js';
+import { can } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import { recipientsOf } from './recipients.js';
 import type { SessionHandler } from './types.js';
@@ -9,6 +10,7 @@ import type { SessionHandler } from './types.js';
  * recipients only. (A resent `rid` never gets here: the dispatcher answers it with the first ack.)
  */
 export const handleChat: SessionHandler<'chat'> = (session, { rid, text, to: requested }) => {
+  if (!can(session.role, 'chat')) throw new HubError('not-allowed', 'You cannot chat in this room.');
   const { maxChatBytes } = session.room.config;
   if (exceedsUtf8(text, maxChatBytes)) throw new HubError('too-large', `Chat messages are limited to ${maxChatBytes} bytes.`);
   const { to, recipients } = recipientsOf(session, requested);

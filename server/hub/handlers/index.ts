@@ -16,6 +16,10 @@ import { handleMedia } from './media.js';
 import { handleReaction } from './reaction.js';
 import { handleScreen } from './screen.js';
 import { handleSignal } from './signal.js';
+import { handleAskUnmute, handleHold, handleMute, handleMuteAll, handleStopScreen } from './moderation.js';
+import { handleSetRole } from './roles.js';
+import { handleAdmit, handleDeny, handleEndRoom, handleRoomSettings } from './room-control.js';
+import { createRenewTokenHandler, handleSetName } from './identity.js';
 
 export function createHandlers(ctx: HubContext): HandlerRegistry {
   return {
@@ -31,6 +35,18 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     history: handleHistory,
     hand: handleHand,
     reaction: handleReaction,
+    mute: handleMute,
+    'ask-unmute': handleAskUnmute,
+    'mute-all': handleMuteAll,
+    hold: handleHold,
+    'stop-screen': handleStopScreen,
+    'set-role': handleSetRole,
+    'end-room': handleEndRoom,
+    'room-settings': handleRoomSettings,
+    admit: handleAdmit,
+    deny: handleDeny,
+    'set-name': handleSetName,
+    'renew-token': createRenewTokenHandler(ctx),
   };
 }
 

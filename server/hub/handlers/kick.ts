@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '../../../protocol/error-codes.js';
+import { can, moderates } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import type { SessionHandler } from './types.js';
 
@@ -7,12 +8,12 @@ import type { SessionHandler } from './types.js';
  * Hosts are peers: none may remove another (whoever mints host tokens decides who moderates).
  */
 export const handleKick: SessionHandler<'kick'> = (session, { rid, userId }) => {
-  if (session.role !== 'host') throw new HubError('not-allowed', 'Only a host can remove people.');
+  if (!can(session.role, 'kick')) throw new HubError('not-allowed', 'Only a host can remove people.');
   const room = session.room;
   const target = room.members.get(userId);
   if (!target) throw new HubError('unknown-user', `"${userId}" is not in this room.`);
   if (target === session) throw new HubError('not-allowed', 'A host cannot remove themselves; send leave.');
-  if (target.role === 'host') throw new HubError('not-allowed', 'A host cannot remove another host.');
+  if (moderates(target.role)) throw new HubError('not-allowed', 'A host cannot remove another host.');
   room.ban(userId);
   target.end('kicked', `You were removed from the room by ${session.name}.`, CLOSE_CODES.kicked);
   room.remove(target, 'kicked');

@@ -1,3 +1,4 @@
+import { can } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import type { SessionHandler } from './types.js';
 
@@ -8,6 +9,7 @@ const HAS_PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/
 
 /** `reaction`: a short emoji everyone (the sender too) sees on the sender's tile. */
 export const handleReaction: SessionHandler<'reaction'> = (session, { emoji }) => {
+  if (!can(session.role, 'react')) throw new HubError('not-allowed', 'You cannot react in this room.');
   if (!EMOJI_ONLY.test(emoji) || !HAS_PICTOGRAPH.test(emoji)) throw new HubError('bad-message', 'A reaction must be an emoji.');
   if (!session.reactionLimit.take()) throw new HubError('rate-limited', 'Too many reactions; wait a moment.');
   session.room.broadcast({ type: 'reaction', from: session.userId, emoji, ts: Date.now() });

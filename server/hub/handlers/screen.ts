@@ -1,3 +1,4 @@
+import { can } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import type { SessionHandler } from './types.js';
 
@@ -5,7 +6,7 @@ import type { SessionHandler } from './types.js';
 export const handleScreen: SessionHandler<'screen'> = (session, { rid, on }) => {
   const room = session.room;
   if (on) {
-    if (session.role === 'viewer') throw new HubError('not-allowed', 'Viewers cannot share their screen.');
+    if (!can(session.role, 'publish-screen')) throw new HubError('not-allowed', 'You cannot share your screen in this room.');
     if (room.screenSharer !== null && room.screenSharer !== session.userId) {
       throw new HubError('screen-share-busy', `${room.members.get(room.screenSharer)?.name ?? room.screenSharer} is already sharing their screen.`);
     }
@@ -17,4 +18,5 @@ export const handleScreen: SessionHandler<'screen'> = (session, { rid, on }) => 
   session.media = { ...session.media, screen: on };
   session.send({ type: 'ack', rid });
   if (changed) room.broadcast({ type: 'participant-updated', participant: session.info() }, session);
+  room.stateChanged();
 };

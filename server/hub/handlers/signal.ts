@@ -1,4 +1,5 @@
 import type { SignalPayload } from '../../../protocol/model.js';
+import { receivesOnly } from '../../../protocol/permissions.js';
 import { HubError } from '../errors.js';
 import { receiveOnlySdp } from '../sdp-direction.js';
 import type { Session } from '../session.js';
@@ -16,6 +17,6 @@ export const handleSignal: SessionHandler<'signal'> = (session, { to, payload })
 
 function allowedFor(session: Session, payload: SignalPayload): SignalPayload {
   const { description } = payload;
-  if (session.role !== 'viewer' || description?.sdp === undefined) return payload;
+  if (!receivesOnly(session.role) || description?.sdp === undefined) return payload;
   return { ...payload, description: { ...description, sdp: receiveOnlySdp(description.sdp) } };
 }

@@ -8,7 +8,7 @@ export type SessionMessageType = Exclude<ClientMessage['type'], ConnectionMessag
 
 export type ConnectionHandler<T extends ConnectionMessageType> = (conn: Connection, message: ClientMessageOf<T>) => void | Promise<void>;
 /** Runs for an admitted session; throws HubError to refuse. */
-export type SessionHandler<T extends SessionMessageType> = (session: Session, message: ClientMessageOf<T>) => void;
+export type SessionHandler<T extends SessionMessageType> = (session: Session, message: ClientMessageOf<T>) => void | Promise<void>;
 
 /** One handler per client message type (peerjs-server's HandlersRegistry). */
 export type HandlerRegistry = { [T in ConnectionMessageType]: ConnectionHandler<T> } & {
