@@ -3,25 +3,10 @@
  * so they can be remapped or turned off (WCAG 2.1.4), and they never fire while the person types
  * (inputs, textareas, contenteditable: the chat box) or holds Ctrl, Alt or ⌘ for the browser's own.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 
-export type ShortcutAction = 'microphone' | 'camera' | 'chat' | 'hand' | 'leave' | 'help' | 'push-to-talk';
-
-/**
- * Which key does what. A key is `event.key` (`m`, `?`, `Space` for the space bar), optionally after
- * `Shift+`, `Ctrl+`, `Alt+` or `Meta+` (`Ctrl+Shift+m`); letters match in either case.
- */
-export type ShortcutMap = Readonly<Record<ShortcutAction, string | null>>;
-
-export const DEFAULT_SHORTCUTS: ShortcutMap = {
-  microphone: 'm',
-  camera: 'v',
-  chat: 'c',
-  hand: 'h',
-  leave: 'l',
-  help: '?',
-  'push-to-talk': 'Space',
-};
+export { DEFAULT_SHORTCUTS, type ShortcutAction, type ShortcutHost, type ShortcutMap } from './shortcut-map.js';
+import type { ShortcutAction, ShortcutHost } from './shortcut-map.js';
 
 /** Order of the help dialog. */
 export const SHORTCUT_ACTIONS: readonly ShortcutAction[] = ['microphone', 'push-to-talk', 'camera', 'chat', 'hand', 'leave', 'help'];
@@ -80,15 +65,6 @@ function isPressable(target: Element | null): boolean {
   return !!target?.closest('button, a[href], summary, [role="button"], [role^="menuitem"], [role="checkbox"], [role="switch"], [role="tab"], input');
 }
 
-export interface ShortcutHost extends ReactiveControllerHost {
-  readonly shortcutsActive: boolean;
-  readonly shortcutMap: ShortcutMap;
-  runShortcut(action: Exclude<ShortcutAction, 'push-to-talk'>): void;
-  /** Push-to-talk: true when Space goes down while muted, false when it comes up. */
-  holdToTalk(talking: boolean): void;
-  /** Whether the microphone is off now (push-to-talk only starts then). */
-  readonly microphoneOff: boolean;
-}
 
 /** Listens on the document, so the keys work wherever focus is on the page, not only inside the room. */
 export class ShortcutController implements ReactiveController {

@@ -3,6 +3,8 @@ import { html, type TemplateResult } from 'lit';
 import type { StringKey } from '../i18n/strings.js';
 import { SHORTCUT_ACTIONS, shortcutLabel, type ShortcutAction, type ShortcutMap } from '../internal/shortcuts.js';
 
+export { ShortcutController } from '../internal/shortcuts.js';
+
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
 const DESCRIPTIONS: Record<ShortcutAction, StringKey> = {

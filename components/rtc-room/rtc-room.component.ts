@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues } from 'lit';
+import { html, nothing, render, type PropertyValues, type ReactiveController } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
@@ -34,7 +34,7 @@ import { nextFrame } from '../internal/next-frame.js';
 import '../rtc-video-tile/rtc-video-tile.js';
 import { Announcer, burstWords } from '../internal/announcer.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { DEFAULT_SHORTCUTS, ShortcutController, type ShortcutAction, type ShortcutHost, type ShortcutMap } from '../internal/shortcuts.js';
+import { DEFAULT_SHORTCUTS, type ShortcutAction, type ShortcutHost, type ShortcutMap } from '../internal/shortcut-map.js';
 import { callAnnouncements } from './call-announcements.js';
 import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type CopyState } from './call-banner.js';
 import { CallTimer, formatDuration } from './call-timer.js';
@@ -337,10 +337,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     openPanel: (panel) => this.#openPanel(panel),
   };
 
+  #shortcutKeys: ReactiveController | undefined;
+
   constructor() {
     super();
     this.#commandsProvider.setValue(this.#commands);
-    new ShortcutController(this); // registers itself: the keys work while this room is in a call
   }
 
   // ---- public methods ----
@@ -509,7 +510,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Loads the call's grid, bar and dialogs now (a failure is reported, and tried again at the next join). */
   #loadCallView(): void {
-    void loadCallDialogs().catch(() => {}); // for a composed room's shortcuts too
+    // The dialogs and the key handling, for a composed room's shortcuts too; the keys work while this room is in a call.
+    void loadCallDialogs().then((dialogs) => (this.#shortcutKeys ??= new dialogs.ShortcutController(this))).catch(() => {});
     if (this.composed || this.mode === 'answer' || this.#callViewLoading || this.#callViewDefined()) return;
     this.#callViewLoading = Promise.all(CALL_VIEW_TAGS.map((tag) => loadElement(tag)))
       .then(
