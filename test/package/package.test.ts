@@ -9,15 +9,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRtcServer, type RtcServer } from '../../server/create-server.js';
-import { createStaticHandler } from '../../server/http/static.js';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { docProjects } from './doc-projects.js';
 
@@ -134,8 +134,7 @@ before(async () => {
   // The apps come from their own origin, as an app's would; the rtc-kit server lets only that origin in.
   mkdirSync(join(scratch, 'site'));
   writeFileSync(join(scratch, 'site/favicon.ico'), '');
-  const serveStatic = createStaticHandler(join(scratch, 'site'));
-  site = createServer((req, res) => void serveStatic(req, res, new URL(req.url ?? '/', 'http://localhost')));
+  site = createServer((req, res) => void servePlainFile(join(scratch, 'site'), req.url ?? '/', res));
   await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   rtcServer = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, staticDir: join(scratch, 'no-static'), stateDir: join(scratch, 'state'), allowedOrigins: [siteUrl] });
@@ -252,3 +251,17 @@ test('the built vanilla, React and Vue apps hold one call', async () => {
 
   assert.deepEqual(problems, []);
 });
+
+/** The app's own site: a plain file server, with none of the rtc-kit server's headers (its demo CSP is not the app's). */
+async function servePlainFile(root: string, target: string, res: ServerResponse): Promise<void> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  let file = join(root, decodeURIComponent(new URL(target, 'http://site').pathname));
+  if (!file.startsWith(root)) return void res.writeHead(404).end();
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
