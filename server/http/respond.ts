@@ -3,7 +3,7 @@ import type * as v from 'valibot';
 import type { ErrorCode } from '../../protocol/error-codes.js';
 
 /** Codes in HTTP error bodies: the protocol's, plus a few that only HTTP needs. */
-export type ApiErrorCode = ErrorCode | 'not-found' | 'method-not-allowed' | 'room-exists' | 'not-implemented';
+export type ApiErrorCode = ErrorCode | 'not-found' | 'method-not-allowed' | 'room-exists';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

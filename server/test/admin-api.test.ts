@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import { signAdminToken } from '../auth/tokens.js';
 import type { RtcServer } from '../create-server.js';
-import type { RoomInfo, RoomSummary } from '../hub/hub.js';
+import type { RoomDetails, RoomSummary } from '../hub/hub.js';
 import { SECRET, TestClient, startServer, tokenFor } from './helpers.js';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -125,7 +125,7 @@ describe('admin API with a room in use', () => {
 
     const one = await call(server, 'GET', '/api/rooms/standup', { token });
     assert.equal(one.status, 200);
-    const info = one.json as RoomInfo;
+    const info = one.json as RoomDetails;
     assert.deepEqual(info.participants.map((p) => [p.userId, p.name, p.role, p.connected]), [['lead', 'Lead', 'host', true], ['ann', 'Ann', 'participant', true]]);
     assert.ok(info.participants.every((p) => p.joinedAt > 0 && p.joinedAt <= Date.now()));
     assert.deepEqual([info.live, info.locked, info.lobby, info.title, info.hasPassword, info.participantLimit], [true, false, false, null, false, 6]);
@@ -140,24 +140,31 @@ describe('admin API with a room in use', () => {
     for (const client of [host, ann, solo]) client.close();
   });
 
-  test('PATCH sets a password and a limit that keep newcomers out, and stores title, lock and lobby', async () => {
+  test('PATCH sets a password and a limit that keep newcomers out; title, lock and lobby reach everyone and act', async () => {
     const [host] = await TestClient.join(server, 'board', 'chair', { role: 'host' });
     const [ann] = await TestClient.join(server, 'board', 'ann');
-    const res = await call(server, 'PATCH', '/api/rooms/board', { token, body: { password: 's3cret', maxParticipants: 3, title: '  Board meeting ', locked: true, lobby: true } });
+    const res = await call(server, 'PATCH', '/api/rooms/board', { token, body: { title: '  Board meeting ', locked: true, lobby: true } });
     assert.equal(res.status, 200);
-    const info = res.json as RoomInfo;
-    assert.deepEqual([info.title, info.locked, info.lobby, info.hasPassword, info.maxParticipants, info.participantLimit], ['Board meeting', true, true, true, 3, 3]);
-    assert.equal(info.participants.length, 2, 'nobody already in is removed');
+    const info = res.json as RoomDetails;
+    assert.deepEqual([info.title, info.locked, info.lobby], ['Board meeting', true, true]);
+    const state = (await ann.next('room-state', (m) => m.state.locked)).state;
+    assert.deepEqual([state.title, state.locked, state.lobby], ['Board meeting', true, true]);
+    await assert.rejects(TestClient.join(server, 'board', 'zoe'), /room-locked/);
+
+    const limited = await call(server, 'PATCH', '/api/rooms/board', { token, body: { password: 's3cret', maxParticipants: 3, locked: false, lobby: false } });
+    const after = limited.json as RoomDetails;
+    assert.deepEqual([after.hasPassword, after.maxParticipants, after.participantLimit, after.locked, after.lobby], [true, 3, 3, false, false]);
+    assert.equal(after.participants.length, 2, 'nobody already in is removed');
 
     await assert.rejects(TestClient.join(server, 'board', 'bob'), /wrong-password/);
     const [bob] = await TestClient.join(server, 'board', 'bob', { password: 's3cret' });
     await assert.rejects(TestClient.join(server, 'board', 'carl', { password: 's3cret' }), /room-full/);
 
     const cleared = await call(server, 'PATCH', '/api/rooms/board', { token, body: { password: null, maxParticipants: null, title: '' } });
-    assert.deepEqual([(cleared.json as RoomInfo).hasPassword, (cleared.json as RoomInfo).participantLimit, (cleared.json as RoomInfo).title], [false, 6, null]);
+    assert.deepEqual([(cleared.json as RoomDetails).hasPassword, (cleared.json as RoomDetails).participantLimit, (cleared.json as RoomDetails).title], [false, 6, null]);
     const [carl] = await TestClient.join(server, 'board', 'carl');
 
-    for (const body of [{ lock: true }, { maxParticipants: 7 }, { maxParticipants: 0 }, { title: 'x'.repeat(201) }, { locked: 'yes' }, { password: '' }]) {
+    for (const body of [{ lock: true }, { maxParticipants: 7 }, { maxParticipants: 0 }, { title: 'x'.repeat(81) }, { locked: 'yes' }, { password: '' }]) {
       const bad = await call(server, 'PATCH', '/api/rooms/board', { token, body });
       assert.equal(bad.status, 400, JSON.stringify(body));
       assert.equal((bad.json as ErrorBody).error.code, 'bad-message');
@@ -174,8 +181,8 @@ describe('admin API with a room in use', () => {
     assert.ok(!listed.some((r) => r.id === 'later'), 'a stored room nobody is in is not listed');
     const res = await call(server, 'PATCH', '/api/rooms/later', { token, body: { password: 'pw', title: 'Later' } });
     assert.equal(res.status, 200);
-    assert.deepEqual([(res.json as RoomInfo).live, (res.json as RoomInfo).title, (res.json as RoomInfo).hasPassword], [false, 'Later', true]);
-    assert.equal(((await call(server, 'GET', '/api/rooms/later', { token })).json as RoomInfo).title, 'Later');
+    assert.deepEqual([(res.json as RoomDetails).live, (res.json as RoomDetails).title, (res.json as RoomDetails).hasPassword], [false, 'Later', true]);
+    assert.equal(((await call(server, 'GET', '/api/rooms/later', { token })).json as RoomDetails).title, 'Later');
     await assert.rejects(TestClient.join(server, 'later', 'ann'), /wrong-password/);
     const [ann] = await TestClient.join(server, 'later', 'ann', { password: 'pw' });
     ann.close();
@@ -214,29 +221,43 @@ describe('admin API with a room in use', () => {
     bob.close();
   });
 
-  test('ending a room takes everyone out; the room is no longer listed', async () => {
-    const [host] = await TestClient.join(server, 'finale', 'host', { role: 'host' });
+  test('ending a room takes everyone out with room-ended, and their tokens no longer admit; the room is no longer listed', async () => {
+    const hostToken = await tokenFor('finale', 'host', { role: 'host' });
+    const host = await TestClient.open(server);
+    await host.join({ room: 'finale', token: hostToken });
     const [ann] = await TestClient.join(server, 'finale', 'ann');
     const res = await call(server, 'POST', '/api/rooms/finale/end', { token });
     assert.equal(res.status, 200);
     assert.deepEqual(res.json, { roomId: 'finale', removed: ['host', 'ann'] });
     for (const client of [host, ann]) {
       const error = await client.next('error');
-      assert.deepEqual([error.code, error.fatal], ['kicked', true]);
-      assert.match(error.message, /ended/);
-      assert.equal((await client.closed).code, CLOSE_CODES.kicked);
+      assert.deepEqual([error.code, error.fatal], ['room-ended', true]);
+      assert.equal((await client.closed).code, CLOSE_CODES.ended);
     }
+    const rejoin = await TestClient.open(server);
+    await assert.rejects(rejoin.join({ room: 'finale', token: hostToken }), /room-ended/);
+    rejoin.close();
     assert.ok(!((await call(server, 'GET', '/api/rooms', { token })).json as { rooms: RoomSummary[] }).rooms.some((r) => r.id === 'finale'));
     const again = await call(server, 'POST', '/api/rooms/finale/end', { token });
     assert.equal(again.status, 404);
     assert.equal((await call(server, 'GET', '/api/rooms/finale/end', { token })).status, 405);
   });
 
-  test('mute answers 501 not-implemented until the hub can mute', async () => {
-    const [ann] = await TestClient.join(server, 'muted', 'ann');
+  test('mute turns a person\'s microphone off: they are told, the others see it', async () => {
+    const [host] = await TestClient.join(server, 'muted', 'host', { role: 'host' });
+    const [ann] = await TestClient.join(server, 'muted', 'ann', { media: { audio: true, video: true } });
     const res = await call(server, 'POST', '/api/rooms/muted/participants/ann/mute', { token, body: { kind: 'audio' } });
-    assert.equal(res.status, 501);
-    assert.equal((res.json as ErrorBody).error.code, 'not-implemented');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json, { roomId: 'muted', userId: 'ann', kind: 'audio' });
+    const muted = await ann.next('muted');
+    assert.deepEqual([muted.kind, muted.by], ['audio', 'ops']);
+    const updated = await host.next('participant-updated', (m) => m.participant.userId === 'ann');
+    assert.deepEqual([updated.participant.media.audio, updated.participant.media.video], [false, true]);
+    for (const body of [{}, { kind: 'screen' }]) {
+      assert.equal((await call(server, 'POST', '/api/rooms/muted/participants/ann/mute', { token, body })).status, 400);
+    }
+    assert.equal((await call(server, 'POST', '/api/rooms/muted/participants/ghost/mute', { token, body: { kind: 'audio' } })).status, 404);
+    host.close();
     ann.close();
   });
 });
@@ -253,7 +274,7 @@ test('dev mode: the admin API needs no token (as the dev token endpoint), and st
     assert.equal((await call(server, 'GET', '/api/rooms', { headers: { origin: 'https://evil.example' } })).status, 403);
     assert.equal((await call(server, 'POST', '/api/rooms/dev-room/end', { headers: { origin: 'https://evil.example' } })).status, 403);
     assert.equal((await call(server, 'POST', '/api/rooms/dev-room/end')).status, 200);
-    assert.equal((await ann.closed).code, CLOSE_CODES.kicked);
+    assert.equal((await ann.closed).code, CLOSE_CODES.ended);
   } finally {
     await server.close();
   }
