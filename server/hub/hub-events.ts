@@ -6,11 +6,11 @@
 import type { Role } from '../../protocol/ids.js';
 import type { LeaveReason } from '../../protocol/model.js';
 
-/** Why a room emptied: everyone left, the admin API ended it, or the server shut down. */
+/** Why a room emptied: everyone left, a host or the admin API ended it, or the server shut down. */
 export type RoomEndReason = 'empty' | 'ended' | 'shutdown';
 
-/** The protocol's leave reasons, plus `ended` (the room was ended) and `shutdown` (the server stopped). */
-export type ParticipantLeftReason = LeaveReason | 'ended' | 'shutdown';
+/** The protocol's leave reasons, plus `shutdown` (the server stopped). */
+export type ParticipantLeftReason = LeaveReason | 'shutdown';
 
 export interface RoomStartedEvent {
   type: 'room.started';

@@ -1,7 +1,7 @@
 /**
  * Room management for the app's backend (the admin API, server/http/admin-api.ts): list rooms, read
- * one, change its settings, end it, remove someone. The caller has checked the admin token; these
- * act with more power than any host (an admin may remove a host).
+ * one, change its settings, end it, remove or mute someone. The caller has checked the admin token;
+ * these do what a host's frames do, and more (an admin may remove or mute a host).
  */
 import type { Role } from '../../protocol/ids.js';
 import type { MediaKind, WaitingPerson } from '../../protocol/model.js';
