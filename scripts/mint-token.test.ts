@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { verifyToken } from '../server/auth/tokens.js';
+import { verifyAdminToken, verifyToken } from '../server/auth/tokens.js';
 
 const script = fileURLToPath(new URL('./mint-token.ts', import.meta.url));
 const SECRET = 'mint-token-test-secret-of-decent-length';
@@ -33,4 +33,16 @@ test('explains what is missing', async () => {
   const badId = await run(['--room', 'no spaces', '--user', 'alice'], { RTC_JWT_SECRET: SECRET });
   assert.equal(badId.code, 1);
   assert.match(badId.stderr, /room/);
+});
+
+test('--admin prints an admin token that joins no room', async () => {
+  const { code, stdout } = await run(['--admin', '--user', 'ops', '--ttl', '60'], { RTC_JWT_SECRET: SECRET });
+  assert.equal(code, 0);
+  const claims = await verifyAdminToken(stdout.trim(), SECRET);
+  assert.deepEqual([claims.admin, claims.sub], [true, 'ops']);
+  assert.ok(claims.exp - Date.now() / 1000 <= 60);
+  await assert.rejects(verifyToken(stdout.trim(), SECRET), /room/);
+  const mixed = await run(['--admin', '--room', 'demo'], { RTC_JWT_SECRET: SECRET });
+  assert.equal(mixed.code, 1);
+  assert.match(mixed.stderr, /joins no room/);
 });

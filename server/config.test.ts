@@ -88,3 +88,14 @@ test('TURN credentials live no longer than the call needs: 2 h by default, never
   assert.equal(expiryOf(now + 86_400), now + 7200, 'a day-long token still gets 2 h');
   assert.equal(expiryOf(now - 5), now + 60, 'at least a minute, enough to finish gathering');
 });
+
+test('WEBHOOK_URL and WEBHOOK_SECRET configure webhooks; bad values stop the server with the variable named', () => {
+  assert.equal(loadConfig({}).webhooks, null);
+  assert.deepEqual(loadConfig({ WEBHOOK_URL: 'https://app.example/hooks' }).webhooks, { url: 'https://app.example/hooks' });
+  const secret = 'w'.repeat(32);
+  assert.deepEqual(loadConfig({ WEBHOOK_URL: 'http://10.0.0.2/h', WEBHOOK_SECRET: secret }).webhooks, { url: 'http://10.0.0.2/h', secret });
+  assert.throws(() => loadConfig({ WEBHOOK_URL: 'not a url' }), /WEBHOOK_URL/);
+  assert.throws(() => loadConfig({ WEBHOOK_URL: 'ftp://app.example/' }), /http:\/\/ or https:\/\//);
+  assert.throws(() => loadConfig({ WEBHOOK_URL: 'https://app.example/', WEBHOOK_SECRET: 'short' }), /WEBHOOK_SECRET is 5 bytes/);
+  assert.throws(() => loadConfig({ WEBHOOK_SECRET: secret }), /without WEBHOOK_URL/);
+});

@@ -15,6 +15,26 @@ export interface TurnConfig {
   ttlSeconds: number;
 }
 
+/** Where room and presence events are POSTed (docs/server.md#webhooks). Unset fields take WEBHOOK_DEFAULTS. */
+export interface WebhookConfig {
+  /** `http(s)://…`; every event is POSTed here. */
+  url: string;
+  /** Signs the POSTs (HMAC-SHA256); default: the server's secret (RTC_JWT_SECRET, or the dev secret). */
+  secret?: string;
+  /** A POST not answered within this counts as failed (ms). */
+  timeoutMs?: number;
+  /** Tries per event, the first included; then it is dropped with a log line. */
+  maxAttempts?: number;
+  /** Wait before retry `retry` (1 = before the second attempt) (ms); default 1 s, 2 s, 4 s … (at most 60 s). */
+  retryDelayMs?: (retry: number) => number;
+  /** Events waiting in all; past it new ones are dropped. */
+  maxQueued?: number;
+  /** How long closing the server waits for events still queued (the shutdown's own included) (ms). */
+  drainMs?: number;
+}
+
+export const WEBHOOK_DEFAULTS = { timeoutMs: 10_000, maxAttempts: 6, maxQueued: 10_000, drainMs: 2000 } as const;
+
 export interface ServerConfig extends HubConfig {
   port: number;
   /** `127.0.0.1`: only this machine. `0.0.0.0` lets phones on the LAN join a demo (loadConfig's default with a secret). */
@@ -35,6 +55,8 @@ export interface ServerConfig extends HubConfig {
   allowedOrigins: string[] | null;
   /** Lifetime of tokens the server mints itself (dev token endpoint, room creation) (s). */
   tokenTtlSeconds: number;
+  /** Signed POSTs for rooms started and ended, people joined and left; null: none. */
+  webhooks: WebhookConfig | null;
   /** POST /api/rooms per bearer token's user id (per client address in dev mode). */
   roomCreationLimit: RateLimit;
   /** CSP `frame-ancestors` of the HTML pages: who may put the demo in an iframe. */
@@ -93,6 +115,7 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   turn: null,
   allowedOrigins: null,
   tokenTtlSeconds: 6 * 3600,
+  webhooks: null,
   roomCreationLimit: { capacity: 20, perSecond: 0.1 },
   // Embedding the demo in another site's page is the kit's point; FRAME_ANCESTORS narrows it.
   frameAncestors: '*',
@@ -174,6 +197,24 @@ function frameAncestorsFromEnv(raw: string | undefined): string {
   return sources.join(' ');
 }
 
+function webhooksFromEnv(env: Env): WebhookConfig | null {
+  const url = env.WEBHOOK_URL?.trim();
+  const secret = env.WEBHOOK_SECRET || undefined;
+  if (!url) {
+    if (secret) throw new ConfigError('WEBHOOK_SECRET is set without WEBHOOK_URL: set the URL events go to, or unset the secret.');
+    return null;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`WEBHOOK_URL="${url}" is not a URL: expected e.g. https://app.example/rtc-events.`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigError(`WEBHOOK_URL="${url}" should be http:// or https://.`);
+  if (secret !== undefined) checkSecret(secret, 'WEBHOOK_SECRET');
+  return { url, ...(secret !== undefined && { secret }) };
+}
+
 /** The server's configuration from environment variables (docs/server.md lists them). Throws ConfigError. */
 export function loadConfig(env: Env): ServerConfig {
   const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
@@ -218,6 +259,7 @@ export function loadConfig(env: Env): ServerConfig {
 
   const secret = secretFromEnv(env);
   return resolveConfig({
+    webhooks: webhooksFromEnv(env),
     port: int('PORT', DEFAULTS.port, 0, 65535),
     // Dev mode hands out host tokens to anyone who can reach it: this machine only, unless HOST says otherwise.
     host: env.HOST?.trim() || (secret === undefined ? '127.0.0.1' : '0.0.0.0'),

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { loadDevSecret } from './auth/dev-secret.js';
 import { verifyToken } from './auth/tokens.js';
-import { checkSecret, resolveConfig, type ServerConfig } from './config.js';
+import { WEBHOOK_DEFAULTS, checkSecret, resolveConfig, type ServerConfig } from './config.js';
 import { startHeartbeat } from './heartbeat.js';
 import { createApi } from './http/api.js';
 import { clientAddress } from './http/client-address.js';
@@ -23,6 +23,7 @@ import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { openFileRoomStore } from './store/file-room-store.js';
 import { WsHubSocket } from './ws-hub-socket.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export const WS_PATH = '/rtc';
 
@@ -42,7 +43,8 @@ export interface RtcServer {
 const DEV_MODE_WARNING = box([
   'DEV MODE: no RTC_JWT_SECRET.',
   'Tokens are signed with a random secret kept in the state folder,',
-  'and GET /api/token hands out a token for any room and role to anyone.',
+  'and GET /api/token hands out a token for any room and role to anyone;',
+  'the admin API (/api/rooms/...) needs no token.',
   'Set RTC_JWT_SECRET (32+ random bytes, see docs/tokens.md) and',
   'ALLOWED_ORIGINS before exposing this server (docs/server.md#security).',
 ]);
@@ -93,6 +95,9 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const secret = config.secret ?? loadDevSecret(config.stateDir);
   if (devMode) log.warn(DEV_MODE_WARNING);
 
+  const webhooks = config.webhooks ? { ...WEBHOOK_DEFAULTS, ...config.webhooks } : null;
+  if (webhooks?.secret !== undefined) checkSecret(webhooks.secret, 'WEBHOOK_SECRET');
+  const dispatcher = webhooks && new WebhookDispatcher({ ...webhooks, secret: webhooks.secret ?? secret, log });
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const hub = new Hub({
     config,
@@ -101,8 +106,9 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     now,
     verifyToken: (token) => verifyToken(token, secret),
     iceServersFor: createIceServersFor(config),
+    ...(dispatcher && { onEvent: (event) => dispatcher.emit(event) }),
   });
-  const handleApi = createApi({ config, hub, secret, devMode });
+  const handleApi = createApi({ config, hub, secret, devMode, log });
   const serveStatic = createStaticHandler(config.staticDir, { frameAncestors: config.frameAncestors });
   const limits = new ConnectionLimits(config);
 
@@ -228,7 +234,9 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         stopHeartbeat();
-        const saved = hub.close().then(() => roomStore.close());
+        const saved = hub.close().then(async () => {
+          await Promise.all([roomStore.close(), dispatcher?.close(webhooks!.drainMs)]);
+        });
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         http.close(() => void saved.then(resolve, resolve));

@@ -1,6 +1,6 @@
 /**
  * The HTTP API: `GET /healthz`, `GET /api/token` (dev mode only), `POST /api/rooms`. CORS-enabled:
- * the elements are embedded on other origins.
+ * the elements are embedded on other origins. The admin routes (room management) are admin-api.ts's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
@@ -10,10 +10,12 @@ import { signToken, verifyToken } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import { randomId } from '../hub/encoding.js';
 import type { Hub } from '../hub/hub.js';
+import type { Logger } from '../hub/logger.js';
 import { KeyedRateLimit } from '../hub/keyed-rate-limit.js';
 import { clientAddress } from './client-address.js';
 import { corsHeaders, isOriginAllowed } from './origins.js';
-import { BodyTooLarge, readBody, sendError, sendJson } from './respond.js';
+import { createAdminApi } from './admin-api.js';
+import { BodyTooLarge, describeIssues, readBody, sendError, sendJson } from './respond.js';
 
 const MAX_BODY_BYTES = 4096;
 
@@ -45,10 +47,12 @@ export interface ApiDeps {
   /** The signing secret: the configured one, or the per-process dev secret. */
   secret: string;
   devMode: boolean;
+  log?: Logger;
 }
 
 /** Handles `/healthz` and `/api/*`; false for anything else. */
-export function createApi({ config, hub, secret, devMode }: ApiDeps) {
+export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
+  const handleAdminApi = createAdminApi({ config, hub, secret, devMode, log });
   const guest = () => `guest-${randomId(3)}`;
   const creations = new KeyedRateLimit(config.roomCreationLimit);
 
@@ -64,7 +68,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
     }
     const query = v.safeParse(TokenQuery, Object.fromEntries(url.searchParams));
     if (!query.success) {
-      sendError(res, 400, 'bad-message', describe(query.issues), cors);
+      sendError(res, 400, 'bad-message', describeIssues(query.issues), cors);
       return;
     }
     const { room, user = guest(), name, role = 'participant' } = query.output;
@@ -119,7 +123,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
     }
     const body = v.safeParse(CreateRoomBody, json);
     if (!body.success) {
-      sendError(res, 400, 'bad-message', describe(body.issues), cors);
+      sendError(res, 400, 'bad-message', describeIssues(body.issues), cors);
       return;
     }
     const { password, maxParticipants, lobby, name, user } = body.output;
@@ -152,6 +156,7 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
       return true;
     }
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;
+    if (await handleAdminApi(req, res, url)) return true;
 
     if (!isOriginAllowed(req, config.allowedOrigins)) {
       sendError(res, 403, 'not-allowed', 'This origin may not use the API (ALLOWED_ORIGINS).');
@@ -171,8 +176,8 @@ export function createApi({ config, hub, secret, devMode }: ApiDeps) {
       await issueDevToken(url, res, cors);
     } else if (route === 'POST /api/rooms') {
       await createRoom(req, res, cors);
-    } else if (pathname === '/api/token' || pathname === '/api/rooms') {
-      sendError(res, 405, 'method-not-allowed', `${req.method} is not supported on ${pathname}.`, { ...cors, allow: pathname === '/api/token' ? 'GET' : 'POST' });
+    } else if (pathname === '/api/token') {
+      sendError(res, 405, 'method-not-allowed', `${req.method} is not supported on ${pathname}.`, { ...cors, allow: 'GET' });
     } else {
       sendError(res, 404, 'not-found', `No API at ${pathname}.`, cors);
     }
@@ -189,8 +194,3 @@ interface Creator {
   room: string | undefined;
 }
 
-function describe(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}

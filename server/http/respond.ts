@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as v from 'valibot';
 import type { ErrorCode } from '../../protocol/error-codes.js';
 
 /** Codes in HTTP error bodies: the protocol's, plus a few that only HTTP needs. */
@@ -28,4 +29,11 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The first validation issue, with its path: `maxParticipants: Invalid type…`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
 }

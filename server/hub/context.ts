@@ -1,6 +1,7 @@
 import type { TokenClaims } from '../../protocol/token.js';
 import type { RTCIceServerInit } from '../../protocol/server-messages.js';
 import type { HubConfig } from './hub-config.js';
+import type { HubEvent } from './hub-events.js';
 import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
 import type { PasswordThrottle } from './password-throttle.js';
@@ -20,6 +21,8 @@ export interface HubDeps {
   roomStore?: RoomStore;
   /** The clock for room records (creation, expiry). Default: Date.now. */
   now?: () => number;
+  /** Rooms started and ended, people joined and left (webhooks). Called synchronously: enqueue, never wait. */
+  onEvent?(event: HubEvent): void;
 }
 
 /** The hub's shared state, handed to rooms and handlers. */

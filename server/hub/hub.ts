@@ -9,14 +9,18 @@ import { createDispatch, createHandlers } from './handlers/index.js';
 import { KeyedLock } from './keyed-lock.js';
 import { silentLogger } from './logger.js';
 import { PasswordThrottle } from './password-throttle.js';
+import { endRoom, listRooms, muteParticipant, removeParticipant, roomDetails, updateRoom, type PersonResult, type RoomDetails, type RoomSummary, type RoomUpdate } from './room-admin.js';
 import { createRoom, type CreateRoomOptions, type CreatedRoom } from './room-directory.js';
 import { MemoryRoomStore } from './room-store.js';
 import type { RoomInfo } from './room.js';
+import type { MediaKind } from '../../protocol/model.js';
 
 export type { HubConnection, HubSocket } from './connection.js';
 export type { HubDeps } from './context.js';
 export type { HubConfig, RateLimit, RateLimits } from './hub-config.js';
 export type { CreateRoomOptions, CreatedRoom } from './room-directory.js';
+export type { HubEvent, HubEventType, ParticipantLeftReason, RoomEndReason } from './hub-events.js';
+export type { PersonResult, RoomDetails, RoomPerson, RoomSummary, RoomUpdate } from './room-admin.js';
 export type { RoomRecord, RoomStore } from './room-store.js';
 export type { RoomInfo } from './room.js';
 
@@ -29,10 +33,19 @@ export class Hub {
   private readonly connections = new Set<Connection>();
 
   constructor(deps: HubDeps) {
+    const log = deps.log ?? silentLogger;
     this.ctx = {
       iceServersFor: () => [],
-      log: silentLogger,
+      log,
       ...deps,
+      onEvent: (event) => {
+        // A listener's failure must not undo a join or a leave half-way.
+        try {
+          deps.onEvent?.(event);
+        } catch (error) {
+          log.error(`onEvent failed for ${event.type}`, error);
+        }
+      },
       now: deps.now ?? Date.now,
       roomStore: deps.roomStore ?? new MemoryRoomStore(deps.now),
       rooms: new Map(),
@@ -82,6 +95,38 @@ export class Hub {
   room(roomId: string): RoomInfo | null {
     const room = this.ctx.rooms.get(roomId);
     return room && room.members.size > 0 ? room.info() : null;
+  }
+
+  // ——— Room management (the admin API; room-admin.ts) ———
+
+  /** Rooms with people in them, and how many. */
+  listRooms(): RoomSummary[] {
+    return listRooms(this.ctx);
+  }
+
+  /** One room, live or only stored (then without people); null when the id is unknown. */
+  roomDetails(roomId: string): Promise<RoomDetails | null> {
+    return roomDetails(this.ctx, roomId);
+  }
+
+  /** Changes a live or stored room's settings; null when the id is unknown. */
+  updateRoom(roomId: string, update: RoomUpdate): Promise<RoomDetails | null> {
+    return updateRoom(this.ctx, roomId, update);
+  }
+
+  /** Everyone out of a live room, as a host's end-room; the user ids removed, or null when nobody is in it. */
+  endRoom(roomId: string): string[] | null {
+    return endRoom(this.ctx, roomId);
+  }
+
+  /** Removes one person from a live room, and with `ban` keeps them out while the room is stored. */
+  removeParticipant(roomId: string, userId: string, options: { ban?: boolean } = {}): PersonResult {
+    return removeParticipant(this.ctx, roomId, userId, options);
+  }
+
+  /** Turns someone's microphone or camera off, as a host's mute; `by` is who they are told did it. */
+  muteParticipant(roomId: string, userId: string, kind: MediaKind, by: { userId: string; name: string }): PersonResult {
+    return muteParticipant(this.ctx, roomId, userId, kind, by);
   }
 
   /** Rooms and people right now (health checks, logs). */

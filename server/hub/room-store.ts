@@ -58,6 +58,15 @@ const RoomRecordSchema = v.object({
 export type PasswordHash = v.InferOutput<typeof PasswordHashSchema>;
 export type RoomRecord = v.InferOutput<typeof RoomRecordSchema> & { history: ChatMessage[] };
 
+/** What the admin API may change (undefined: keep); `password` is already hashed, null removes it. */
+export interface RoomSettingsChange {
+  title?: string | null;
+  locked?: boolean;
+  lobby?: boolean;
+  password?: PasswordHash | null;
+  maxParticipants?: number | null;
+}
+
 /** A record read back from storage, or null when it is not one (corrupt, or from an unknown version). */
 export function parseRoomRecord(json: unknown): RoomRecord | null {
   const result = v.safeParse(RoomRecordSchema, json);

@@ -6,12 +6,13 @@ import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-mess
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
+import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import { newestPage } from './history-page.js';
 import { HubError } from './errors.js';
 import { verifyPassword } from './password.js';
-import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord } from './room-store.js';
+import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord, type RoomSettingsChange } from './room-store.js';
 
 /** A live room as an admin sees it (hub.room()). */
 export interface RoomInfo {
@@ -40,7 +41,6 @@ export class Room {
   /** Random per instance; tokens minted for this instance (POST /api/rooms) carry it. */
   readonly instance: string;
   readonly createdAt: number;
-  readonly maxParticipants: number;
   readonly config: HubConfig;
   screenSharer: string | null = null;
   readonly hands: string[] = [];
@@ -57,8 +57,8 @@ export class Room {
   private sentState = '';
   private readonly history: ChatMessage[];
   private readonly banned: Set<string>;
-  private readonly password: PasswordHash | null;
-  private readonly ownMaxParticipants: number | null;
+  private password: PasswordHash | null;
+  private ownMaxParticipants: number | null;
   /** Joins between opening the room and seating the person (e.g. while their password is checked). */
   private joining = 0;
   /** The stored record's expiry: null while occupied, set the moment the room empties. */
@@ -74,7 +74,6 @@ export class Room {
     this.createdAt = record.createdAt;
     this.password = record.password;
     this.ownMaxParticipants = record.maxParticipants;
-    this.maxParticipants = Math.min(record.maxParticipants ?? Infinity, ctx.config.maxParticipants);
     this.banned = new Set(record.bans);
     this.expiresAt = record.expiresAt;
     this.history = ctx.config.historySize > 0 ? record.history.slice(-ctx.config.historySize) : [];
@@ -147,16 +146,18 @@ export class Room {
    * A host ended the room: everyone (waiting ones too) is out with `room-ended`, and tokens issued
    * up to now no longer admit (their `iat` is not after `endedAt`).
    */
-  end(): void {
+  end(message = 'The host ended the room for everyone.'): void {
     this.endedAt = this.ctx.now();
     this.lobbyQueue.decideAll('ended');
     const members = [...this.members.values()];
     for (const session of members) {
-      session.end('room-ended', 'The host ended the room for everyone.', CLOSE_CODES.ended);
+      session.end('room-ended', message, CLOSE_CODES.ended);
       this.members.delete(session.userId);
       this.ctx.sessions.delete(session.id);
       session.stopTimers();
+      this.emitLeft(session, 'ended');
     }
+    if (members.length > 0) this.ctx.onEvent({ type: 'room.ended', roomId: this.id, data: { instance: this.instance, reason: 'ended' } });
     this.screenSharer = null;
     this.hands.length = 0;
     this.held.audio = this.held.video = false;
@@ -249,7 +250,10 @@ export class Room {
     if (wasEmpty) {
       this.expiresAt = null;
       this.save();
+      this.ctx.onEvent({ type: 'room.started', roomId: this.id, data: { instance: this.instance } });
     }
+    const { userId, id: sessionId, name, role } = session;
+    this.ctx.onEvent({ type: 'participant.joined', roomId: this.id, data: { userId, sessionId, name, role } });
   }
 
   /** Gives a session a new socket: replays what it missed, or a full `joined` when the buffer ran out. */
@@ -277,10 +281,12 @@ export class Room {
 
   /** Takes a session out and tells the others; once nobody is left, the stored record starts to expire. */
   remove(session: Session, reason: LeaveReason): void {
+    const wasMember = this.members.get(session.userId) === session;
     this.evict(session, reason);
     if (moderates(session.role)) this.passHostOn();
     if (this.members.size === 0) {
       this.emptied();
+      if (wasMember) this.ctx.onEvent({ type: 'room.ended', roomId: this.id, data: { instance: this.instance, reason: 'empty' } });
       this.releaseIfUnused();
     }
   }
@@ -329,10 +335,47 @@ export class Room {
       session.stopTimers();
       this.ctx.sessions.delete(session.id);
       session.unlink()?.close(closeCode, 'server shutting down');
+      this.emitLeft(session, 'shutdown');
     }
     this.members.clear();
-    if (occupied) this.emptied();
+    if (occupied) {
+      this.emptied();
+      this.ctx.onEvent({ type: 'room.ended', roomId: this.id, data: { instance: this.instance, reason: 'shutdown' } });
+    }
     this.release();
+  }
+
+  // ——— Settings (the admin API: room-admin.ts) ———
+
+  /** Cap on people: the room's own limit, never above the server's. */
+  get maxParticipants(): number {
+    return Math.min(this.ownMaxParticipants ?? Infinity, this.config.maxParticipants);
+  }
+
+  get hasPassword(): boolean {
+    return this.password !== null;
+  }
+
+  /** The room's own limit; null for the server's cap. */
+  get ownLimit(): number | null {
+    return this.ownMaxParticipants;
+  }
+
+  /**
+   * Changes what `changes` holds, stores it and tells everyone the new state, as a host's
+   * `room-settings` does. People already in stay, whatever the new limit or password.
+   */
+  changeSettings(changes: RoomSettingsChange): void {
+    if (changes.password !== undefined) this.password = changes.password;
+    if (changes.maxParticipants !== undefined) this.ownMaxParticipants = changes.maxParticipants;
+    if (changes.title !== undefined) this.title = changes.title;
+    if (changes.locked !== undefined) this.locked = changes.locked;
+    if (changes.lobby !== undefined) {
+      this.lobby = changes.lobby;
+      // No lobby any more: whoever was waiting gets in.
+      if (!changes.lobby) this.lobbyQueue.decideAll('admitted');
+    }
+    this.stateChanged(true);
   }
 
   /** What the store keeps of this room right now. */
@@ -403,6 +446,11 @@ export class Room {
     this.setHand(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
+    this.emitLeft(session, reason);
+  }
+
+  private emitLeft(session: Session, reason: ParticipantLeftReason): void {
+    this.ctx.onEvent({ type: 'participant.left', roomId: this.id, data: { userId: session.userId, sessionId: session.id, reason } });
   }
 
   private joinedFrame(session: Session, iceServers: RTCIceServerInit[], resumed: boolean): Omit<JoinedMessage, 'seq'> {
