@@ -62,18 +62,18 @@ test('a verifier that fails in an unexpected way counts as token-invalid', async
   hub.close();
 });
 
-test('rooms() lists live rooms with head counts; room() shows people, roles, state and who waits', async () => {
+test('listRooms() lists live rooms with head counts; roomDetails() shows people, roles, state and who waits', async () => {
   const hub = new Hub({ config: DEFAULTS, verifyToken: claimsOf });
   const host = fakeSocket(hub);
   await host.send({ type: 'join', room: 'board', token: JSON.stringify({ room: 'board', sub: 'ceo', role: 'host', exp: 9e9 }) });
   await host.send({ type: 'room-settings', rid: 's', lobby: true, title: 'Board' });
   const guest = fakeSocket(hub);
   await guest.send({ type: 'join', room: 'board', token: JSON.stringify({ room: 'board', sub: 'cfo', name: 'CFO', exp: 9e9 }) });
-  assert.deepEqual(hub.rooms(), [{ roomId: 'board', people: 1, title: 'Board', locked: false, lobby: true }]);
-  const info = hub.room('board');
-  assert.deepEqual(info?.people.map((p) => [p.userId, p.role]), [['ceo', 'host']]);
+  assert.deepEqual(hub.listRooms().map(({ id, participants, title, locked, lobby }) => ({ id, participants, title, locked, lobby })),
+    [{ id: 'board', participants: 1, title: 'Board', locked: false, lobby: true }]);
+  const info = await hub.roomDetails('board');
+  assert.deepEqual(info?.participants.map((p) => [p.userId, p.role]), [['ceo', 'host']]);
   assert.deepEqual(info?.waiting.map((w) => w.name), ['CFO']);
-  assert.deepEqual(info?.state.hosts, ['ceo']);
-  assert.equal(hub.room('nowhere'), null);
+  assert.equal(await hub.roomDetails('nowhere'), null);
   hub.close();
 });

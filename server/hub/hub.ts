@@ -12,7 +12,6 @@ import { PasswordThrottle } from './password-throttle.js';
 import { endRoom, listRooms, muteParticipant, removeParticipant, roomDetails, updateRoom, type PersonResult, type RoomDetails, type RoomSummary, type RoomUpdate } from './room-admin.js';
 import { createRoom, type CreateRoomOptions, type CreatedRoom } from './room-directory.js';
 import { MemoryRoomStore } from './room-store.js';
-import type { RoomInfo } from './room.js';
 import type { MediaKind } from '../../protocol/model.js';
 
 export type { HubConnection, HubSocket } from './connection.js';
@@ -22,7 +21,6 @@ export type { CreateRoomOptions, CreatedRoom } from './room-directory.js';
 export type { HubEvent, HubEventType, ParticipantLeftReason, RoomEndReason } from './hub-events.js';
 export type { PersonResult, RoomDetails, RoomPerson, RoomSummary, RoomUpdate } from './room-admin.js';
 export type { RoomRecord, RoomStore } from './room-store.js';
-export type { RoomInfo } from './room.js';
 
 /** WebSocket "going away": the server is shutting down. */
 const GOING_AWAY = 1001;
@@ -81,20 +79,6 @@ export class Hub {
       }
     }
     return dropped;
-  }
-
-  /** Live rooms (someone in them) with their head counts, for admin listings. */
-  rooms(): { roomId: string; people: number; title: string | null; locked: boolean; lobby: boolean }[] {
-    return [...this.ctx.rooms.values()].filter((room) => room.members.size > 0).map((room) => {
-      const { title, locked, lobby } = room.state();
-      return { roomId: room.id, people: room.members.size, title, locked, lobby };
-    });
-  }
-
-  /** One live room: people with roles, its state, who waits; null when nobody is in it. */
-  room(roomId: string): RoomInfo | null {
-    const room = this.ctx.rooms.get(roomId);
-    return room && room.members.size > 0 ? room.info() : null;
   }
 
   // ——— Room management (the admin API; room-admin.ts) ———

@@ -1,4 +1,4 @@
-import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomState, WaitingPerson } from '../../protocol/model.js';
+import type { ChatMessage, LeaveReason, MediaKind, RoomState } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
 import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
 import { Lobby } from './lobby.js';
@@ -13,18 +13,6 @@ import { newestPage } from './history-page.js';
 import { HubError } from './errors.js';
 import { verifyPassword } from './password.js';
 import { ROOM_RECORD_VERSION, type PasswordHash, type RoomRecord, type RoomSettingsChange } from './room-store.js';
-
-/** A live room as an admin sees it (hub.room()). */
-export interface RoomInfo {
-  roomId: string;
-  instance: string;
-  createdAt: number;
-  maxParticipants: number;
-  state: RoomState;
-  /** In join order. */
-  people: ParticipantInfo[];
-  waiting: WaitingPerson[];
-}
 
 /** Chat written to the store at most this late (a crash loses at most this much of it). */
 const HISTORY_SAVE_DELAY_MS = 1000;
@@ -83,13 +71,6 @@ export class Room {
     this.endedAt = record.endedAt;
     this.lobbyQueue = new Lobby(() => this.sendLobby(), ctx.now);
     this.sentState = JSON.stringify(this.state());
-  }
-
-  info(): RoomInfo {
-    return {
-      roomId: this.id, instance: this.instance, createdAt: this.createdAt, maxParticipants: this.maxParticipants,
-      state: this.state(), people: [...this.members.values()].map((m) => m.info()), waiting: this.lobbyQueue.list(),
-    };
   }
 
   /**
