@@ -106,8 +106,12 @@ describe('RtcClient: host powers', function () {
     expect(vic.can('publish-video')).to.equal(true);
 
     await vic.setCamera(true);
-    await until(() => host.participants.get('vic')?.stream?.getVideoTracks().length === 1, 'vic\'s video at the host');
-    await framesArrive(host.participants.get('vic')!.stream!);
+    // The promotion rebuilds vic's links: what the host shows (its current stream of vic) must play, whichever link it came on.
+    await until(async () => {
+      const stream = host.participants.get('vic')?.stream;
+      if (stream?.getVideoTracks().length !== 1) return false;
+      return framesArrive(stream, 5, 5000).then(() => true, () => false);
+    }, 'vic\'s live video at the host');
   });
 
   it('a participant sent to the audience stops sending at once and still receives over a fresh link', async () => {
