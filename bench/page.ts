@@ -103,7 +103,8 @@ function once(target: EventTarget, type: string): Promise<Event> {
 }
 
 /**
- * `<rtc-room autojoin>` on both sides: one person's room is in the call with the camera on; the clock
+ * `<rtc-room autojoin>` on both sides: one person's room is in the call with the camera on (its own tile
+ * playing); the clock
  * runs from adding the newcomer's room to the page until the first person's first frame is presented
  * in the newcomer's tile. The bundle comes from the server's origin, as on an embedding site.
  */
@@ -113,6 +114,12 @@ async function rtcRoom(server: string, room: string): Promise<RoomTimeline> {
   let guest: HTMLElement | undefined;
   try {
     await once(host, 'rtc-joined');
+    // "In the call with the camera on": the first person's own tile shows their camera before the
+    // newcomer arrives, so the clock measures the newcomer's join, not the first room still loading its call view.
+    await new Promise<void>((resolve) => {
+      const settled = () => ((tileVideo(host, 'host')?.getVideoPlaybackQuality().totalVideoFrames ?? 0) > 0 ? resolve() : requestAnimationFrame(settled));
+      settled();
+    });
     const marks: Record<string, number> = {};
     const start = performance.now();
     const mark = (name: string) => (marks[name] ??= performance.now() - start);
