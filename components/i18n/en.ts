@@ -99,6 +99,8 @@ export const en = {
   'chat.retry': 'Retry',
   'chat.edit': 'Edit',
   'chat.jump': 'New messages',
+  'chat.earlier': 'Show earlier messages',
+  'chat.loadingEarlier': 'Loading earlier messages…',
   'chat.today': 'Today',
   'chat.yesterday': 'Yesterday',
   'chat.tooLong': 'Characters over the limit: {count}',

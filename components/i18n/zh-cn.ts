@@ -117,6 +117,8 @@ export const zhCN: Strings = {
   'chat.retry': '重试',
   'chat.edit': '编辑',
   'chat.jump': '新消息',
+  'chat.earlier': '显示更早的消息',
+  'chat.loadingEarlier': '正在加载更早的消息…',
   'chat.today': '今天',
   'chat.yesterday': '昨天',
   'chat.tooLong': '超出 {count} 个字符',

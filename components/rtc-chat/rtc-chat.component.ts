@@ -55,6 +55,7 @@ let outgoingKeys = 0;
  * @csspart status - Under a message of the user's own: "Sending…", or why it was not sent with the retry and edit buttons.
  * @csspart retry-button - Sends a refused message again.
  * @csspart edit-button - Puts a refused message back into the composer.
+ * @csspart earlier-button - "Show earlier messages", at the top of the log while the server holds older ones.
  * @csspart jump-button - "New messages", shown while the reader has scrolled up and more arrived.
  * @csspart form - The composer.
  * @csspart recipient - The "To" picker (everyone, or one person).
@@ -90,12 +91,16 @@ export class RtcChat extends RtcElement {
   @state() private outbox: readonly Outgoing[] = [];
   /** Messages that arrived while the reader was scrolled up. */
   @state() private unseen = 0;
+  /** An earlier page is on its way (the button waits rather than asking twice). */
+  @state() private loadingEarlier = false;
 
   readonly #seen = new Set<string>();
   /** Names of everyone seen in the room, for messages to or from people who have left. */
   readonly #names = new Map<string, string>();
   #atBottom = true;
   #scrollToEnd = true;
+  /** The log before an earlier page went in above it: the reader stays on the message they were reading. */
+  #beforeEarlier: { height: number; firstId: string | undefined } | undefined;
   /** Re-renders on a size change (a panel opening, a phone turning), which keeps a reader at the end there. */
   protected readonly resize = new ResizeController(this);
 
@@ -109,6 +114,8 @@ export class RtcChat extends RtcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Where the reader is now, before this update changes the log: a scroll whose event has not fired yet counts.
+    if (this.#log) this.#readScroll();
     const snapshot = this.snapshot;
     for (const p of snapshot?.participants ?? []) if (p.userId) this.#names.set(p.userId, displayName(p, snapshot?.profiles[p.userId], this.i18n.t('tile.guest')));
     const selfId = snapshot?.self?.userId;
@@ -125,7 +132,12 @@ export class RtcChat extends RtcElement {
     // Set the picked recipient as a property: option attributes stop counting once the user has picked.
     const select = this.renderRoot.querySelector('select')!;
     if (select.value !== this.recipient) select.value = this.recipient;
-    if (this.#scrollToEnd || this.#atBottom) this.#toEnd();
+    const log = this.#log;
+    const before = this.#beforeEarlier;
+    if (log && before && this.snapshot?.messages[0]?.id !== before.firstId) {
+      log.scrollTop += log.scrollHeight - before.height;
+      this.#beforeEarlier = undefined;
+    } else if (this.#scrollToEnd || this.#atBottom) this.#toEnd();
     this.#scrollToEnd = false;
   }
 
@@ -193,12 +205,33 @@ export class RtcChat extends RtcElement {
     this.#input?.focus();
   }
 
+  async #loadEarlier(): Promise<void> {
+    const client = this.client;
+    if (!client || this.loadingEarlier) return;
+    this.loadingEarlier = true;
+    const log = this.#log;
+    this.#beforeEarlier = log ? { height: log.scrollHeight, firstId: this.snapshot?.messages[0]?.id } : undefined;
+    try {
+      await client.loadEarlierMessages();
+    } catch (caught) {
+      this.#beforeEarlier = undefined;
+      const error = RtcError.is(caught) ? caught : new RtcError('server-error', String(caught), { cause: caught });
+      this.emit(new RtcErrorEvent({ code: error.code, message: error.message, error }));
+    } finally {
+      this.loadingEarlier = false;
+    }
+  }
+
   // ---- scrolling ----
 
   #onScroll(): void {
+    this.#readScroll();
+    if (this.#atBottom) this.unseen = 0;
+  }
+
+  #readScroll(): void {
     const log = this.#log!;
     this.#atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
-    if (this.#atBottom) this.unseen = 0;
   }
 
   #toEnd(): void {
@@ -247,7 +280,7 @@ export class RtcChat extends RtcElement {
                   <p class="empty-title">${this.i18n.t('chat.empty')}</p>
                   <p>${this.i18n.t('chat.emptyHint')}</p>
                 </div>`
-              : this.#renderMessages(messages)}
+              : html`${this.#renderEarlierButton()}${this.#renderMessages(messages)}`}
           </div>
           ${this.unseen
             ? html`<button part="jump-button" class="jump" type="button" @click=${this.#jump}>
@@ -258,6 +291,15 @@ export class RtcChat extends RtcElement {
         ${this.#renderForm()}
       </section>
     `;
+  }
+
+  /** The server keeps more than a join carries: older messages load on demand, at the top of the log. */
+  #renderEarlierButton(): TemplateResult | typeof nothing {
+    if (!this.client?.hasEarlierMessages || !this.#inCall) return nothing;
+    return html`<button part="earlier-button" class="earlier" type="button" ?disabled=${this.loadingEarlier}
+      aria-busy=${this.loadingEarlier ? 'true' : 'false'} @click=${this.#loadEarlier}>
+      ${this.i18n.t(this.loadingEarlier ? 'chat.loadingEarlier' : 'chat.earlier')}
+    </button>`;
   }
 
   #renderMessages(messages: readonly ChatMessage[]): TemplateResult {

@@ -176,6 +176,21 @@ export const styles = [
       text-decoration: underline;
       cursor: pointer;
     }
+    .earlier {
+      align-self: center;
+      margin: ${token('space-xs')} 0;
+      padding: ${token('space-xs')} ${token('space-m')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-full')};
+      background: ${token('color-bg')};
+      color: ${token('color-accent')};
+      font-size: ${token('font-size-s')};
+      cursor: pointer;
+    }
+    .earlier:disabled {
+      cursor: progress;
+      opacity: 0.7;
+    }
     .jump {
       position: absolute;
       left: 50%;

@@ -356,3 +356,55 @@ describe('<rtc-chat> through a real server', function () {
     }
   });
 });
+
+describe('<rtc-chat> with a long history', function () {
+  this.timeout(90_000);
+  let server: TestServer;
+
+  before(async () => {
+    server = await startServer({ historyBytes: 8 * 1024 });
+  });
+  after(async () => {
+    await stopServer(server);
+  });
+
+  it('offers the messages a join left out, keeps the reader in place, and stops offering at the first one', async () => {
+    const room = roomName('chat-earlier');
+    const noMedia = { audio: false, video: false };
+    const ann = await joinAs(server, { room, user: 'ann', join: noMedia });
+    // Within the chat rate limit (bursts of 10): 10 messages of ~1 KB make more than one 8 KiB page.
+    for (let i = 0; i < 10; i++) await ann.sendMessage(`${i} ${'x'.repeat(1000)}`);
+    const late = await joinAs(server, { room, user: 'late', join: noMedia });
+    const el = await chatFor(late);
+    const numbers = () => shownTexts(el).map((t) => Number(t!.split(' ')[0]));
+    try {
+      expect(numbers()).to.not.include(0);
+      const button = () => part<HTMLButtonElement>(el, 'earlier-button');
+      expect(button()?.textContent?.trim()).to.equal('Show earlier messages');
+      const log = part(el, 'log')!;
+      // The reader scrolls up to the start of what the join brought.
+      await el.updateComplete;
+      await new Promise(requestAnimationFrame);
+      log.scrollTop = 0;
+      await oneEvent(log, 'scroll');
+      expect(log.scrollTop).to.equal(0);
+      const firstShown = parts(el, 'message')[0]!;
+      const topBefore = firstShown.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      // Keyboard: the button is a real button at the top of the log.
+      button()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => numbers().includes(0) || numbers()[0]! < 9 - 8, 'an earlier page arrived', LONG);
+      await waitUntil(() => !button() || !button()!.disabled, 'loaded', LONG);
+      // The message that was at the top is still where the reader saw it (not pushed out by the page above it).
+      const top = firstShown.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      expect(top, 'the reader stays on what they were reading').to.be.within(topBefore - 30, topBefore + 30);
+      while (button()) {
+        button()!.click();
+        await waitUntil(() => !button() || !button()!.disabled, 'loaded', LONG);
+      }
+      expect(numbers()).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    } finally {
+      await Promise.all([ann.leave(), late.leave()]);
+    }
+  });
+});
