@@ -13,7 +13,7 @@ import { icon, type IconName } from '../internal/icons.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { visible, type AnswerAction, type RoomConfig } from './room-config.js';
-import type { RoomPhase } from './rtc-room.component.js';
+import type { RoomPhase } from './room-phase.js';
 
 export interface AnswerViewInput {
   snapshot: RoomSnapshot;

@@ -1,57 +1,61 @@
-import { html, nothing, render, type PropertyValues, type ReactiveController } from 'lit';
+import { html, nothing, type PropertyValues, type ReactiveController } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
 import { fetchDevToken, renewDevToken } from '../../core/dev-token.js';
-import { readTokenClaims } from '../../core/signaling/token-claims.js';
 import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
-import { can, receivesOnly } from '../../protocol/permissions.js';
+import { can } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
 import { roomStateContext, type Layout, type Panel, type RoomSnapshot } from '../context/room-state-context.js';
-import { RtcAudioBlockedEvent } from '../events/rtc-audio-blocked.js';
 import { RtcCallDeclineEvent } from '../events/rtc-call-decline.js';
 import { RtcErrorEvent } from '../events/rtc-error.js';
 import type { RtcEvent } from '../events/rtc-event.js';
-import { RtcFullscreenChangeEvent } from '../events/rtc-fullscreen-change.js';
 import { RtcLayoutChangeEvent } from '../events/rtc-layout-change.js';
 import { RtcPlayerChangeEvent } from '../events/rtc-player-change.js';
 import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import { RtcUserChangeEvent } from '../events/rtc-user-change.js';
-import { EngineStateController, type EngineView } from '../internal/engine-state-controller.js';
+import { EngineStateController } from '../internal/engine-state-controller.js';
 import { icon } from '../internal/icons.js';
-import { stage } from '../internal/layout.js';
-import { attachMedia } from '../internal/media-directive.js';
 import { defaultServer } from '../internal/default-server.js';
-import { guestId } from '../internal/guest-id.js';
+import { reassertAttribute } from '../internal/read-only-attribute.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
 import { nextFrame } from '../internal/next-frame.js';
 import '../rtc-video-tile/rtc-video-tile.js';
 import { Announcer, burstWords } from '../internal/announcer.js';
+import type { StringKey } from '../i18n/strings.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { DEFAULT_SHORTCUTS, type ShortcutAction, type ShortcutHost, type ShortcutMap } from '../internal/shortcut-map.js';
+import { AnswerRoot } from './answer-root.js';
 import { callAnnouncements } from './call-announcements.js';
 import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type CopyState } from './call-banner.js';
-import { CallTimer, formatDuration } from './call-timer.js';
+import { renderHeader } from './call-header.js';
+import { CallTimer } from './call-timer.js';
+import { CallViewLoader, callViewDefined, loadCallDialogs, loadedCallDialogs, preloadCallView } from './call-view-loader.js';
 import { ENGINE_EVENTS } from './engine-events.js';
-import { errorWords, tellDeveloper } from './error-words.js';
+import { renderErrorNotice } from './error-notice.js';
+import { tellDeveloper } from './error-words.js';
+import { FullScreen } from './full-screen.js';
 import { renderLeft } from './left-view.js';
+import { LobbyMedia } from './lobby-media.js';
 import { lobbyStyles } from './lobby-styles.js';
 import { renderLobby, type PasswordPrompt } from './lobby-view.js';
-import { askAgain, browserFamily, NOTHING_DENIED, permissionState, type CaptureKind, type Denied } from './media-access.js';
+import { browserFamily } from './media-access.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
+import { RoomAudio } from './room-audio.js';
+import { isViewer, lobbyUserId, tokenClaims } from './room-identity.js';
+import { focusPanel, PANEL_TAGS, renderPanel, warmPanels } from './room-panels.js';
+import { movePhase, type RoomPhase } from './room-phase.js';
+import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
 import { callViewStyles } from './call-view.styles.js';
-import { sameSnapshot } from './same-snapshot.js';
 import { styles } from './rtc-room.styles.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
-/** Where the room is in its life: `lobby` (before joining), `calling` (answer page), `joining`, `joined`, `left`. */
-export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'joined' | 'left';
+export type { RoomPhase } from './room-phase.js';
 
 /** `audio="off"` (or `false`) turns a start state off; present or absent means on. */
 const onOff = {
@@ -59,26 +63,8 @@ const onOff = {
   toAttribute: (value: boolean) => (value ? 'on' : 'off'),
 };
 
-const EMPTY_VIEW: EngineView = {
-  state: 'disconnected', roomId: null, self: null, participants: [], activeSpeakerId: null, screenSharerId: null,
-  hands: [], messages: [], limits: null, devices: { cameras: [], microphones: [], speakers: [] }, selectedDevices: {},
-};
-
 const GRID_PARTS = 'base:grid-base, tile:grid-tile, stage:grid-stage, strip:grid-strip, pager:grid-pager';
 const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls-menu, menu-item:controls-menu-item, badge:controls-badge';
-const CHAT_PARTS = 'base:chat-base, log:chat-log, message:chat-message, text:chat-text, form:chat-form, input:chat-input';
-let answerPage: typeof import('./answer-page.js') | undefined;
-let loadingAnswerPage: Promise<typeof import('./answer-page.js')> | undefined;
-const loadAnswerPage = () => (loadingAnswerPage ??= import('./answer-page.js').then((page) => (answerPage = page)));
-/** The shortcuts help and the leave confirmation: in the call view's chunk, loaded at joining. */
-let callDialogs: typeof import('./call-dialogs.js') | undefined;
-const loadCallDialogs = () => import('./call-dialogs.js').then((module) => (callDialogs = module));
-
-const PEOPLE_PARTS = 'base:people-base, list:people-list, person:people-person';
-/** The call's default grid and bar load while the lobby shows (at joining, at once); the room renders them once defined. */
-const CALL_VIEW_TAGS = ['rtc-video-grid', 'rtc-controls'] as const;
-/** The panels' elements load on first use (or when the browser is idle after joining). */
-const PANEL_TAGS = { chat: 'rtc-chat', people: 'rtc-participants' } as const satisfies Record<Panel, string>;
 
 /**
  * @summary The whole call: joins a room and shows everyone's video with the call's controls, or
@@ -250,32 +236,49 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The clock for the timer, the unreachable tiles and the announcements (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only). */
-  @property({ reflect: true }) phase: RoomPhase = 'lobby';
+  /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only: the room alone moves it). */
+  @property({ reflect: true, noAccessor: true })
+  get phase(): RoomPhase {
+    return this.#phase;
+  }
+  set phase(_ignored: RoomPhase) {
+    // Read-only: a page's write (or attribute edit) changes nothing; the phase moves only through #setPhase.
+  }
 
   /** The engine's connection state (reflected, read-only). */
-  @property({ attribute: 'connection-state', reflect: true }) connectionState: RtcClient['state'] = 'disconnected';
+  @property({ attribute: 'connection-state', reflect: true, noAccessor: true })
+  get connectionState(): RtcClient['state'] {
+    return this.#connectionState;
+  }
+  set connectionState(_ignored: RtcClient['state']) {
+    // Read-only: follows the engine.
+  }
 
   /** In full screen, by the Fullscreen API or, where there is none (iPhone), by covering the page (reflected, read-only). */
-  @property({ type: Boolean, reflect: true }) fullscreen = false;
+  @property({ type: Boolean, reflect: true, noAccessor: true })
+  get fullscreen(): boolean {
+    return this.#fullScreen.on;
+  }
+  set fullscreen(_ignored: boolean) {
+    // Read-only: `setFullScreen(on)` asks for it.
+  }
 
   /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
   @property({ reflect: true }) panel: Panel | null = null;
 
   @state() private composed = false;
-  @state() private audioBlocked = false;
   @state() private speakerOn = true;
   @state() private error: RtcError | undefined;
   @state() private leftReason: LeftReason | undefined;
   @state() private leftError: RtcError | undefined;
   @state() private passwordPrompt: PasswordPrompt = null;
-  /** Devices the browser refuses to this site (the lobby shows them off, with the way to allow them). */
-  @state() private denied: Denied = NOTHING_DENIED;
   /** Messages from others since the chat was last in view. */
   @state() private unread = 0;
   @state() private inviteCopy: CopyState = 'idle';
   @state() private dialog: 'help' | 'leave' | null = null;
 
+  #phase: RoomPhase = 'lobby';
+  #connectionState: RtcClient['state'] = 'disconnected';
   readonly #announcer = new Announcer(this, {
     clock: () => this.clock,
     words: (kind, names) =>
@@ -284,6 +287,27 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         : burstWords(names, (name) => this.i18n.t('announce.left', { name }), (count) => this.i18n.t('announce.leftMany', { count })),
   });
   readonly #timer = new CallTimer(this, () => this.clock);
+  readonly #audio = new RoomAudio(this, {
+    root: () => this.renderRoot,
+    snapshot: () => this.#snapshot,
+    speakerOn: () => this.speakerOn,
+    emit: (event) => this.emit(event),
+    reportError: (error) => this.#reportError(error),
+  });
+  readonly #fullScreen = new FullScreen(this, {
+    coversPage: () => this.mode === 'fullscreen' && this.phase !== 'left',
+    emit: (event) => this.emit(event),
+    changed: (previous) => this.requestUpdate('fullscreen', previous),
+  });
+  readonly #lobbyMedia = new LobbyMedia(this, {
+    viewer: () => this.#viewer(),
+    wantsCamera: () => this.config?.controlInfo?.enableCamera ?? this.video,
+    wantsMicrophone: () => this.audio,
+    openCamera: () => this.toggleCamera(true),
+    reportError: (error) => this.#reportError(error),
+  });
+  readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
+  readonly #callView = new CallViewLoader();
 
   #givenEngine?: RtcClient;
   #ownEngine?: RtcClient;
@@ -297,21 +321,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   readonly #stateProvider = new ContextProvider(this, { context: roomStateContext });
   readonly #commandsProvider = new ContextProvider(this, { context: roomCommandsContext });
   readonly #localeProvider = new ContextProvider(this, { context: localeContext });
-  #snapshot: RoomSnapshot | undefined;
-  #users: string[] = [];
-  #mainUserId: string | null = null;
+  #memory: SnapshotMemory = FIRST_MEMORY;
   #userPinned = false;
   #pending: RtcEvent<unknown>[] = [];
   readonly #reported = new WeakSet<object>();
-  readonly #blocked = new Set<HTMLMediaElement>();
-  #answerRoot?: HTMLElement;
   #errorTimer?: ReturnType<typeof setTimeout>;
-  #restoreOverflow?: string;
-  #previewStarted = false;
   #focusInside = false;
-  #badSink?: string;
-  /** The call view's chunks while they load (see CALL_VIEW_TAGS). */
-  #callViewLoading?: Promise<void>;
   /** Panels opened at least once: they stay on the page from then on. */
   readonly #shownPanels = new Set<Panel>();
 
@@ -342,6 +357,28 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   constructor() {
     super();
     this.#commandsProvider.setValue(this.#commands);
+    // The read-only state has no Lit accessor: ask for its first reflection here.
+    this.requestUpdate('phase', undefined);
+    this.requestUpdate('connectionState', undefined);
+  }
+
+  get #snapshot(): RoomSnapshot | undefined {
+    return this.#memory.snapshot;
+  }
+
+  /** Every phase change goes through here; the moves allowed are room-phase.ts's table. */
+  #setPhase(next: RoomPhase): void {
+    const previous = this.#phase;
+    this.#phase = movePhase(previous, next);
+    if (this.#phase !== previous) this.requestUpdate('phase', previous);
+  }
+
+  /** A page's edit of a read-only attribute is put back. */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'phase') reassertAttribute(this, name, this.phase);
+    else if (name === 'connection-state') reassertAttribute(this, name, this.connectionState);
+    else if (name === 'fullscreen') reassertAttribute(this, name, this.fullscreen);
   }
 
   // ---- public methods ----
@@ -352,7 +389,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     const before = this.phase;
     // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
     this.#focusInside = this.matches(':focus-within');
-    this.phase = 'joining';
+    this.#setPhase('joining');
     this.error = undefined;
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
@@ -367,12 +404,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       if (RtcError.is(error, 'wrong-password')) {
         // The server asks for the password: the lobby shows its field (a first ask is no error to show).
         this.passwordPrompt = this.password ? 'wrong' : 'needed';
-        if (this.phase === 'joining') this.phase = 'lobby';
+        if (this.#phase === 'joining') this.#setPhase('lobby');
         this.#reportError(error, { show: false });
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="password"]')?.focus());
         throw error;
       }
-      if (this.phase === 'joining') this.phase = before === 'left' ? 'left' : before;
+      if (this.#phase === 'joining') this.#setPhase(before);
       this.#reportError(error);
       throw error;
     }
@@ -427,26 +464,17 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** A PNG of someone's video (of who is on the main view by default; their screen while it is shown there). */
   snapshot(userId?: string): Promise<Blob> {
-    const id = userId ?? this.#mainUserId ?? this.#snapshot?.self?.userId;
+    const main = this.#memory.mainUserId;
+    const id = userId ?? main ?? this.#snapshot?.self?.userId;
     const participant = this.#snapshot?.participants.find((p) => p.userId === id);
     if (!participant) return Promise.reject(new RtcError('unknown-user'));
-    const showingScreen = id === this.#snapshot?.screenSharerId && id === this.#mainUserId;
+    const showingScreen = id === this.#snapshot?.screenSharerId && id === main;
     return snapshotImage(showingScreen ? participant.screenStream : participant.stream);
   }
 
   /** Full screen with the browser's Fullscreen API, or by covering the page where there is none. */
-  async setFullScreen(on: boolean): Promise<void> {
-    if (on) {
-      try {
-        if (!document.fullscreenEnabled || !this.requestFullscreen) throw new Error('no Fullscreen API');
-        await this.requestFullscreen({ navigationUI: 'hide' });
-      } catch {
-        this.#setFullscreen(true); // iPhone Safari, or no user gesture: cover the viewport instead.
-      }
-    } else {
-      if (document.fullscreenElement === this) await document.exitFullscreen();
-      this.#setFullscreen(false);
-    }
+  setFullScreen(on: boolean): Promise<void> {
+    return this.#fullScreen.set(on);
   }
 
   // ---- lifecycle ----
@@ -455,17 +483,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     super.connectedCallback();
     this.composed = this.#hasComposition();
     loadElementsIn(this);
-    if (!this.composed && this.mode !== 'answer') preloadElements(CALL_VIEW_TAGS);
-    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    if (!this.composed && this.mode !== 'answer') preloadCallView();
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#restorePage();
     this.#attach(undefined);
     // A room taken off the page ends its own call (not one on an engine the page handed in).
     queueMicrotask(() => {
@@ -479,12 +504,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
+    const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
-    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !visible(this.config?.displayInfo?.callPage)))) {
+    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !callPage))) {
       this.join().catch(() => {}); // failures are reported as rtc-error
     }
-    if (this.phase === 'lobby' && this.mode === 'answer' && visible(this.config?.displayInfo?.callPage)) this.phase = 'calling';
-    if (this.phase === 'calling' && !(this.mode === 'answer' && visible(this.config?.displayInfo?.callPage))) this.phase = 'lobby';
+    if (this.phase === 'lobby' && callPage) this.#setPhase('calling');
+    if (this.phase === 'calling' && !callPage) this.#setPhase('lobby');
     if (this.unread && this.#chatInView()) this.unread = 0;
     if (this.panel && !this.#shownPanels.has(this.panel)) {
       this.#shownPanels.add(this.panel);
@@ -512,17 +538,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #loadCallView(): void {
     // The dialogs and the key handling, for a composed room's shortcuts too; the keys work while this room is in a call.
     void loadCallDialogs().then((dialogs) => (this.#shortcutKeys ??= new dialogs.ShortcutController(this))).catch(() => {});
-    if (this.composed || this.mode === 'answer' || this.#callViewLoading || this.#callViewDefined()) return;
-    this.#callViewLoading = Promise.all(CALL_VIEW_TAGS.map((tag) => loadElement(tag)))
-      .then(
-        () => this.requestUpdate(),
-        (cause: unknown) => this.#reportError(new RtcError('network', 'The call view could not be loaded.', { cause })),
-      )
-      .finally(() => (this.#callViewLoading = undefined));
-  }
-
-  #callViewDefined(): boolean {
-    return CALL_VIEW_TAGS.every((tag) => customElements.get(tag));
+    if (this.composed || this.mode === 'answer') return;
+    this.#callView.load(
+      () => this.requestUpdate(),
+      (cause: unknown) => this.#reportError(new RtcError('network', 'The call view could not be loaded.', { cause })),
+    );
   }
 
   /**
@@ -533,23 +553,20 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   protected override async getUpdateComplete(): Promise<boolean> {
     if (this.#framePending) await this.#framePending;
     let done = await super.getUpdateComplete();
-    if (this.#callViewLoading) {
-      await this.#callViewLoading;
+    if (this.#callView.loading) {
+      await this.#callView.loading;
       done = await super.getUpdateComplete();
     }
-    if (this.mode !== 'answer' || answerPage) return done;
-    await loadAnswerPage().catch(() => {});
+    if (this.mode !== 'answer' || (await this.#answerRoot.ready())) return done;
     return super.getUpdateComplete();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#coverPage();
     this.#renderAnswerRoot();
-    this.#applySpeaker();
     const events = this.#pending;
     this.#pending = [];
     events.forEach((event) => this.emit(event));
-    if (this.phase === 'lobby' && !this.#previewStarted && this.mode !== 'answer' && !this.autojoin) this.#startPreview();
+    if (this.phase === 'lobby' && !this.#lobbyMedia.started && this.mode !== 'answer' && !this.autojoin) this.#lobbyMedia.start();
     // In the lobby the error stays until the next try: it says what to fix before joining.
     if ((changed as Map<string, unknown>).has('error') && this.error && this.phase === 'joined') {
       clearTimeout(this.#errorTimer);
@@ -579,7 +596,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     if (engine && previous === this.#ownEngine && previous?.state === 'disconnected') {
       // The page handed in its engine after the lobby started a preview on ours: move the preview over.
       void previous.leave();
-      this.#previewStarted = false;
+      this.#lobbyMedia.forget();
     }
     this.#unbridge.forEach((off) => off());
     this.#attached = engine;
@@ -605,7 +622,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     offs.push(
       engine.on('joined', () => {
         preloadElements(['rtc-chat', 'rtc-participants']);
-        this.phase = 'joined';
+        this.#setPhase('joined');
         this.leftReason = undefined;
         this.unread = 0;
         this.#timer.start();
@@ -615,14 +632,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         if (!local && !this.#chatInView()) this.unread++;
       }),
       engine.on('left', ({ reason, error }) => {
-        this.phase = 'left';
+        this.#setPhase('left');
         this.leftReason = reason;
         this.leftError = error;
         this.#timer.stop();
         this.dialog = null;
         if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
-        this.audioBlocked = false;
-        this.#blocked.clear();
+        this.#audio.reset();
         if (this.fullscreen) void this.setFullScreen(false);
       }),
     );
@@ -648,75 +664,15 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     }
     return fetchDevToken(this.server || defaultServer() || '', {
       room: this.room,
-      user: this.#lobbyUserId(),
+      user: lobbyUserId(this.userId, this.token),
       // Someone who typed no name is "Guest" in the call too, as in the lobby (the server would show the raw id).
       name: this.userName || this.i18n.t('tile.guest'),
       ...(this.userRole ? { role: this.userRole } : {}),
     });
   }
 
-  /**
-   * Who the lobby shows: `user-id`, the token's user, or this tab's guest id (kept across reloads,
-   * so a removal holds for the person) asked for with the dev token; the avatar colour comes from it.
-   */
-  #lobbyUserId(): string {
-    if (this.userId) return this.userId;
-    const claimed = this.#tokenClaims()?.sub;
-    if (claimed) return claimed;
-    return guestId();
-  }
-
-  /** The lobby's camera preview (the engine keeps it on when joining), and what the browser refuses. */
-  #startPreview(): void {
-    this.#previewStarted = true;
-    if (this.#viewer()) return;
-    const video = this.config?.controlInfo?.enableCamera ?? this.video;
-    const camera = video ? this.#previewCamera() : Promise.resolve();
-    void Promise.all([camera, permissionState('microphone')]).then(([, microphone]) => {
-      if (microphone === 'denied') this.#setDenied('microphone', true);
-      // A camera just refused, and a microphone the browser will not say about: ask, so the lobby shows the truth.
-      else if (this.denied.camera && microphone === 'prompt' && this.audio) return this.#askAgain('microphone');
-      return undefined;
-    });
-  }
-
-  /** Opens the camera; a refusal marks it denied (the lobby explains it, no toast). */
-  async #previewCamera(): Promise<void> {
-    try {
-      await this.toggleCamera(true);
-      this.#setDenied('camera', false);
-    } catch (error) {
-      if (RtcError.is(error, 'permission-denied')) this.#setDenied('camera', true);
-      else this.#reportError(error);
-    }
-  }
-
-  async #askAgain(kind: CaptureKind): Promise<void> {
-    if (kind === 'camera') return this.#previewCamera();
-    this.#setDenied('microphone', !(await askAgain('microphone')));
-  }
-
-  /** The lobby's Try again: asks the browser again for every refused device the person wants. */
-  #retryMedia = async (): Promise<void> => {
-    const kinds = (['camera', 'microphone'] as const).filter((kind) => this.denied[kind]);
-    await Promise.all(kinds.map((kind) => this.#askAgain(kind)));
-  };
-
-  #setDenied(kind: CaptureKind, denied: boolean): void {
-    if (this.denied[kind] !== denied) this.denied = { ...this.denied, [kind]: denied };
-  }
-
-  /** A viewer receives only: no preview, no device toggles. */
   #viewer(): boolean {
-    return [this.userRole, this.#tokenClaims()?.role].some((role) => !!role && receivesOnly(role));
-  }
-
-  #tokenClaims() {
-    try {
-      return this.token ? readTokenClaims(this.token) : undefined;
-    } catch {
-      return undefined;
-    }
+    return isViewer(this.userRole, this.token);
   }
 
   #reportError(error: unknown, { show = true } = {}): void {
@@ -738,49 +694,29 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** A new snapshot for the elements inside, and the user/player changes it implies (fired after the update). */
   #rebuild(ownerMovedMain: boolean): void {
     const view = this.#engineState.view ?? EMPTY_VIEW;
-    this.connectionState = view.state;
-    const ids = view.participants.map((p) => p.userId).filter(Boolean);
-    const inCall = view.state === 'connected' || view.state === 'reconnecting';
-    // Nobody is on the main view before the call (the plugin's `current` starts with the first view).
-    const main = !inCall ? null : stage({
-      ids,
-      localId: view.self?.userId || null,
-      pinnedId: this.currentUserId || null,
-      screenSharerId: view.screenSharerId,
-      activeSpeakerId: view.activeSpeakerId,
-      previousId: this.#mainUserId,
-    }).userId;
+    if (view.state !== this.#connectionState) {
+      const previousState = this.#connectionState;
+      this.#connectionState = view.state;
+      this.requestUpdate('connectionState', previousState);
+    }
     const previous = this.#snapshot;
-    const snapshot: RoomSnapshot = {
-      ...view,
+    const step = nextSnapshot(view, {
       layout: this.layout,
       pinnedUserId: this.currentUserId || null,
-      mainUserId: main,
       fullscreen: this.fullscreen,
       speakerOn: this.speakerOn,
       profiles: this.#profiles(),
       panel: this.panel || null,
       unreadMessages: this.unread,
-    };
-    if (!previous || !sameSnapshot(previous, snapshot)) {
-      this.#snapshot = snapshot;
+    }, this.#memory, ownerMovedMain);
+    this.#memory = step.memory;
+    const snapshot = step.memory.snapshot!;
+    if (snapshot !== previous) {
       this.#stateProvider.setValue(snapshot);
       this.#announcer.announce(...callAnnouncements(previous, snapshot, (key, params) => this.i18n.t(key, params)));
     }
-
-    const users = inCall ? ids : [];
-    const joined = users.filter((id) => !this.#users.includes(id));
-    const exited = this.#users.filter((id) => !users.includes(id));
-    if (main !== this.#mainUserId) {
-      if (!ownerMovedMain && this.#mainUserId !== null && main !== null) {
-        this.#pending.push(new RtcPlayerChangeEvent({ userId: main, preUserId: this.#mainUserId }));
-      }
-      this.#mainUserId = main;
-    }
-    if (joined.length || exited.length) {
-      this.#pending.push(new RtcUserChangeEvent({ joined, exited, users, current: main }));
-      this.#users = users;
-    }
+    if (step.playerChange) this.#pending.push(new RtcPlayerChangeEvent(step.playerChange));
+    if (step.userChange) this.#pending.push(new RtcUserChangeEvent(step.userChange));
   }
 
   /** The profiles of `config`, the same object while `config` is. */
@@ -790,22 +726,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   #hasComposition(): boolean {
-    return [...this.children].some((child) => child !== this.#answerRoot);
+    return [...this.children].some((child) => child !== this.#answerRoot.element);
   }
 
   #onSlotChange = (): void => {
     this.composed = this.#hasComposition();
     loadElementsIn(this);
-  };
-
-  /** Pointing at or tabbing into the controls fetches the panels, so the first click shows them at once. */
-  #warmPanels = (): void => {
-    void loadElement('rtc-chat').catch(() => {});
-    void loadElement('rtc-participants').catch(() => {});
-  };
-
-  #onFullscreenChange = (): void => {
-    this.#setFullscreen(document.fullscreenElement === this);
   };
 
   /** Coming back to the page with the chat open reads what arrived meanwhile. */
@@ -821,140 +747,37 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #openPanel(panel: Panel | null): void {
     const closing = this.panel;
     this.panel = panel;
-    void this.updateComplete.then(async () => {
-      if (!panel) {
-        if (closing) this.#controlButton(closing)?.focus();
-        return;
-      }
-      await customElements.whenDefined(PANEL_TAGS[panel]);
-      const element = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(PANEL_TAGS[panel]);
-      await element?.updateComplete;
-      if (this.panel === panel) element?.focus();
-    });
-  }
-
-  /** The panel's button in the controls, or their More button when the button moved into its menu. */
-  #controlButton(panel: Panel): HTMLElement | null | undefined {
-    const bar = this.renderRoot.querySelector('rtc-controls')?.shadowRoot;
-    return bar?.querySelector<HTMLElement>(`[part~="button-${panel}"]`) ?? bar?.querySelector<HTMLElement>('[part~="button-more"]');
-  }
-
-  #setFullscreen(on: boolean): void {
-    if (on === this.fullscreen) return;
-    this.fullscreen = on;
-    this.emit(new RtcFullscreenChangeEvent({ fullscreen: on }));
-  }
-
-  /** While covering the page (full-screen mode in a call, or pseudo full screen), the page must not scroll. */
-  #coverPage(): void {
-    const covering = (this.mode === 'fullscreen' && this.phase !== 'left') || this.fullscreen;
-    const root = document.documentElement;
-    if (covering && this.#restoreOverflow === undefined) {
-      this.#restoreOverflow = root.style.overflow;
-      root.style.overflow = 'hidden';
-    } else if (!covering) this.#restorePage();
-  }
-
-  #restorePage(): void {
-    if (this.#restoreOverflow === undefined) return;
-    document.documentElement.style.overflow = this.#restoreOverflow;
-    this.#restoreOverflow = undefined;
-  }
-
-  // ---- audio ----
-
-  /** Play remote sound through the room (not the tiles), so people on another grid page are heard too. */
-  #renderAudio() {
-    const remotes = (this.#snapshot?.participants ?? []).filter((p) => !p.local && p.stream?.getAudioTracks().length);
-    return html`<div class="audio" aria-hidden="true">
-      ${repeat(remotes, (p) => p.userId, (p) => html`<audio data-user-id=${p.userId} ${attachMedia(p.stream, this.#onBlocked)}></audio>`)}
-    </div>`;
-  }
-
-  #onBlocked = (element: HTMLMediaElement): void => {
-    this.#blocked.add(element);
-    if (this.audioBlocked) return;
-    this.audioBlocked = true;
-    const userIds = [...this.#blocked].map((el) => el.dataset['userId'] ?? '');
-    this.emit(new RtcAudioBlockedEvent({ userIds }));
-  };
-
-  /** The click on "enable audio" is the user gesture the browser waits for. */
-  async #unlockAudio(): Promise<void> {
-    const audios = [...this.renderRoot.querySelectorAll('audio')];
-    const results = await Promise.allSettled(audios.map((audio) => audio.play()));
-    results.forEach((result, i) => result.status === 'fulfilled' && this.#blocked.delete(audios[i]!));
-    this.audioBlocked = [...this.#blocked].some((el) => el.isConnected);
-    if (!this.audioBlocked) this.#blocked.clear();
-  }
-
-  #applySpeaker(): void {
-    const sink = this.#snapshot?.selectedDevices.speaker;
-    for (const audio of this.renderRoot.querySelectorAll('audio')) {
-      audio.muted = !this.speakerOn;
-      if (sink && sink !== this.#badSink && 'setSinkId' in audio && audio.sinkId !== sink) {
-        audio.setSinkId(sink).catch((cause: unknown) => {
-          if (this.#badSink === sink) return;
-          this.#badSink = sink; // Said once; not again on every update.
-          this.#reportError(new RtcError('device-not-found', 'That speaker cannot be used.', { cause }));
-        });
-      }
-    }
+    void this.updateComplete.then(() => focusPanel(this.renderRoot, panel, closing, () => this.panel === panel));
   }
 
   // ---- rendering ----
 
   #renderAnswerRoot(): void {
-    if (this.mode !== 'answer') {
-      this.#answerRoot?.remove();
-      this.#answerRoot = undefined;
-      return;
-    }
-    if (!this.isConnected) return;
-    if (!answerPage) {
-      loadAnswerPage().then(
-        () => this.requestUpdate(),
-        (cause: unknown) => {
-          loadingAnswerPage = undefined;
-          this.#reportError(new RtcError('network', 'The answer page could not be loaded.', { cause }));
-        },
-      );
-      return;
-    }
-    const { adoptAnswerStyles, answerRootClass, renderAnswer } = answerPage;
-    if (!this.#answerRoot) {
-      this.#answerRoot = document.createElement('div');
-      this.append(this.#answerRoot);
-    }
-    adoptAnswerStyles(this, this.screenname, this.namespace);
-    this.#answerRoot.className = answerRootClass(this.screenname, this.namespace, this.fullscreen);
-    render(
-      renderAnswer({
-        snapshot: this.#snapshot!,
-        phase: this.phase,
-        config: this.config ?? {},
-        audioBlocked: this.audioBlocked,
-        t: (key, params) => this.i18n.t(key, params),
-        commands: this.#commands,
-        accept: () => this.join().catch(() => {}),
-        decline: () => this.#decline(),
-        hangup: () => this.#requestLeave('hangup'),
-        snapshotMain: () => {
-          this.snapshot().then(
-            (image) => offerSnapshot(this, image, this.#mainUserId),
-            (error: unknown) => this.#reportError(error),
-          );
-        },
-        run: (task) => void task().catch((error: unknown) => this.#reportError(error)),
-        unlockAudio: () => void this.#unlockAudio(),
-      }),
-      this.#answerRoot,
-    );
+    const look = { screenname: this.screenname, namespace: this.namespace, fullscreen: this.fullscreen };
+    this.#answerRoot.render(this.mode === 'answer', look, () => ({
+      snapshot: this.#snapshot!,
+      phase: this.phase,
+      config: this.config ?? {},
+      audioBlocked: this.#audio.blocked,
+      t: (key, params) => this.i18n.t(key, params),
+      commands: this.#commands,
+      accept: () => this.join().catch(() => {}),
+      decline: () => this.#decline(),
+      hangup: () => this.#requestLeave('hangup'),
+      snapshotMain: () => {
+        this.snapshot().then(
+          (image) => offerSnapshot(this, image, this.#memory.mainUserId),
+          (error: unknown) => this.#reportError(error),
+        );
+      },
+      run: (task) => void task().catch((error: unknown) => this.#reportError(error)),
+      unlockAudio: () => void this.#audio.unlock(),
+    }));
   }
 
   #decline(): void {
     if (!this.emit(new RtcRequestLeaveEvent({ source: 'decline' }))) return;
-    this.phase = 'left';
+    this.#setPhase('left');
     this.leftReason = 'hangup';
     this.emit(new RtcCallDeclineEvent({ roomId: this.room || null }));
   }
@@ -964,84 +787,57 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   protected override render() {
-    if (this.mode === 'answer') return html`<slot></slot>${this.#renderAudio()}`;
+    if (this.mode === 'answer') return html`<slot></slot>${this.#audio.render()}`;
     const snapshot = this.#snapshot!;
     const inCall = this.phase === 'joined';
+    const t = this.#t;
+    const dialogs = loadedCallDialogs();
     return html`
-      <div part="base" class="room" role="region" aria-label=${this.i18n.t('room.label')}>
-        ${inCall ? this.#renderHeader(snapshot) : nothing}
+      <div part="base" class="room" role="region" aria-label=${t('room.label')}>
+        ${inCall ? renderHeader(snapshot, this.room, this.showTimer ? this.#timer.elapsed : null, t) : nothing}
         <div class="body">
           <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
             ${!this.composed && isAlone(this.phase, snapshot) ? this.#renderWaiting() : nothing}
             <slot @slotchange=${this.#onSlotChange}></slot>
-            ${this.composed || !inCall || !this.#callViewDefined()
+            ${this.composed || !inCall || !callViewDefined()
               ? nothing
               : html`<rtc-video-grid part="grid" exportparts=${GRID_PARTS} .clock=${this.clock} unreachable-after=${this.unreachableAfter}
                   ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
           </div>
-          ${inCall && !this.composed ? this.#renderPanel() : nothing}
+          ${inCall && !this.composed
+            ? renderPanel({ panel: this.panel, shown: this.#shownPanels, t, close: () => this.#openPanel(null) })
+            : nothing}
         </div>
-        ${inCall && !this.composed && this.#callViewDefined()
-          ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${this.#warmPanels} @focusin=${this.#warmPanels}></rtc-controls>`
+        ${inCall && !this.composed && callViewDefined()
+          ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${warmPanels} @focusin=${warmPanels}></rtc-controls>`
           : nothing}
         ${this.#inLobby() ? this.#renderLobby(snapshot) : nothing}
-        ${this.phase === 'joining' && this.autojoin
-          ? html`<div part="banner" class="banner" role="status">${this.i18n.t('lobby.joining')}</div>`
+        ${this.phase === 'joining' && this.autojoin ? html`<div part="banner" class="banner" role="status">${t('lobby.joining')}</div>` : nothing}
+        ${this.phase === 'left'
+          ? renderLeft({ reason: this.leftReason, error: this.leftError, t, rejoin: () => this.join().catch(() => {}) })
           : nothing}
-        ${this.phase === 'left' ? this.#renderLeft() : nothing}
-        ${renderReconnecting(this.phase, snapshot, (key) => this.i18n.t(key))}
-        ${this.audioBlocked
-          ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${this.i18n.t('audio.blocked')}
-              @click=${this.#unlockAudio}>${icon('speaker')}<span>${this.i18n.t('audio.enable')}</span></button>`
+        ${renderReconnecting(this.phase, snapshot, t)}
+        ${this.#audio.blocked
+          ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${t('audio.blocked')}
+              @click=${() => this.#audio.unlock()}>${icon('speaker')}<span>${t('audio.enable')}</span></button>`
           : nothing}
-        ${this.error && !this.#inLobby() ? this.#renderError(this.error) : nothing}
+        ${this.error && !this.#inLobby() ? renderErrorNotice(this.error, t, () => (this.error = undefined)) : nothing}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-        ${this.dialog === 'help' && callDialogs
-          ? callDialogs.renderHelpDialog(this.shortcutMap, (key) => this.i18n.t(key), this.#closeDialog)
-          : nothing}
-        ${this.dialog === 'leave' && callDialogs
-          ? callDialogs.renderLeaveDialog((key) => this.i18n.t(key), () => this.#requestLeave('hangup'), this.#closeDialog)
-          : nothing}
+        ${this.dialog === 'help' && dialogs ? dialogs.renderHelpDialog(this.shortcutMap, t, this.#closeDialog) : nothing}
+        ${this.dialog === 'leave' && dialogs ? dialogs.renderLeaveDialog(t, () => this.#requestLeave('hangup'), this.#closeDialog) : nothing}
       </div>
-      ${this.#renderAudio()}
+      ${this.#audio.render()}
     `;
   }
 
-  /** Both panels stay on the page while in the call, so a draft or a message that failed survives closing the chat. */
-  #renderPanel() {
-    const panel = this.panel;
-    return html`<aside part="panel" class="panel" ?hidden=${!panel} aria-label=${this.i18n.t(panel === 'people' ? 'people.label' : 'chat.label')}
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) this.#openPanel(null);
-      }}>
-      ${this.#shownPanels.has('chat') ? html`<rtc-chat part="chat" exportparts=${CHAT_PARTS} ?hidden=${panel !== 'chat'}></rtc-chat>` : nothing}
-      ${this.#shownPanels.has('people')
-        ? html`<rtc-participants part="people" exportparts=${PEOPLE_PARTS} ?hidden=${panel !== 'people'}></rtc-participants>`
-        : nothing}
-      <button part="panel-close" class="panel-close" type="button" aria-label=${this.i18n.t('panel.close')} title=${this.i18n.t('panel.close')}
-        @click=${() => this.#openPanel(null)}>×</button>
-    </aside>`;
-  }
-
-  #renderHeader(snapshot: RoomSnapshot) {
-    const count = snapshot.participants.filter((p) => p.userId).length;
-    const elapsed = this.showTimer ? this.#timer.elapsed : null;
-    return html`<div part="header" class="header">
-      <span class="title">${snapshot.roomId ?? this.room}</span>
-      ${elapsed === null
-        ? nothing
-        : html`<span part="timer" class="timer" role="timer" aria-label=${this.i18n.t('room.timer', { time: formatDuration(elapsed) })}
-            >${formatDuration(elapsed)}</span>`}
-      <span class="count">${this.i18n.t('room.count', { count })}</span>
-    </div>`;
-  }
+  #t = (key: StringKey, params?: Record<string, string | number>): string => this.i18n.t(key, params);
 
   #renderWaiting() {
     const url = inviteUrl(this.inviteUrl);
     return renderWaiting({
       url,
       copy: this.inviteCopy,
-      t: (key) => this.i18n.t(key),
+      t: this.#t,
       onCopy: async () => {
         this.inviteCopy = await copyInvite(url, this.renderRoot.querySelector('.invite-link'));
         this.announce(this.i18n.t(this.inviteCopy === 'copied' ? 'invite.copied' : 'invite.copyFailed'));
@@ -1133,11 +929,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   #renderLobby(snapshot: RoomSnapshot) {
+    const denied = this.#lobbyMedia.denied;
     return renderLobby({
-      t: (key, params) => this.i18n.t(key, params),
+      t: this.#t,
       // The preview has the id the call will have, so the avatar colour (from the id) stays the same.
-      self: snapshot.self && { ...snapshot.self, userId: snapshot.self.userId || this.#lobbyUserId() },
-      name: this.userName || this.#tokenClaims()?.name,
+      self: snapshot.self && { ...snapshot.self, userId: snapshot.self.userId || lobbyUserId(this.userId, this.token) },
+      name: this.userName || tokenClaims(this.token)?.name,
       room: this.room,
       joining: this.phase === 'joining',
       viewer: this.#viewer(),
@@ -1146,42 +943,24 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       userName: this.userName,
       password: this.password,
       passwordPrompt: this.passwordPrompt,
-      denied: this.denied,
+      denied,
       browser: browserFamily(),
       error: this.error,
       toggleMicrophone: () => {
-        if (this.denied.microphone) void this.#retryMedia();
+        if (denied.microphone) void this.#lobbyMedia.retry();
         else this.audio = !this.audio;
       },
       toggleCamera: () => {
-        if (this.denied.camera) return void this.#retryMedia();
+        if (denied.camera) return void this.#lobbyMedia.retry();
         this.video = !snapshot.self?.media.video;
         this.toggleCamera(this.video).catch((error) => this.#reportError(error));
       },
       setName: (name) => (this.userName = name),
       setPassword: (password) => (this.password = password),
       join: () => this.join().catch(() => {}),
-      retryMedia: () => void this.#retryMedia(),
+      retryMedia: () => void this.#lobbyMedia.retry(),
       dismissError: () => (this.error = undefined),
     });
-  }
-
-  #renderLeft() {
-    return renderLeft({
-      reason: this.leftReason,
-      error: this.leftError,
-      t: (key, params) => this.i18n.t(key, params),
-      rejoin: () => this.join().catch(() => {}),
-    });
-  }
-
-  #renderError(error: RtcError) {
-    const { cause, next } = errorWords(error, (key, params) => this.i18n.t(key, params));
-    return html`<div part="error" class="error" role="alert" data-code=${error.code}>
-      <div class="error-words"><p>${cause}</p>${next ? html`<p class="next">${next}</p>` : nothing}</div>
-      <button type="button" class="dismiss" aria-label=${this.i18n.t('error.dismiss')} title=${this.i18n.t('error.dismiss')}
-        @click=${() => (this.error = undefined)}>×</button>
-    </div>`;
   }
 }
 
