@@ -4,6 +4,8 @@
  * so), mostly as `rtc-<name>` with the same detail; docs/engine.md lists the exceptions. (The
  * room's own summaries, `rtc-user-change` and `rtc-player-change`, come from the room state.)
  */
+import type { RtcError } from '../../core/errors.js';
+import type { RtcClient } from '../../core/rtc-client.js';
 import type { RtcClientEvents } from '../../core/types.js';
 import { RtcActiveSpeakerEvent } from '../events/rtc-active-speaker.js';
 import { RtcAudioLevelsEvent } from '../events/rtc-audio-levels.js';
@@ -66,3 +68,25 @@ export const ENGINE_EVENTS: Bridge = {
   waiting: () => [],
   'token-expiring': () => [],
 };
+
+// ---- the bridge (rtc-room split) ----
+
+export interface BridgeTarget {
+  /** The room the events belong to (`rtc-hangup`'s `roomId`). */
+  roomId(): string | null;
+  /** Before an `rtc-error`: false when the room already reported this error (it is not fired twice). */
+  firstReport(error: RtcError): boolean;
+  emit(event: RtcEvent<unknown>): void;
+}
+
+/** Re-dispatches an engine's events as DOM events, through the table above. Returns the unsubscribers. */
+export function bridgeEngineEvents(engine: RtcClient, target: BridgeTarget): (() => void)[] {
+  return (Object.keys(ENGINE_EVENTS) as (keyof typeof ENGINE_EVENTS)[]).map((name) =>
+    engine.on(name, ((detail: never) => {
+      for (const event of ENGINE_EVENTS[name]!(detail, target.roomId())) {
+        if (event instanceof RtcErrorEvent && !target.firstReport(event.detail.error)) continue;
+        target.emit(event);
+      }
+    }) as never),
+  );
+}

@@ -1,4 +1,6 @@
 /** Who the room says the local user is before the server does: from `user-id`, `role`, the token's claims, or this tab's guest id. */
+import { fetchDevToken } from '../../core/dev-token.js';
+import { RtcError } from '../../core/errors.js';
 import type { Role } from '../../core/types.js';
 import { readTokenClaims } from '../../core/signaling/token-claims.js';
 import type { TokenClaims } from '../../protocol/token.js';
@@ -25,4 +27,27 @@ export function isViewer(role: Role | '', token: string): boolean {
  */
 export function lobbyUserId(userId: string, token: string): string {
   return userId || tokenClaims(token)?.sub || guestId();
+}
+
+export interface DevTokenAsk {
+  server: string;
+  room: string;
+  userId: string;
+  token: string;
+  /** The name to show ("Guest" for someone who typed none, as in the lobby: the server would show the raw id). */
+  name: string;
+  role: Role | '';
+}
+
+/** A dev-mode server's token for the lobby's user (`lobbyUserId`), so the avatar colour stays the same in the call. */
+export async function askDevToken(ask: DevTokenAsk): Promise<string> {
+  if (!ask.room) {
+    throw new RtcError('misconfigured', 'The `room` attribute is missing: set `room="…"` (the room to join), or a `token` minted by your backend (docs/elements.md).');
+  }
+  return fetchDevToken(ask.server, {
+    room: ask.room,
+    user: lobbyUserId(ask.userId, ask.token),
+    name: ask.name,
+    ...(ask.role ? { role: ask.role } : {}),
+  });
 }

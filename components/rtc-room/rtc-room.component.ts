@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
-import { fetchDevToken, renewDevToken } from '../../core/dev-token.js';
+import { renewDevToken } from '../../core/dev-token.js';
 import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
 import { can } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
@@ -11,7 +11,6 @@ import { localeContext, type Locale } from '../context/locale-context.js';
 import { roomCommandsContext, type RoomCommands } from '../context/room-commands-context.js';
 import { roomStateContext, type Layout, type Panel, type RoomSnapshot } from '../context/room-state-context.js';
 import { RtcCallDeclineEvent } from '../events/rtc-call-decline.js';
-import { RtcErrorEvent } from '../events/rtc-error.js';
 import type { RtcEvent } from '../events/rtc-event.js';
 import { RtcLayoutChangeEvent } from '../events/rtc-layout-change.js';
 import { RtcPlayerChangeEvent } from '../events/rtc-player-change.js';
@@ -35,10 +34,9 @@ import { callAnnouncements } from './call-announcements.js';
 import { copyInvite, inviteUrl, isAlone, renderReconnecting, renderWaiting, type CopyState } from './call-banner.js';
 import { renderHeader } from './call-header.js';
 import { CallTimer } from './call-timer.js';
-import { CallViewLoader, callViewDefined, loadCallDialogs, loadedCallDialogs, preloadCallView } from './call-view-loader.js';
-import { ENGINE_EVENTS } from './engine-events.js';
+import { CallViewLoader, callViewDefined, loadCallDialogs, preloadCallView } from './call-view-loader.js';
+import { bridgeEngineEvents } from './engine-events.js';
 import { renderErrorNotice } from './error-notice.js';
-import { tellDeveloper } from './error-words.js';
 import { FullScreen } from './full-screen.js';
 import { renderLeft } from './left-view.js';
 import { LobbyMedia } from './lobby-media.js';
@@ -47,7 +45,10 @@ import { renderLobby, type PasswordPrompt } from './lobby-view.js';
 import { browserFamily } from './media-access.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
 import { RoomAudio } from './room-audio.js';
-import { isViewer, lobbyUserId, tokenClaims } from './room-identity.js';
+import { askDevToken, isViewer, lobbyUserId, tokenClaims } from './room-identity.js';
+import { RoomDialogs } from './room-dialogs.js';
+import { RoomEngine } from './room-engine.js';
+import { RoomErrors } from './room-errors.js';
 import { focusPanel, PANEL_TAGS, renderPanel, warmPanels } from './room-panels.js';
 import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
@@ -208,10 +209,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
    */
   @property({ attribute: false })
   get engine(): RtcClient | undefined {
-    return this.#givenEngine ?? this.#attached;
+    return this.#engine.current;
   }
   set engine(engine: RtcClient | undefined) {
-    this.#givenEngine = engine;
+    this.#engine.given = engine;
   }
 
   /** The link the "Waiting for others" bar offers to copy; the page's own URL when unset. */
@@ -268,14 +269,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   @state() private composed = false;
   @state() private speakerOn = true;
-  @state() private error: RtcError | undefined;
   @state() private leftReason: LeftReason | undefined;
   @state() private leftError: RtcError | undefined;
   @state() private passwordPrompt: PasswordPrompt = null;
   /** Messages from others since the chat was last in view. */
   @state() private unread = 0;
   @state() private inviteCopy: CopyState = 'idle';
-  @state() private dialog: 'help' | 'leave' | null = null;
 
   #phase: RoomPhase = 'lobby';
   #connectionState: RtcClient['state'] = 'disconnected';
@@ -309,10 +308,18 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
   readonly #callView = new CallViewLoader();
 
-  #givenEngine?: RtcClient;
-  #ownEngine?: RtcClient;
-  #attached?: RtcClient;
-  #unbridge: (() => void)[] = [];
+  readonly #engine = new RoomEngine({
+    server: () => this.server || defaultServer(),
+    attached: (engine) => {
+      this.#engineProvider.setValue(engine);
+      const offs = engine ? this.#bridge(engine) : [];
+      this.#engineState.setEngine(engine);
+      return offs;
+    },
+    previewMoved: () => this.#lobbyMedia.forget(),
+  });
+  readonly #errors = new RoomErrors(this, (event) => this.emit(event), () => this.phase === 'joined');
+  readonly #dialogs = new RoomDialogs(this, (error) => this.#reportError(error));
   readonly #engineState = new EngineStateController(this, () => this.#engineChanged());
   /** An update asked for by engine events, waiting for the next frame. */
   #framePending: Promise<void> | undefined;
@@ -324,8 +331,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #memory: SnapshotMemory = FIRST_MEMORY;
   #userPinned = false;
   #pending: RtcEvent<unknown>[] = [];
-  readonly #reported = new WeakSet<object>();
-  #errorTimer?: ReturnType<typeof setTimeout>;
   #focusInside = false;
   /** Panels opened at least once: they stay on the page from then on. */
   readonly #shownPanels = new Set<Panel>();
@@ -390,7 +395,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
     this.#focusInside = this.matches(':focus-within');
     this.#setPhase('joining');
-    this.error = undefined;
+    this.#errors.dismiss();
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
       const engine = this.#client();
@@ -417,7 +422,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Hangs up: `rtc-hangup` then `rtc-left` follow. */
   async leave(): Promise<void> {
-    await this.#attached?.leave();
+    await this.#engine.attached?.leave();
   }
 
   /** The same as `leave()` (the plugin's name). */
@@ -485,16 +490,15 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     loadElementsIn(this);
     if (!this.composed && this.mode !== 'answer') preloadCallView();
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    if (this.hasUpdated) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
+    if (this.hasUpdated) this.#engine.reattach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#attach(undefined);
-    // A room taken off the page ends its own call (not one on an engine the page handed in).
+    this.#engine.attach(undefined);
     queueMicrotask(() => {
-      if (!this.isConnected && this.#ownEngine) void this.#ownEngine.leave();
+      if (!this.isConnected) this.#engine.endOwnCall();
     });
   }
 
@@ -503,7 +507,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#attach(this.#givenEngine ?? this.#makeOwnEngine());
+    if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#engine.reattach();
     const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
     if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !callPage))) {
@@ -561,64 +565,27 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return super.getUpdateComplete();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     this.#renderAnswerRoot();
     const events = this.#pending;
     this.#pending = [];
     events.forEach((event) => this.emit(event));
     if (this.phase === 'lobby' && !this.#lobbyMedia.started && this.mode !== 'answer' && !this.autojoin) this.#lobbyMedia.start();
-    // In the lobby the error stays until the next try: it says what to fix before joining.
-    if ((changed as Map<string, unknown>).has('error') && this.error && this.phase === 'joined') {
-      clearTimeout(this.#errorTimer);
-      this.#errorTimer = setTimeout(() => (this.error = undefined), 8000);
-    }
   }
 
   // ---- engine ----
 
   #client(): RtcClient {
-    const engine = this.#givenEngine ?? this.#makeOwnEngine();
-    this.#attach(engine);
-    return engine;
+    return this.#engine.client();
   }
 
-  /** The room's own engine, for `server`; made again if `server` changes before joining. */
-  #makeOwnEngine(): RtcClient {
-    const server = this.server || defaultServer();
-    const own = this.#ownEngine;
-    if (own && (own.options.server === server || own.state !== 'disconnected')) return own;
-    return (this.#ownEngine = new RtcClient(server ? { server } : {}));
-  }
-
-  #attach(engine: RtcClient | undefined): void {
-    const previous = this.#attached;
-    if (engine === previous) return;
-    if (engine && previous === this.#ownEngine && previous?.state === 'disconnected') {
-      // The page handed in its engine after the lobby started a preview on ours: move the preview over.
-      void previous.leave();
-      this.#lobbyMedia.forget();
-    }
-    this.#unbridge.forEach((off) => off());
-    this.#attached = engine;
-    this.#engineProvider.setValue(engine);
-    this.#unbridge = engine ? this.#bridge(engine) : [];
-    this.#engineState.setEngine(engine);
-  }
-
-  /** Re-dispatches the engine's events as DOM events (the table in engine-events.ts) and follows the phase. */
+  /** Bridges the engine's events (engine-events.ts) and follows the phase. */
   #bridge(engine: RtcClient): (() => void)[] {
-    const offs = (Object.keys(ENGINE_EVENTS) as (keyof typeof ENGINE_EVENTS)[]).map((name) =>
-      engine.on(name, ((detail: never) => {
-        for (const event of ENGINE_EVENTS[name]!(detail, this.#snapshot?.roomId ?? null)) {
-          if (event instanceof RtcErrorEvent) {
-            if (this.#reported.has(event.detail.error)) continue;
-            this.#reported.add(event.detail.error);
-            this.#showError(event.detail.error);
-          }
-          this.emit(event);
-        }
-      }) as never),
-    );
+    const offs = bridgeEngineEvents(engine, {
+      roomId: () => this.#snapshot?.roomId ?? null,
+      firstReport: (error) => this.#errors.firstReport(error),
+      emit: (event) => this.emit(event),
+    });
     offs.push(
       engine.on('joined', () => {
         preloadElements(['rtc-chat', 'rtc-participants']);
@@ -636,7 +603,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         this.leftReason = reason;
         this.leftError = error;
         this.#timer.stop();
-        this.dialog = null;
+        this.#dialogs.close();
         if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
         this.#audio.reset();
         if (this.fullscreen) void this.setFullScreen(false);
@@ -658,16 +625,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return token;
   }
 
-  async #devToken(): Promise<string> {
-    if (!this.room) {
-      throw new RtcError('misconfigured', 'The `room` attribute is missing: set `room="…"` (the room to join), or a `token` minted by your backend (docs/elements.md).');
-    }
-    return fetchDevToken(this.server || defaultServer() || '', {
+  #devToken(): Promise<string> {
+    return askDevToken({
+      server: this.server || defaultServer() || '',
       room: this.room,
-      user: lobbyUserId(this.userId, this.token),
-      // Someone who typed no name is "Guest" in the call too, as in the lobby (the server would show the raw id).
+      userId: this.userId,
+      token: this.token,
       name: this.userName || this.i18n.t('tile.guest'),
-      ...(this.userRole ? { role: this.userRole } : {}),
+      role: this.userRole,
     });
   }
 
@@ -675,18 +640,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return isViewer(this.userRole, this.token);
   }
 
-  #reportError(error: unknown, { show = true } = {}): void {
-    const rtcError = RtcError.is(error) ? error : new RtcError('unsupported', String(error), { cause: error });
-    if (this.#reported.has(rtcError)) return;
-    this.#reported.add(rtcError);
-    if (show) this.#showError(rtcError);
-    this.emit(new RtcErrorEvent({ code: rtcError.code, message: rtcError.message, error: rtcError }));
-  }
-
-  #showError(error: RtcError): void {
-    tellDeveloper(error);
-    // Cancelled screen pickers are the user's own choice, not worth a notice.
-    if (error.code !== 'screen-share-cancelled') this.error = error;
+  #reportError(error: unknown, options?: { show?: boolean }): void {
+    this.#errors.report(error, options);
   }
 
   // ---- state ----
@@ -791,7 +746,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     const snapshot = this.#snapshot!;
     const inCall = this.phase === 'joined';
     const t = this.#t;
-    const dialogs = loadedCallDialogs();
     return html`
       <div part="base" class="room" role="region" aria-label=${t('room.label')}>
         ${inCall ? renderHeader(snapshot, this.room, this.showTimer ? this.#timer.elapsed : null, t) : nothing}
@@ -821,10 +775,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${t('audio.blocked')}
               @click=${() => this.#audio.unlock()}>${icon('speaker')}<span>${t('audio.enable')}</span></button>`
           : nothing}
-        ${this.error && !this.#inLobby() ? renderErrorNotice(this.error, t, () => (this.error = undefined)) : nothing}
+        ${this.#errors.shown && !this.#inLobby() ? renderErrorNotice(this.#errors.shown, t, this.#errors.dismiss) : nothing}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-        ${this.dialog === 'help' && dialogs ? dialogs.renderHelpDialog(this.shortcutMap, t, this.#closeDialog) : nothing}
-        ${this.dialog === 'leave' && dialogs ? dialogs.renderLeaveDialog(t, () => this.#requestLeave('hangup'), this.#closeDialog) : nothing}
+        ${this.#dialogs.render(this.shortcutMap, t, () => this.#requestLeave('hangup'))}
       </div>
       ${this.#audio.render()}
     `;
@@ -884,7 +837,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         return;
       case 'leave':
       case 'help':
-        this.#openDialog(action);
+        this.#dialogs.show(action);
         return;
     }
   }
@@ -893,22 +846,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   holdToTalk(talking: boolean): void {
     this.toggleMicrophone(talking).catch((error) => this.#reportError(error));
   }
-
-  #openDialog(dialog: 'help' | 'leave'): void {
-    loadCallDialogs().then(
-      async () => {
-        this.dialog = dialog;
-        await this.updateComplete;
-        const element = this.renderRoot.querySelector<HTMLDialogElement>(`#${dialog === 'help' ? 'shortcuts' : 'leave'}-dialog`);
-        if (element && !element.open) element.showModal();
-      },
-      (cause: unknown) => this.#reportError(new RtcError('network', 'The dialog could not be loaded.', { cause })),
-    );
-  }
-
-  #closeDialog = (): void => {
-    this.dialog = null;
-  };
 
   /** Joining removed the lobby and its focused button: the microphone (else the bar's first button) takes focus, not <body>. */
   #focusMainControl(): void {
@@ -945,7 +882,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       passwordPrompt: this.passwordPrompt,
       denied,
       browser: browserFamily(),
-      error: this.error,
+      error: this.#errors.shown,
       toggleMicrophone: () => {
         if (denied.microphone) void this.#lobbyMedia.retry();
         else this.audio = !this.audio;
@@ -959,7 +896,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       setPassword: (password) => (this.password = password),
       join: () => this.join().catch(() => {}),
       retryMedia: () => void this.#lobbyMedia.retry(),
-      dismissError: () => (this.error = undefined),
+      dismissError: this.#errors.dismiss,
     });
   }
 }
