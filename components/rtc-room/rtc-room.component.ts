@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
-import { renewDevToken } from '../../core/dev-token.js';
 import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
 import { can } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
@@ -39,13 +38,13 @@ import { bridgeEngineEvents } from './engine-events.js';
 import { renderErrorNotice } from './error-notice.js';
 import { FullScreen } from './full-screen.js';
 import { renderLeft } from './left-view.js';
-import { LobbyMedia } from './lobby-media.js';
+import { RoomLobby } from './room-lobby.js';
+import { joinEngine } from './room-join.js';
+import { runRoomShortcut } from './room-shortcuts.js';
 import { lobbyStyles } from './lobby-styles.js';
-import { renderLobby, type PasswordPrompt } from './lobby-view.js';
-import { browserFamily } from './media-access.js';
+import type { PasswordPrompt } from './lobby-view.js';
 import { profilesOf, visible, type RoomConfig } from './room-config.js';
 import { RoomAudio } from './room-audio.js';
-import { askDevToken, isViewer, lobbyUserId, tokenClaims } from './room-identity.js';
 import { RoomDialogs } from './room-dialogs.js';
 import { RoomEngine } from './room-engine.js';
 import { RoomErrors } from './room-errors.js';
@@ -298,11 +297,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     emit: (event) => this.emit(event),
     changed: (previous) => this.requestUpdate('fullscreen', previous),
   });
-  readonly #lobbyMedia = new LobbyMedia(this, {
-    viewer: () => this.#viewer(),
-    wantsCamera: () => this.config?.controlInfo?.enableCamera ?? this.video,
-    wantsMicrophone: () => this.audio,
-    openCamera: () => this.toggleCamera(true),
+  readonly #lobby = new RoomLobby(this, {
+    t: (key, params) => this.i18n.t(key, params),
+    passwordPrompt: () => this.passwordPrompt,
+    error: () => this.#errors.shown,
+    dismissError: () => this.#errors.dismiss(),
     reportError: (error) => this.#reportError(error),
   });
   readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
@@ -316,7 +315,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       this.#engineState.setEngine(engine);
       return offs;
     },
-    previewMoved: () => this.#lobbyMedia.forget(),
+    previewMoved: () => this.#lobby.media.forget(),
   });
   readonly #errors = new RoomErrors(this, (event) => this.emit(event), () => this.phase === 'joined');
   readonly #dialogs = new RoomDialogs(this, (error) => this.#reportError(error));
@@ -398,12 +397,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.#errors.dismiss();
     void loadElement('rtc-reactions').catch(() => {}); // the bar's hand and reaction buttons
     try {
-      const engine = this.#client();
-      const video = this.config?.controlInfo?.enableCamera ?? this.video;
-      const token = this.token || (await this.#devTokenWithMedia(engine, video));
-      // A dev token we fetched ourselves is renewed the same way when a restarted server refuses it.
-      const renewToken = this.token ? undefined : (refused: string) => renewDevToken(this.server || defaultServer() || '', refused);
-      await engine.join(token, { audio: this.audio, video, renewToken, ...(this.password ? { password: this.password } : {}) });
+      await joinEngine(this.#client(), this, this.i18n.t('tile.guest'));
       this.passwordPrompt = null;
     } catch (error) {
       if (RtcError.is(error, 'wrong-password')) {
@@ -570,7 +564,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     const events = this.#pending;
     this.#pending = [];
     events.forEach((event) => this.emit(event));
-    if (this.phase === 'lobby' && !this.#lobbyMedia.started && this.mode !== 'answer' && !this.autojoin) this.#lobbyMedia.start();
+    this.#lobby.startPreview();
   }
 
   // ---- engine ----
@@ -610,34 +604,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       }),
     );
     return offs;
-  }
-
-  /**
-   * The camera and microphone open while the dev token is fetched, instead of after it (a failure
-   * is reported by the join, which asks again). Not for a viewer, who captures nothing.
-   */
-  #devTokenWithMedia(engine: RtcClient, video: boolean): Promise<string> {
-    const token = this.#devToken();
-    if (!this.#viewer()) {
-      if (this.audio) void engine.setMicrophone(true).catch(() => {});
-      if (video) void engine.setCamera(true).catch(() => {});
-    }
-    return token;
-  }
-
-  #devToken(): Promise<string> {
-    return askDevToken({
-      server: this.server || defaultServer() || '',
-      room: this.room,
-      userId: this.userId,
-      token: this.token,
-      name: this.userName || this.i18n.t('tile.guest'),
-      role: this.userRole,
-    });
-  }
-
-  #viewer(): boolean {
-    return isViewer(this.userRole, this.token);
   }
 
   #reportError(error: unknown, options?: { show?: boolean }): void {
@@ -765,7 +731,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         ${inCall && !this.composed && callViewDefined()
           ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${warmPanels} @focusin=${warmPanels}></rtc-controls>`
           : nothing}
-        ${this.#inLobby() ? this.#renderLobby(snapshot) : nothing}
+        ${this.#lobby.shown ? this.#lobby.render(snapshot) : nothing}
         ${this.phase === 'joining' && this.autojoin ? html`<div part="banner" class="banner" role="status">${t('lobby.joining')}</div>` : nothing}
         ${this.phase === 'left'
           ? renderLeft({ reason: this.leftReason, error: this.leftError, t, rejoin: () => this.join().catch(() => {}) })
@@ -775,7 +741,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${t('audio.blocked')}
               @click=${() => this.#audio.unlock()}>${icon('speaker')}<span>${t('audio.enable')}</span></button>`
           : nothing}
-        ${this.#errors.shown && !this.#inLobby() ? renderErrorNotice(this.#errors.shown, t, this.#errors.dismiss) : nothing}
+        ${this.#errors.shown && !this.#lobby.shown ? renderErrorNotice(this.#errors.shown, t, this.#errors.dismiss) : nothing}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
         ${this.#dialogs.render(this.shortcutMap, t, () => this.#requestLeave('hangup'))}
       </div>
@@ -818,28 +784,17 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Does what a shortcut's key does (`help` opens the shortcuts dialog, `leave` asks first), e.g. from a page's own menu. */
   runShortcut(action: Exclude<ShortcutAction, 'push-to-talk'>): void {
-    const self = this.#snapshot?.self;
-    const report = (error: unknown) => this.#reportError(error);
-    switch (action) {
-      case 'microphone':
-        if (self && !can(self.role, 'publish-audio')) return;
-        this.toggleMicrophone().then(() => this.announce(this.i18n.t(this.#client().self.media.audio ? 'announce.microphoneOn' : 'announce.microphoneOff')), report);
-        return;
-      case 'camera':
-        if (self && !can(self.role, 'publish-video')) return;
-        this.toggleCamera().then(() => this.announce(this.i18n.t(this.#client().self.media.video ? 'announce.cameraOn' : 'announce.cameraOff')), report);
-        return;
-      case 'chat':
-        if (!this.composed) this.#openPanel(this.panel === 'chat' ? null : 'chat');
-        return;
-      case 'hand':
-        this.#client().raiseHand(!self?.handRaised).catch(report);
-        return;
-      case 'leave':
-      case 'help':
-        this.#dialogs.show(action);
-        return;
-    }
+    runRoomShortcut(action, {
+      self: this.#snapshot?.self,
+      client: () => this.#client(),
+      toggleMicrophone: () => this.toggleMicrophone(),
+      toggleCamera: () => this.toggleCamera(),
+      announce: (text) => this.announce(text),
+      t: this.#t,
+      toggleChat: () => !this.composed && this.#openPanel(this.panel === 'chat' ? null : 'chat'),
+      showDialog: (dialog) => this.#dialogs.show(dialog),
+      reportError: (error) => this.#reportError(error),
+    });
   }
 
   /** @internal Push-to-talk: Space went down while muted (true) or came up (false). */
@@ -857,46 +812,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       const button = bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button-microphone"]') ?? bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button"]');
       const now = document.activeElement;
       if (now === document.body || now === this || now === null) button?.focus();
-    });
-  }
-
-  #inLobby(): boolean {
-    // An autojoin room shows no lobby while it joins (only a "Joining…" notice); a failed join brings it back.
-    return this.phase === 'lobby' || this.phase === 'calling' || (this.phase === 'joining' && !this.autojoin);
-  }
-
-  #renderLobby(snapshot: RoomSnapshot) {
-    const denied = this.#lobbyMedia.denied;
-    return renderLobby({
-      t: this.#t,
-      // The preview has the id the call will have, so the avatar colour (from the id) stays the same.
-      self: snapshot.self && { ...snapshot.self, userId: snapshot.self.userId || lobbyUserId(this.userId, this.token) },
-      name: this.userName || tokenClaims(this.token)?.name,
-      room: this.room,
-      joining: this.phase === 'joining',
-      viewer: this.#viewer(),
-      audio: this.audio,
-      askName: !this.token && !this.userName,
-      userName: this.userName,
-      password: this.password,
-      passwordPrompt: this.passwordPrompt,
-      denied,
-      browser: browserFamily(),
-      error: this.#errors.shown,
-      toggleMicrophone: () => {
-        if (denied.microphone) void this.#lobbyMedia.retry();
-        else this.audio = !this.audio;
-      },
-      toggleCamera: () => {
-        if (denied.camera) return void this.#lobbyMedia.retry();
-        this.video = !snapshot.self?.media.video;
-        this.toggleCamera(this.video).catch((error) => this.#reportError(error));
-      },
-      setName: (name) => (this.userName = name),
-      setPassword: (password) => (this.password = password),
-      join: () => this.join().catch(() => {}),
-      retryMedia: () => void this.#lobbyMedia.retry(),
-      dismissError: this.#errors.dismiss,
     });
   }
 }
