@@ -48,7 +48,7 @@ import { RoomAudio } from './room-audio.js';
 import { RoomDialogs } from './room-dialogs.js';
 import { RoomEngine } from './room-engine.js';
 import { RoomErrors } from './room-errors.js';
-import { focusPanel, PANEL_TAGS, renderPanel, warmPanels } from './room-panels.js';
+import { focusMainControl, RoomPanels, warmPanels } from './room-panels.js';
 import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
 import { callViewStyles } from './call-view.styles.js';
@@ -241,27 +241,21 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   get phase(): RoomPhase {
     return this.#phase;
   }
-  set phase(_ignored: RoomPhase) {
-    // Read-only: a page's write (or attribute edit) changes nothing; the phase moves only through #setPhase.
-  }
+  set phase(_ignored: RoomPhase) {} // read-only: a page's write changes nothing (the room moves it, #setPhase)
 
   /** The engine's connection state (reflected, read-only). */
   @property({ attribute: 'connection-state', reflect: true, noAccessor: true })
   get connectionState(): RtcClient['state'] {
     return this.#connectionState;
   }
-  set connectionState(_ignored: RtcClient['state']) {
-    // Read-only: follows the engine.
-  }
+  set connectionState(_ignored: RtcClient['state']) {} // read-only: follows the engine
 
   /** In full screen, by the Fullscreen API or, where there is none (iPhone), by covering the page (reflected, read-only). */
   @property({ type: Boolean, reflect: true, noAccessor: true })
   get fullscreen(): boolean {
     return this.#fullScreen.on;
   }
-  set fullscreen(_ignored: boolean) {
-    // Read-only: `setFullScreen(on)` asks for it.
-  }
+  set fullscreen(_ignored: boolean) {} // read-only: `setFullScreen(on)` asks for it
 
   /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
   @property({ reflect: true }) panel: Panel | null = null;
@@ -271,11 +265,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   @state() private leftReason: LeftReason | undefined;
   @state() private leftError: RtcError | undefined;
   @state() private passwordPrompt: PasswordPrompt = null;
-  /** Messages from others since the chat was last in view. */
-  @state() private unread = 0;
   @state() private inviteCopy: CopyState = 'idle';
 
   #phase: RoomPhase = 'lobby';
+  readonly #t = (key: StringKey, params?: Record<string, string | number>): string => this.i18n.t(key, params);
   #connectionState: RtcClient['state'] = 'disconnected';
   readonly #announcer = new Announcer(this, {
     clock: () => this.clock,
@@ -298,7 +291,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     changed: (previous) => this.requestUpdate('fullscreen', previous),
   });
   readonly #lobby = new RoomLobby(this, {
-    t: (key, params) => this.i18n.t(key, params),
+    t: this.#t,
     passwordPrompt: () => this.passwordPrompt,
     error: () => this.#errors.shown,
     dismissError: () => this.#errors.dismiss(),
@@ -306,6 +299,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   });
   readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
   readonly #callView = new CallViewLoader();
+  readonly #panels = new RoomPanels(this, (error) => this.#reportError(error));
 
   readonly #engine = new RoomEngine({
     server: () => this.server || defaultServer(),
@@ -331,8 +325,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #userPinned = false;
   #pending: RtcEvent<unknown>[] = [];
   #focusInside = false;
-  /** Panels opened at least once: they stay on the page from then on. */
-  readonly #shownPanels = new Set<Panel>();
 
   readonly #commands: RoomCommands = {
     toggleMicrophone: (on) => this.toggleMicrophone(on),
@@ -353,7 +345,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       this.#userPinned = true;
       this.currentUserId = userId ?? '';
     },
-    openPanel: (panel) => this.#openPanel(panel),
+    openPanel: (panel) => this.#panels.open(panel),
   };
 
   #shortcutKeys: ReactiveController | undefined;
@@ -483,13 +475,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.composed = this.#hasComposition();
     loadElementsIn(this);
     if (!this.composed && this.mode !== 'answer') preloadCallView();
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.hasUpdated) this.#engine.reattach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#engine.attach(undefined);
     queueMicrotask(() => {
       if (!this.isConnected) this.#engine.endOwnCall();
@@ -509,11 +499,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     }
     if (this.phase === 'lobby' && callPage) this.#setPhase('calling');
     if (this.phase === 'calling' && !callPage) this.#setPhase('lobby');
-    if (this.unread && this.#chatInView()) this.unread = 0;
-    if (this.panel && !this.#shownPanels.has(this.panel)) {
-      this.#shownPanels.add(this.panel);
-      void loadElement(PANEL_TAGS[this.panel]).catch((cause: unknown) => this.#reportError(new RtcError('network', 'The panel could not be loaded.', { cause })));
-    }
+    this.#panels.beforeUpdate();
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
     this.#localeProvider.setValue({ lang: this.i18n.lang, strings: this.strings });
@@ -585,13 +571,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         preloadElements(['rtc-chat', 'rtc-participants']);
         this.#setPhase('joined');
         this.leftReason = undefined;
-        this.unread = 0;
+        this.#panels.joined();
         this.#timer.start();
         this.#focusMainControl();
       }),
-      engine.on('message', ({ local }) => {
-        if (!local && !this.#chatInView()) this.unread++;
-      }),
+      engine.on('message', ({ local }) => this.#panels.message(local)),
       engine.on('left', ({ reason, error }) => {
         this.#setPhase('left');
         this.leftReason = reason;
@@ -628,13 +612,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       speakerOn: this.speakerOn,
       profiles: this.#profiles(),
       panel: this.panel || null,
-      unreadMessages: this.unread,
+      unreadMessages: this.#panels.unread,
     }, this.#memory, ownerMovedMain);
     this.#memory = step.memory;
     const snapshot = step.memory.snapshot!;
     if (snapshot !== previous) {
       this.#stateProvider.setValue(snapshot);
-      this.#announcer.announce(...callAnnouncements(previous, snapshot, (key, params) => this.i18n.t(key, params)));
+      this.#announcer.announce(...callAnnouncements(previous, snapshot, this.#t));
     }
     if (step.playerChange) this.#pending.push(new RtcPlayerChangeEvent(step.playerChange));
     if (step.userChange) this.#pending.push(new RtcUserChangeEvent(step.userChange));
@@ -655,22 +639,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     loadElementsIn(this);
   };
 
-  /** Coming back to the page with the chat open reads what arrived meanwhile. */
-  #onVisibilityChange = (): void => {
-    if (this.#chatInView()) this.requestUpdate();
-  };
-
-  #chatInView(): boolean {
-    return this.panel === 'chat' && document.visibilityState === 'visible';
-  }
-
-  /** From the controls' buttons: opens a panel and moves focus into it; closing gives focus back to its button. */
-  #openPanel(panel: Panel | null): void {
-    const closing = this.panel;
-    this.panel = panel;
-    void this.updateComplete.then(() => focusPanel(this.renderRoot, panel, closing, () => this.panel === panel));
-  }
-
   // ---- rendering ----
 
   #renderAnswerRoot(): void {
@@ -680,7 +648,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       phase: this.phase,
       config: this.config ?? {},
       audioBlocked: this.#audio.blocked,
-      t: (key, params) => this.i18n.t(key, params),
+      t: this.#t,
       commands: this.#commands,
       accept: () => this.join().catch(() => {}),
       decline: () => this.#decline(),
@@ -725,7 +693,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
                   ?full-picture=${visible(this.config?.displayInfo?.showFullScreen, false)}></rtc-video-grid>`}
           </div>
           ${inCall && !this.composed
-            ? renderPanel({ panel: this.panel, shown: this.#shownPanels, t, close: () => this.#openPanel(null) })
+            ? this.#panels.render(t)
             : nothing}
         </div>
         ${inCall && !this.composed && callViewDefined()
@@ -748,8 +716,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       ${this.#audio.render()}
     `;
   }
-
-  #t = (key: StringKey, params?: Record<string, string | number>): string => this.i18n.t(key, params);
 
   #renderWaiting() {
     const url = inviteUrl(this.inviteUrl);
@@ -791,7 +757,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       toggleCamera: () => this.toggleCamera(),
       announce: (text) => this.announce(text),
       t: this.#t,
-      toggleChat: () => !this.composed && this.#openPanel(this.panel === 'chat' ? null : 'chat'),
+      toggleChat: () => !this.composed && this.#panels.open(this.panel === 'chat' ? null : 'chat'),
       showDialog: (dialog) => this.#dialogs.show(dialog),
       reportError: (error) => this.#reportError(error),
     });
@@ -802,17 +768,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.toggleMicrophone(talking).catch((error) => this.#reportError(error));
   }
 
-  /** Joining removed the lobby and its focused button: the microphone (else the bar's first button) takes focus, not <body>. */
+  /** After joining from the lobby's button, focus goes on to the call's controls. */
   #focusMainControl(): void {
     // A page that joined by script (autojoin, its own button) keeps its focus where it is.
-    if (!this.#focusInside) return;
-    void this.updateComplete.then(async () => {
-      const bar = this.renderRoot.querySelector('rtc-controls');
-      await bar?.updateComplete;
-      const button = bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button-microphone"]') ?? bar?.shadowRoot?.querySelector<HTMLElement>('[part~="button"]');
-      const now = document.activeElement;
-      if (now === document.body || now === this || now === null) button?.focus();
-    });
+    if (this.#focusInside) void this.updateComplete.then(() => focusMainControl(this));
   }
 }
 
