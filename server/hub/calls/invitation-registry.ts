@@ -77,8 +77,6 @@ interface Call {
   at: number;
   expiresAt: number;
   callees: Map<string, CalleeState>;
-  /** The line of each callee that accepted (it alone gets the room; the others stop). */
-  acceptedOn: Map<string, LineEnd>;
   room: { roomId: string; instance: string } | null;
   /** Minting the room: later accepts wait for the same one. */
   roomMade: Promise<{ roomId: string; instance: string }> | null;
@@ -194,7 +192,6 @@ export class InvitationRegistry {
     if (!call || state === undefined) throw new HubError('not-allowed', 'No such call for you.');
     if (state !== 'ringing') throw new HubError('not-allowed', `This call is no longer ringing for you (${state}).`);
     call.callees.set(userId, 'accepting');
-    call.acceptedOn.set(userId, line);
     this.sendToLines(userId, { type: 'call-state', callId, state: 'answered-elsewhere', by: userId }, line);
     this.clearTimerIfSettled(call);
     let room: { roomId: string; instance: string };
@@ -277,7 +274,7 @@ export class InvitationRegistry {
     const timeoutMs = spec.timeoutMs ?? this.deps.config.ringTimeoutMs;
     const call: Call = {
       id: randomId(12), rid: spec.rid, origin: spec.origin, caller: spec.caller, inviter: spec.inviter, video: spec.video, data: spec.data,
-      at: now, expiresAt: now + timeoutMs, callees: new Map(), acceptedOn: new Map(),
+      at: now, expiresAt: now + timeoutMs, callees: new Map(),
       room: spec.inviter ? { roomId: spec.inviter.roomId, instance: spec.inviter.instance } : null, roomMade: null,
       started: Boolean(spec.inviter), timer: undefined,
     };
@@ -285,7 +282,8 @@ export class InvitationRegistry {
     if (call.room) this.indexRoom(call.room.roomId, call.id);
     const busy: string[] = [];
     for (const userId of spec.to) {
-      const state: CalleeState = !this.lines.has(userId) ? 'missed' : this.inCall(userId, call) ? 'busy' : 'ringing';
+      // A callee with no line open rings too: a line of theirs that connects in time rings with the others.
+      const state: CalleeState = this.inCall(userId, call) ? 'busy' : 'ringing';
       call.callees.set(userId, state);
       if (state === 'busy') busy.push(userId);
     }
@@ -297,10 +295,6 @@ export class InvitationRegistry {
     for (const userId of busy) {
       this.tellCaller(call, { type: 'call-state', callId: call.id, state: 'busy', by: userId });
       this.storeMissed(userId, this.missedRecord(call, 'incoming', 'busy'));
-    }
-    // Callees with no line were offline at the time: a notice awaits them (the caller hears `missed` at the timeout).
-    for (const [userId, state] of call.callees) {
-      if (state === 'missed') this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'));
     }
     this.settleIfOver(call);
   }
@@ -314,8 +308,6 @@ export class InvitationRegistry {
       this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'), this.sendToLines(userId, frame));
       this.tellCaller(call, frame);
     }
-    const offline = [...call.callees].filter(([, state]) => state === 'missed').map(([userId]) => userId);
-    for (const userId of offline.filter((u) => !ringing.includes(u))) this.tellCaller(call, { type: 'call-state', callId: call.id, state: 'missed', by: userId });
     const unanswered = ringing.length > 0 && !call.inviter && ![...call.callees.values()].includes('accepted');
     if (unanswered) this.storeMissed(call.caller.userId, this.missedRecord(call, 'outgoing', 'missed'), this.lines.has(call.caller.userId));
     this.settleIfOver(call);
