@@ -23,8 +23,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5_000):
   }
 }
 
-async function open(loopback: Loopback, user: string) {
-  const line = new RtcLine({ server: 'ws://loopback', connect: loopback.connect, reconnectPolicy: new DefaultReconnectPolicy({ delays: [0, 20], maxJitterMs: 0 }) });
+async function open(loopback: Loopback, user: string, retryAfterMs = 0) {
+  const line = new RtcLine({ server: 'ws://loopback', connect: loopback.connect, reconnectPolicy: new DefaultReconnectPolicy({ delays: [retryAfterMs, 20], maxJitterMs: 0 }) });
   lines.push(line);
   const rings: IncomingCall[] = [];
   const states: CallStateChange[] = [];
@@ -69,6 +69,22 @@ describe('RtcLine', () => {
     await until(() => ann.of(callId).includes('accepted:bob'), 'ann to hear accepted');
     assert.equal(ann.states.find((s) => s.state === 'accepted')!.roomId, room.roomId);
     assert.equal(ann.line.callState(callId), 'accepted');
+  });
+
+  it('a line that was away while the caller cancelled hears it once back, and stops ringing', async () => {
+    const loopback = createLoopback();
+    loopbacks.push(loopback);
+    const ann = await open(loopback, 'ann');
+    const bob = await open(loopback, 'bob', 300);
+    const { callId } = await ann.line.call('bob');
+    await until(() => bob.rings.length === 1, 'bob to ring');
+    loopback.dropConnections('bob');
+    await until(() => bob.line.state === 'reconnecting', 'bob\'s line to notice');
+    await ann.line.cancel(callId);
+    assert.equal(bob.line.callState(callId), 'ringing', 'not told yet');
+    await until(() => bob.line.state === 'connected', 'bob\'s line back');
+    await until(() => bob.of(callId).includes('cancelled:ann'), 'bob to hear the cancel');
+    assert.equal(bob.line.callState(callId), undefined);
   });
 
   it('a call to two is over for the caller once both said no; each outcome comes with who', async () => {

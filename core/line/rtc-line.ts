@@ -247,6 +247,8 @@ export class RtcLine extends Emitter<RtcLineEvents> {
   #changed(change: CallStateChange): void {
     const call = this.#calls.get(change.callId);
     if (!call || OVER.has(call.state)) return;
+    // Told again after a reconnect: another line's outcome says nothing about the call this line took.
+    if (call.state === 'accepted' && change.state === 'answered-elsewhere') return;
     if (change.state === 'ringing') {
       if (call.announced) return;
       call.announced = true;

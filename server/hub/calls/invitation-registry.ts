@@ -5,7 +5,7 @@
  * server mints the room and a join token for each side. Free of Node APIs; time comes from `clock`.
  */
 import type { TokenClaims } from '../../../protocol/token.js';
-import type { CallParty, MissedCall, UserTokenClaims } from '../../../protocol/line.js';
+import type { CallParty, CallState, MissedCall, UserTokenClaims } from '../../../protocol/line.js';
 import type { CallAcceptedMessage, CallStateMessage, MissedCallsMessage, RingMessage } from '../../../protocol/server-messages.js';
 import { HubError } from '../errors.js';
 import { randomId, utf8Length } from '../encoding.js';
@@ -85,6 +85,11 @@ interface Call {
   timer: unknown;
 }
 
+/** States after which a call rings no more; kept a while for lines that reconnect (FINALS_KEPT_MS, at most FINALS_PER_USER). */
+const FINAL_STATES: ReadonlySet<CallState> = new Set<CallState>(['declined', 'busy', 'missed', 'cancelled', 'answered-elsewhere', 'ended']);
+const FINALS_KEPT_MS = 5 * 60_000;
+const FINALS_PER_USER = 20;
+
 /** Remembered groups of users whose lines were seen: what a group policy decides on. */
 const REMEMBERED_USERS = 100_000;
 
@@ -97,6 +102,8 @@ export class InvitationRegistry {
   private readonly callsByRoom = new Map<string, Set<string>>();
   /** Per user; `shown`: a line of theirs saw it happen (then only lines opened later get the notice). */
   private readonly missed = new Map<string, { record: MissedCall; shown: boolean }[]>();
+  /** How each user's recent calls ended: sent again to a line that (re)connects, so one that missed it stops ringing. */
+  private readonly finals = new Map<string, { frame: CallStateMessage; at: number }[]>();
   /** Callers whose last line closed: their ringing calls are cancelled unless a line comes back in time. */
   private readonly callerGone = new Map<string, unknown>();
   private readonly rate: KeyedRateLimit;
@@ -119,6 +126,8 @@ export class InvitationRegistry {
     for (const call of this.calls.values()) {
       if (call.callees.get(userId) === 'ringing') line.send(this.ringFrame(call));
     }
+    const since = this.deps.clock.now() - FINALS_KEPT_MS;
+    for (const { frame, at } of this.finals.get(userId) ?? []) if (at > since) line.send(frame);
     this.deliverMissed(userId, line);
   }
 
@@ -443,10 +452,18 @@ export class InvitationRegistry {
 
   /** To every line of `userId` but `except`; false when they have none. */
   private sendToLines(userId: string, frame: LineFrame, except?: LineEnd): boolean {
+    if (frame.type === 'call-state' && FINAL_STATES.has(frame.state)) this.rememberFinal(userId, frame);
     const set = this.lines.get(userId);
     if (!set) return false;
     for (const line of set) if (line !== except) line.send(frame);
     return true;
+  }
+
+  private rememberFinal(userId: string, frame: CallStateMessage): void {
+    const since = this.deps.clock.now() - FINALS_KEPT_MS;
+    const list = (this.finals.get(userId) ?? []).filter((entry) => entry.at > since);
+    list.push({ frame, at: this.deps.clock.now() });
+    this.finals.set(userId, list.slice(-FINALS_PER_USER));
   }
 
   private missedRecord(call: Call, direction: MissedCall['direction'], reason: MissedCall['reason']): MissedCall {
