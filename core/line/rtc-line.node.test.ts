@@ -87,6 +87,21 @@ describe('RtcLine', () => {
     assert.equal(bob.line.callState(callId), undefined);
   });
 
+  it('a caller who was away when the call was answered gets the room once back', async () => {
+    const loopback = createLoopback();
+    loopbacks.push(loopback);
+    const ann = await open(loopback, 'ann', 300);
+    const bob = await open(loopback, 'bob');
+    const { callId } = await ann.line.call('bob');
+    await until(() => bob.rings.length === 1, 'bob to ring');
+    loopback.dropConnections('ann');
+    await until(() => ann.line.state === 'reconnecting', 'ann\'s line to notice');
+    const room = await bob.line.accept(callId);
+    await until(() => ann.of(callId).includes('accepted:bob'), 'ann to hear accepted once back');
+    assert.equal(ann.states.filter((s) => s.state === 'accepted').length, 1);
+    assert.equal(ann.states.find((s) => s.state === 'accepted')!.roomId, room.roomId);
+  });
+
   it('a call to two is over for the caller once both said no; each outcome comes with who', async () => {
     const loopback = createLoopback();
     loopbacks.push(loopback);

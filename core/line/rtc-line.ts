@@ -232,7 +232,7 @@ export class RtcLine extends Emitter<RtcLineEvents> {
       case 'call-accepted': {
         const { callId, by, roomId, token } = message;
         const call = this.#calls.get(callId);
-        if (!call) return;
+        if (!call || call.room) return; // sent again after a reconnect: known already
         call.room = { roomId, token };
         call.waiting?.resolve(call.room);
         call.waiting = undefined;

@@ -80,6 +80,8 @@ interface Call {
   room: { roomId: string; instance: string } | null;
   /** Minting the room: later accepts wait for the same one. */
   roomMade: Promise<{ roomId: string; instance: string }> | null;
+  /** What told the caller the call was answered: sent again to a line of theirs that (re)connects while it lasts. */
+  callerAccepted: CallAcceptedMessage | null;
   /** Someone joined the call's room (then it ends when the room empties). */
   started: boolean;
   timer: unknown;
@@ -125,6 +127,7 @@ export class InvitationRegistry {
     this.remember(line.claims);
     for (const call of this.calls.values()) {
       if (call.callees.get(userId) === 'ringing') line.send(this.ringFrame(call));
+      if (call.caller.userId === userId && call.callerAccepted) line.send(call.callerAccepted);
     }
     const since = this.deps.clock.now() - FINALS_KEPT_MS;
     for (const { frame, at } of this.finals.get(userId) ?? []) if (at > since) line.send(frame);
@@ -219,8 +222,10 @@ export class InvitationRegistry {
     if (!this.calls.has(callId)) throw new HubError('not-allowed', 'The call was cancelled.');
     call.callees.set(userId, 'accepted');
     line.send({ type: 'call-accepted', callId, by: userId, ...room, token: tokens.callee });
-    if (tokens.caller) this.sendToLines(call.caller.userId, { type: 'call-accepted', callId, by: userId, ...room, token: tokens.caller });
-    else this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
+    if (tokens.caller) {
+      call.callerAccepted = { type: 'call-accepted', callId, by: userId, ...room, token: tokens.caller };
+      this.sendToLines(call.caller.userId, call.callerAccepted);
+    } else this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
     this.armJoinWindow(call);
   }
 
@@ -285,7 +290,7 @@ export class InvitationRegistry {
       id: randomId(12), rid: spec.rid, origin: spec.origin, caller: spec.caller, inviter: spec.inviter, video: spec.video, data: spec.data,
       at: now, expiresAt: now + timeoutMs, callees: new Map(),
       room: spec.inviter ? { roomId: spec.inviter.roomId, instance: spec.inviter.instance } : null, roomMade: null,
-      started: Boolean(spec.inviter), timer: undefined,
+      started: Boolean(spec.inviter), timer: undefined, callerAccepted: null,
     };
     this.calls.set(call.id, call);
     if (call.room) this.indexRoom(call.room.roomId, call.id);
