@@ -92,7 +92,7 @@ const FINAL_STATES: ReadonlySet<CallState> = new Set<CallState>(['declined', 'bu
 const FINALS_KEPT_MS = 5 * 60_000;
 const FINALS_PER_USER = 20;
 
-/** Remembered groups of users whose lines were seen: what a group policy decides on. */
+/** Users remembered at most, per kind (their group, policy, missed calls, recent outcomes). */
 const REMEMBERED_USERS = 100_000;
 
 export class InvitationRegistry {
@@ -412,14 +412,8 @@ export class InvitationRegistry {
   }
 
   private remember(claims: UserTokenClaims): void {
-    if (this.groups.size >= REMEMBERED_USERS && !this.groups.has(claims.sub)) {
-      const oldest = this.groups.keys().next().value!;
-      this.groups.delete(oldest);
-      this.policies.delete(oldest);
-    }
-    this.groups.delete(claims.sub); // re-inserted: the newest go last
-    this.groups.set(claims.sub, claims.group);
-    if (claims.callable !== undefined || claims.group !== undefined) this.policies.set(claims.sub, { callable: claims.callable, group: claims.group });
+    setNewest(this.groups, claims.sub, claims.group);
+    if (claims.callable !== undefined || claims.group !== undefined) setNewest(this.policies, claims.sub, { callable: claims.callable, group: claims.group });
     else this.policies.delete(claims.sub);
   }
 
@@ -468,7 +462,7 @@ export class InvitationRegistry {
     const since = this.deps.clock.now() - FINALS_KEPT_MS;
     const list = (this.finals.get(userId) ?? []).filter((entry) => entry.at > since);
     list.push({ frame, at: this.deps.clock.now() });
-    this.finals.set(userId, list.slice(-FINALS_PER_USER));
+    setNewest(this.finals, userId, list.slice(-FINALS_PER_USER));
   }
 
   private missedRecord(call: Call, direction: MissedCall['direction'], reason: MissedCall['reason']): MissedCall {
@@ -478,7 +472,7 @@ export class InvitationRegistry {
   private storeMissed(userId: string, record: MissedCall, shown = false): void {
     const list = this.missed.get(userId) ?? [];
     list.push({ record, shown });
-    this.missed.set(userId, list.slice(-this.deps.config.missedCallsPerUser));
+    setNewest(this.missed, userId, list.slice(-this.deps.config.missedCallsPerUser));
   }
 
   /**
@@ -499,3 +493,10 @@ export class InvitationRegistry {
   }
 }
 
+
+/** Sets `key` as the newest entry; past REMEMBERED_USERS the oldest go (what users who never come back leave behind). */
+function setNewest<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED_USERS) map.delete(map.keys().next().value!);
+}
