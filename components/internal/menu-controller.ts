@@ -70,9 +70,10 @@ export class MenuController implements ReactiveController {
     }, () => (floating = undefined));
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
-      // A choice menu opens on the current choice; any other on its first item.
+      // A choice menu (radios only) opens on the current choice; any other on its first item.
       const items = this.#items();
-      (items.find((item) => item.getAttribute('role') === 'menuitemradio' && item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+      const choice = items.every((item) => item.getAttribute('role') === 'menuitemradio');
+      (choice ? items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0] : items[0])?.focus();
     }
   }
 
