@@ -142,7 +142,7 @@ describe('<rtc-participants>', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused()?.getAttribute('role') === 'menuitem', 'focus in the menu', LONG);
     await sendKeys({ press: 'End' });
-    expect(focused()!.dataset['action']).to.equal('remove');
+    expect((focused() as HTMLElement).dataset['action']).to.equal('remove');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(), 'the safe choice is focused').to.equal(inRow(el, 'bob', 'cancel-button'));

@@ -19,6 +19,11 @@ const allowed: [RoomPhase, RoomPhase][] = [
   ['calling', 'joined'],
   ['lobby', 'left'], // the engine's call ended (the page ran it on the engine)
   ['left', 'joined'],
+  ['joining', 'waiting'], // the room's lobby holds the join
+  ['waiting', 'joined'], // admitted
+  ['waiting', 'lobby'], // denied: back to where the join started
+  ['waiting', 'calling'],
+  ['waiting', 'left'],
 ];
 
 test('the moves the room makes are allowed', () => {
@@ -36,7 +41,7 @@ test('after leaving, the room rejoins (or the engine joins); it shows no lobby o
 
 test('staying in a phase is no move, and every phase has a row', () => {
   for (const phase of PHASES) assert.equal(canMove(phase, phase), false, phase);
-  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby']);
+  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'waiting']);
   const moves = PHASES.flatMap((from) => PHASES.filter((to) => canMove(from, to)).map((to) => `${from}>${to}`));
   assert.equal(moves.length, allowed.length, `exactly the listed moves: ${moves.join(' ')}`);
 });

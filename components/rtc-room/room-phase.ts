@@ -4,8 +4,8 @@
  * entry in `RoomPhase`, and every move it allows is written down in one place.
  */
 
-/** Where the room is in its life: `lobby` (before joining), `calling` (answer page), `joining`, `joined`, `left`. */
-export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'joined' | 'left';
+/** Where the room is in its life: `lobby` (before joining), `calling` (answer page), `joining`, `waiting` (held in the room's lobby), `joined`, `left`. */
+export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'waiting' | 'joined' | 'left';
 
 /**
  * From each phase, the phases it may go to. The engine's `joined` and `left` can come from any phase
@@ -14,7 +14,9 @@ export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'joined' | 'left';
 export const PHASE_MOVES: Readonly<Record<RoomPhase, readonly RoomPhase[]>> = {
   lobby: ['calling', 'joining', 'joined', 'left'],
   calling: ['lobby', 'joining', 'joined', 'left'],
-  joining: ['lobby', 'calling', 'joined', 'left'],
+  joining: ['lobby', 'calling', 'waiting', 'joined', 'left'],
+  // Held in the room's lobby until a host decides: admitted, or denied (back to where the join started).
+  waiting: ['lobby', 'calling', 'joined', 'left'],
   joined: ['left'],
   left: ['joining', 'joined'],
 };

@@ -53,6 +53,9 @@ import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
 import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
+// Moderation (issue 10): notices to the affected person, the waiting phase.
+import { noticeStyles } from './notice.styles.js';
+import { RoomModeration } from './room-moderation.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
 export type { RoomPhase } from './room-phase.js';
@@ -147,7 +150,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase implements ShortcutHost {
-  static override styles = [styles, callViewStyles, lobbyStyles];
+  static override styles = [styles, callViewStyles, lobbyStyles, noticeStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
@@ -237,7 +240,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The clock for the timer, the unreachable tiles and the announcements (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  /** Where the room is: `lobby`, `calling`, `joining`, `joined` or `left` (reflected, read-only: the room alone moves it). */
+  /** Where the room is: `lobby`, `calling`, `joining`, `waiting` (in the room's lobby until a host admits), `joined` or `left` (reflected, read-only: the room alone moves it). */
   @property({ reflect: true, noAccessor: true })
   get phase(): RoomPhase {
     return this.#phase;
@@ -279,6 +282,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         : burstWords(names, (name) => this.i18n.t('announce.left', { name }), (count) => this.i18n.t('announce.leftMany', { count })),
   });
   readonly #timer = new CallTimer(this, () => this.clock);
+  readonly #moderation = new RoomModeration(this, {
+    t: this.#t,
+    announce: (text) => this.announce(text),
+    turnOn: (media) => (media === 'audio' ? this.toggleMicrophone(true) : this.toggleCamera(true)),
+    reportError: (error) => this.#reportError(error),
+    onWaiting: () => this.#setPhase('waiting'),
+    clock: () => this.clock,
+  });
   readonly #audio = new RoomAudio(this, {
     root: () => this.renderRoot,
     snapshot: () => this.#snapshot,
@@ -308,6 +319,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
       this.#engineState.setEngine(engine);
+      this.#moderation.setEngine(engine);
       return offs;
     },
     previewMoved: () => this.#lobby.media.forget(),
@@ -328,8 +340,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #focusInside = false;
 
   readonly #commands: RoomCommands = {
-    toggleMicrophone: (on) => this.toggleMicrophone(on),
-    toggleCamera: (on) => this.toggleCamera(on),
+    toggleMicrophone: (on) => this.toggleMicrophone(on).catch(this.#moderation.explainRefusal('audio')),
+    toggleCamera: (on) => this.toggleCamera(on).catch(this.#moderation.explainRefusal('video')),
     toggleScreenShare: (on) => this.toggleScreenShare(on),
     toggleSpeaker: (on) => this.toggleSpeaker(on),
     switchCamera: () => this.switchCamera(),
@@ -382,7 +394,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Joins the room (the lobby's button does the same). Rejects, and fires `rtc-error`, when admission fails. */
   async join(): Promise<void> {
-    if (this.phase === 'joining' || this.phase === 'joined') return;
+    if (this.phase === 'joining' || this.phase === 'waiting' || this.phase === 'joined') return;
     const before = this.phase;
     // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
     this.#focusInside = this.matches(':focus-within');
@@ -401,7 +413,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="password"]')?.focus());
         throw error;
       }
-      if (this.#phase === 'joining') this.#setPhase(before);
+      if (this.#phase === 'joining' || this.#phase === 'waiting') this.#setPhase(before);
+      this.#moderation.joinFailed();
       this.#reportError(error);
       throw error;
     }
@@ -584,6 +597,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         this.#timer.stop();
         this.#dialogs.close();
         if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
+        if (reason === 'ended') this.announce(this.i18n.t('left.endedByHost'));
         this.#audio.reset();
         if (this.fullscreen) void this.setFullScreen(false);
       }),
@@ -705,6 +719,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         ${this.phase === 'left'
           ? renderLeft({ reason: this.leftReason, error: this.leftError, t, rejoin: () => this.join().catch(() => {}) })
           : nothing}
+        ${this.phase === 'joined' || this.phase === 'waiting' ? this.#moderation.renderNotice() : nothing}
         ${renderReconnecting(this.phase, snapshot, t)}
         ${this.#audio.blocked
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${t('audio.blocked')}
@@ -754,8 +769,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     runRoomShortcut(action, {
       self: this.#snapshot?.self,
       client: () => this.#client(),
-      toggleMicrophone: () => this.toggleMicrophone(),
-      toggleCamera: () => this.toggleCamera(),
+      toggleMicrophone: () => this.toggleMicrophone().catch(this.#moderation.explainRefusal('audio')),
+      toggleCamera: () => this.toggleCamera().catch(this.#moderation.explainRefusal('video')),
       announce: (text) => this.announce(text),
       t: this.#t,
       toggleChat: () => !this.composed && this.#panels.open(this.panel === 'chat' ? null : 'chat'),
