@@ -56,6 +56,7 @@ import { renderWaitingList } from './waiting-list.js';
  * @cssproperty [--participants-background=var(--rtc-color-surface)] - Background of the list.
  * @cssproperty [--participants-hand-color=amber mixed with var(--rtc-color-text)] - Colour of the raised hand mark.
  * @cssproperty [--participants-off-color=var(--rtc-color-danger)] - Colour of a microphone or camera that is off.
+ * @cssproperty [--participants-header-inset=0px] - Room kept free at the end of the header (the room's panel puts its close button there).
  */
 export class RtcParticipants extends RtcElement {
   static override styles = styles;
@@ -220,7 +221,7 @@ export class RtcParticipants extends RtcElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part~="end-dialog"]');
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open && dialog.isConnected) dialog.showModal();
     // A menu whose person left, or whose powers went with a role change, closes.
     const open = this.#menu.openId;
     if (open && !this.renderRoot.querySelector('[role="menu"]')) this.#menu.close(false);

@@ -185,7 +185,7 @@ export const styles = [
       align-items: center;
       justify-content: space-between;
       gap: ${token('space-s')};
-      padding-inline-end: ${token('space-l')};
+      padding-inline-end: calc(${token('space-l')} + var(--participants-header-inset, 0px));
     }
     .header .heading {
       flex: 1 1 auto;

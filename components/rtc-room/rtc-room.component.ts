@@ -54,7 +54,7 @@ import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './r
 import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
 // Moderation (issue 10): notices to the affected person, the waiting phase.
-import { noticeStyles } from './notice.styles.js';
+import { moderationStyles } from './moderation.styles.js';
 import { RoomModeration } from './room-moderation.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
@@ -150,7 +150,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase implements ShortcutHost {
-  static override styles = [styles, callViewStyles, lobbyStyles, noticeStyles];
+  static override styles = [styles, callViewStyles, lobbyStyles, moderationStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';

@@ -1,8 +1,12 @@
-/** The moderation notice: a toast at the top of the room, over the video or the lobby (see notice-view.ts). */
+/** The room's moderation pieces: the notice (a toast at the top, over the video or the lobby: notice-view.ts), the lock mark, room for the panel's close button. */
 import { css } from 'lit';
 import { token } from '../internal/shared.styles.js';
 
-export const noticeStyles = css`
+export const moderationStyles = css`
+  /* The panel's close button sits in the people list's header corner: its room menu button keeps clear of it. */
+  rtc-participants {
+    --participants-header-inset: 40px;
+  }
   .notice {
     position: absolute;
     top: 44px;
