@@ -118,7 +118,6 @@ export const en = {
   'people.lowerHand': 'Lower hand',
   'people.lowerHandOf': 'Lower hand for {name}',
   'people.remove': 'Remove',
-  'people.removeOf': 'Remove {name} from the call',
   'people.confirmRemove': 'Remove {name} from the call?',
   'people.cancel': 'Cancel',
   'reactions.raiseHand': 'Raise hand',

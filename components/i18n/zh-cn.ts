@@ -137,7 +137,6 @@ export const zhCN: Strings = {
   'people.lowerHand': '放下手',
   'people.lowerHandOf': '为 {name} 放下手',
   'people.remove': '移出',
-  'people.removeOf': '将 {name} 移出通话',
   'people.confirmRemove': '将 {name} 移出通话？',
   'people.cancel': '取消',
   'reactions.raiseHand': '举手',
