@@ -85,7 +85,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * In `mode="answer"` the room renders its own light DOM and takes no children.
  *
  * @event {RtcJoinedEvent} rtc-joined - `{ roomId, userId }`: the local user is in the room.
- * @event {RtcLeftEvent} rtc-left - `{ reason: 'hangup' | 'kicked' | 'replaced' | 'network' | 'error', code? }`: the local user is out.
+ * @event {RtcLeftEvent} rtc-left - `{ reason: 'hangup' | 'kicked' | 'replaced' | 'ended' | 'network' | 'error', code? }`: the local user is out.
  * @event {RtcHangupEvent} rtc-hangup - `{ roomId }`: the local user hung up (before `rtc-left`).
  * @event {RtcUserChangeEvent} rtc-user-change - `{ joined, exited, users, current }` (user ids): people came or went.
  * @event {RtcPlayerChangeEvent} rtc-player-change - `{ userId, preUserId }`: someone else is on the main view (a pin, a share, a new speaker).
@@ -115,6 +115,14 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcCallDeclineEvent} rtc-call-decline - `{ roomId }`: the user declined the incoming call (answer mode).
  * @event {RtcSnapshotEvent} rtc-snapshot - `{ userId, image }`, cancelable: the user took a snapshot (answer mode's button); cancel to skip the download.
  * @event {RtcCallStateEvent} rtc-call-state - `{ callId, state, by? }`: an invitation of this room's (`invite(userId)`, docs/calls.md) rang, was accepted, declined, busy, missed or cancelled.
+ * @event {RtcRoomStateEvent} rtc-room-state - `{ state, previous }`: the room's title, lock, lobby, hosts or held mutes changed.
+ * @event {RtcRoleChangeEvent} rtc-role-change - `{ userId, local, role, previous, by }`: someone's role changed.
+ * @event {RtcMutedByHostEvent} rtc-muted-by-host - `{ kind, by, byName }`: a host turned the user's microphone or camera off.
+ * @event {RtcUnmuteRequestEvent} rtc-unmute-request - `{ kind, by, byName }`: a host asks the user to turn it on (the room asks them).
+ * @event {RtcScreenStoppedEvent} rtc-screen-stopped - `{ by, byName }`: a host stopped the user's screen share.
+ * @event {RtcLobbyEvent} rtc-lobby - `{ waiting }`: for a host, who waits in the room's lobby changed.
+ * @event {RtcWaitingEvent} rtc-waiting - `{ roomId }`: the user's join waits in the room's lobby (`phase` `waiting`).
+ * @event {RtcTokenExpiringEvent} rtc-token-expiring - `{ expiresAt, inMs }`: renew the token with `room.engine.renewToken()`.
  *
  * @csspart base - The room's box.
  * @csspart header - The top bar: room name, head count, connection state.
@@ -142,6 +150,10 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @csspart leave-dialog - The "Leave the call?" confirmation of the leave shortcut.
  * @csspart error - The error notice.
  * @csspart audio-unlock - The "enable audio" button shown while the browser blocks the sound.
+ * @csspart notice - What a host's action means for the user ("The host muted your microphone"…), at the top of the call or the waiting lobby.
+ * @csspart notice-text - Its words.
+ * @csspart notice-accept - Its Turn on button (a host's request, a promotion).
+ * @csspart notice-dismiss - Its Not now or × button.
  *
  * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
