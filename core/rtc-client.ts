@@ -22,10 +22,13 @@ import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia } from './media/local-media.js';
 import { DeviceManager } from './media/devices.js';
-import { cameraEncoding, resolveVideoProfile } from './media/profiles.js';
+import { cameraEncoding, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
 import { ActiveSpeakerDetector } from './audio/active-speaker.js';
 import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
+import { HealthMonitor, type HealthOptions } from './stats/health-monitor.js';
+import type { NetworkQuality } from './stats/network-quality.js';
+import { sessionHealth } from './stats/session-health.js';
 import { MeshTransport } from './transports/mesh-transport.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
@@ -63,6 +66,8 @@ export interface RtcClientOptions {
   mediaSource?: MediaSource;
   /** Interval for `stats` events in ms; 0 turns them off (default). */
   statsInterval?: number;
+  /** Network quality, weak-network thresholds, frozen video and the camera stepping down (docs/engine.md, "Health"). */
+  health?: HealthOptions;
   /** When to retry after the signaling socket drops, and when to give up (default: a delay table with jitter, up to 60 s). */
   reconnectPolicy?: ReconnectPolicy;
   /** Log state transitions and recoveries with console.debug. */
@@ -124,6 +129,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   readonly #media: LocalMedia;
   readonly #devices: DeviceManager;
   readonly #stats = new StatsCollector();
+  readonly #health: HealthMonitor;
+  /** The camera profile the app chose; the health monitor steps below it on a weak uplink, never above. */
+  #chosenProfile: VideoProfile;
   readonly #speakers = new ActiveSpeakerDetector();
   #meter: LevelMeter | null = null;
   #signaling: SignalingClient | null = null;
@@ -142,6 +150,15 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       audioConstraints: options.audioConstraints,
     });
     this.#devices = new DeviceManager(this.#media, () => this.#mediaSource());
+    this.#chosenProfile = this.#media.profile;
+    this.#health = new HealthMonitor(sessionHealth({
+      collect: () => this.getStats(), self: () => this.#roster.self, participant: (id) => this.#roster.participants.get(id),
+      media: this.#media, chosenProfile: () => this.#chosenProfile, applyEncoding: async () => this.#transport?.setCameraEncoding(),
+    }), options.health);
+    this.#health.on('network-quality', (detail) => this.emit('network-quality', detail));
+    this.#health.on('network-weak', (detail) => this.emit('network-weak', detail));
+    this.#health.on('video-frozen', (detail) => this.emit('video-frozen', detail));
+    this.#health.on('video-adapt', (detail) => this.emit('video-adapt', detail));
     this.#media.on('track', ({ source, track }) => this.#localTrackChanged(source, track));
     this.#media.on('ended', ({ source }) => {
       if (source === 'screen') void this.#stopSharing(); // the browser's own "Stop sharing"
@@ -330,9 +347,17 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /** Change the camera preset (`180p_15` … `1080p_30`) live. An unknown name means the default. */
   async setVideoProfile(name: string): Promise<void> {
-    await this.#media.setProfile(resolveVideoProfile(name));
+    this.#chosenProfile = resolveVideoProfile(name);
+    await this.#media.setProfile(this.#chosenProfile);
     await this.#transport?.setCameraEncoding();
   }
+
+  /** Network quality of `userId`, 0–5 (ours: our uplink); 0 while unknown or when their link is lost. */
+  networkQuality(userId: string): NetworkQuality { return this.#health.quality(userId); }
+  /** Whether their link counts as weak now (ours: what we send). */
+  networkWeak(userId: string): boolean { return this.#health.weak(userId); }
+  /** Whether their video stopped moving while their camera is on. */
+  videoFrozen(userId: string): boolean { return this.#health.frozen(userId); }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
@@ -620,6 +645,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         void this.getStats().then((stats) => this.emit('stats', { stats }), () => undefined);
       }, statsInterval));
     }
+    this.#timers.push(setInterval(() => void this.#health.sample(Date.now()).catch(() => undefined), this.#health.intervalMs));
     this.#devices.watch();
     if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
       const listen = (type: string, handler: () => void) => {
@@ -651,6 +677,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#meter = null;
     this.#media.stopAll();
     this.#stats.reset();
+    this.#health.reset();
     this.#speakers.reset();
     this.#activeSpeaker = null;
     this.#roomId = null;

@@ -33,3 +33,8 @@ export { RtcTrackRemovedEvent } from './rtc-track-removed.js';
 export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
 // Calls (issue 12)
 export { RtcCallStateEvent } from './rtc-call-state.js';
+// ---- health (issue 13) ----
+export { RtcNetworkQualityEvent } from './rtc-network-quality.js';
+export { RtcNetworkWeakEvent } from './rtc-network-weak.js';
+export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
+export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';

@@ -30,6 +30,10 @@ import { RtcStatsEvent } from '../events/rtc-stats.js';
 import { RtcTrackAddedEvent } from '../events/rtc-track-added.js';
 import { RtcTrackRemovedEvent } from '../events/rtc-track-removed.js';
 import { RtcCallStateEvent } from '../events/rtc-call-state.js';
+import { RtcNetworkQualityEvent } from '../events/rtc-network-quality.js';
+import { RtcNetworkWeakEvent } from '../events/rtc-network-weak.js';
+import { RtcVideoAdaptEvent } from '../events/rtc-video-adapt.js';
+import { RtcVideoFrozenEvent } from '../events/rtc-video-frozen.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
@@ -70,6 +74,11 @@ export const ENGINE_EVENTS: Bridge = {
   'token-expiring': () => [],
   // Calls (issue 12): the state of the room's own invitations.
   'call-state': (detail) => [new RtcCallStateEvent(detail)],
+  // Health (issue 13).
+  'network-quality': (detail) => [new RtcNetworkQualityEvent({ ...detail })],
+  'network-weak': (detail) => [new RtcNetworkWeakEvent({ ...detail })],
+  'video-frozen': (detail) => [new RtcVideoFrozenEvent({ ...detail })],
+  'video-adapt': (detail) => [new RtcVideoAdaptEvent({ ...detail })],
 };
 
 // ---- the bridge (rtc-room split) ----
