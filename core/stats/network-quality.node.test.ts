@@ -25,8 +25,8 @@ describe('network quality', () => {
     assert.equal(scoreQuality([{ ...good, loss: 0.04 }]), 4);
     assert.equal(scoreQuality([{ ...good, loss: 0.15 }]), 2);
     assert.equal(scoreQuality([{ ...good, loss: 0.5 }]), 1);
-    assert.equal(scoreQuality([{ ...good, roundTripTime: 0.4 }]), 3);
-    assert.equal(scoreQuality([{ ...good, jitter: 0.08 }]), 3);
+    assert.equal(scoreQuality([{ ...good, roundTripTime: 0.5 }]), 3);
+    assert.equal(scoreQuality([{ ...good, jitter: 0.15 }]), 3);
     assert.equal(scoreQuality([{ ...good, bitrateRatio: 0.3 }]), 3);
     assert.equal(scoreQuality([{ ...good, bitrateRatio: 0.05, loss: 0.04 }]), 1);
     assert.equal(scoreQuality([{ ...good, roundTripTime: null, jitter: null, bitrateRatio: null }]), 5, 'loss alone when nothing else is known');
@@ -38,6 +38,12 @@ describe('network quality', () => {
     const window = new QualityWindow(3);
     assert.equal(window.push(good), 5);
     assert.equal(window.push({ ...good, flowing: false }), 0);
+  });
+
+  it('keeps one spike of delay or jitter (a busy moment) from counting', () => {
+    const spike = { ...good, roundTripTime: 0.9, jitter: 0.3 };
+    assert.equal(scoreQuality([good, spike, good]), 5);
+    assert.equal(scoreQuality([spike, spike, good]), 2);
   });
 
   it('averages over the window: one bad sample dents the level, a run of them sinks it, and it climbs back', () => {

@@ -20,13 +20,13 @@ export interface QualityReading {
 }
 
 /**
- * The lower edge of levels 5, 4, 3 and 2 for each measure (below the last edge: level 1). Loss after
- * WebRTC's own recovery (FEC, NACK) starts to show above a few percent; delay past ~300 ms makes
+ * The upper edge of levels 5, 4, 3 and 2 for each measure (past the last edge: level 1). Loss after
+ * WebRTC's own recovery (FEC, NACK) starts to show above a few percent; delay past ~400 ms makes
  * people talk over each other; jitter eats into the playout buffer.
  */
 const LOSS = [0.02, 0.05, 0.1, 0.2] as const;
-const RTT_S = [0.15, 0.3, 0.5, 1] as const;
-const JITTER_S = [0.03, 0.06, 0.1, 0.2] as const;
+const RTT_S = [0.2, 0.4, 0.7, 1.2] as const;
+const JITTER_S = [0.05, 0.1, 0.2, 0.4] as const;
 /** Ratios: the encoder's target against the profile's aim; lower is worse, so these edges read the other way. */
 const BITRATE_RATIO = [0.7, 0.45, 0.25, 0.1] as const;
 
@@ -42,16 +42,24 @@ function levelBelow(value: number, edges: readonly number[]): NetworkQuality {
 
 const mean = (values: number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
-/** The level of readings taken together: their mean loss, delay, jitter and bitrate. */
+/** Delay and jitter spike when the device is busy for a moment: the median keeps one spike from counting. */
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The level of readings taken together: their mean loss and bitrate, their median delay and jitter. */
 export function scoreQuality(readings: readonly QualityReading[]): NetworkQuality {
   const flowing = readings.filter((r) => r.flowing);
   if (!flowing.length) return 0;
   const present = (key: 'loss' | 'roundTripTime' | 'jitter' | 'bitrateRatio'): number[] =>
     flowing.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
   const levels: NetworkQuality[] = [levelAbove(mean(present('loss'))!, LOSS)];
-  const rtt = mean(present('roundTripTime'));
+  const rtt = median(present('roundTripTime'));
   if (rtt !== null) levels.push(levelAbove(rtt, RTT_S));
-  const jitter = mean(present('jitter'));
+  const jitter = median(present('jitter'));
   if (jitter !== null) levels.push(levelAbove(jitter, JITTER_S));
   const ratio = mean(present('bitrateRatio'));
   if (ratio !== null) levels.push(levelBelow(ratio, BITRATE_RATIO));
