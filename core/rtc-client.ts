@@ -26,9 +26,8 @@ import { cameraEncoding, resolveVideoProfile, type VideoProfile } from './media/
 import { ActiveSpeakerDetector } from './audio/active-speaker.js';
 import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
-import { HealthMonitor, type HealthOptions } from './stats/health-monitor.js';
+import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
 import type { NetworkQuality } from './stats/network-quality.js';
-import { sessionHealth } from './stats/session-health.js';
 import { MeshTransport } from './transports/mesh-transport.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
@@ -129,7 +128,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   readonly #media: LocalMedia;
   readonly #devices: DeviceManager;
   readonly #stats = new StatsCollector();
-  readonly #health: HealthMonitor;
+  /** Loaded and started once joined (a chunk of its own in the all-in-one bundle: the lobby does not need it). */
+  #health: HealthMonitor | undefined;
   /** The camera profile the app chose; the health monitor steps below it on a weak uplink, never above. */
   #chosenProfile: VideoProfile;
   readonly #speakers = new ActiveSpeakerDetector();
@@ -151,14 +151,6 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     });
     this.#devices = new DeviceManager(this.#media, () => this.#mediaSource());
     this.#chosenProfile = this.#media.profile;
-    this.#health = new HealthMonitor(sessionHealth({
-      collect: () => this.getStats(), self: () => this.#roster.self, participant: (id) => this.#roster.participants.get(id),
-      media: this.#media, chosenProfile: () => this.#chosenProfile, applyEncoding: async () => this.#transport?.setCameraEncoding(),
-    }), options.health);
-    this.#health.on('network-quality', (detail) => this.emit('network-quality', detail));
-    this.#health.on('network-weak', (detail) => this.emit('network-weak', detail));
-    this.#health.on('video-frozen', (detail) => this.emit('video-frozen', detail));
-    this.#health.on('video-adapt', (detail) => this.emit('video-adapt', detail));
     this.#media.on('track', ({ source, track }) => this.#localTrackChanged(source, track));
     this.#media.on('ended', ({ source }) => {
       if (source === 'screen') void this.#stopSharing(); // the browser's own "Stop sharing"
@@ -353,11 +345,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   /** Network quality of `userId`, 0–5 (ours: our uplink); 0 while unknown or when their link is lost. */
-  networkQuality(userId: string): NetworkQuality { return this.#health.quality(userId); }
+  networkQuality(userId: string): NetworkQuality { return this.#health?.quality(userId) ?? 0; }
   /** Whether their link counts as weak now (ours: what we send). */
-  networkWeak(userId: string): boolean { return this.#health.weak(userId); }
+  networkWeak(userId: string): boolean { return this.#health?.weak(userId) ?? false; }
   /** Whether their video stopped moving while their camera is on. */
-  videoFrozen(userId: string): boolean { return this.#health.frozen(userId); }
+  videoFrozen(userId: string): boolean { return this.#health?.frozen(userId) ?? false; }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
@@ -645,7 +637,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         void this.getStats().then((stats) => this.emit('stats', { stats }), () => undefined);
       }, statsInterval));
     }
-    this.#timers.push(setInterval(() => void this.#health.sample(Date.now()).catch(() => undefined), this.#health.intervalMs));
+    void this.#startHealth(this.#signaling);
     this.#devices.watch();
     if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
       const listen = (type: string, handler: () => void) => {
@@ -656,6 +648,16 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       listen('offline', () => this.#signaling?.networkDown());
       listen('online', () => this.#signaling?.networkUp());
     }
+  }
+
+  async #startHealth(session: SignalingClient | null): Promise<void> {
+    const { startHealth } = await import('./stats/session-health.js');
+    if (!session || this.#signaling !== session) return;
+    this.#health = startHealth({
+      collect: () => this.getStats(), self: () => this.#roster.self, participant: (id) => this.#roster.participants.get(id),
+      media: this.#media, chosenProfile: () => this.#chosenProfile, applyEncoding: async () => this.#transport?.setCameraEncoding(),
+      emit: (type, detail) => this.emit(type, detail as never), timers: this.#timers,
+    }, this.options.health);
   }
 
   /** The session is over (hang up, kicked, replaced, gave up reconnecting): release everything. */
@@ -677,7 +679,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#meter = null;
     this.#media.stopAll();
     this.#stats.reset();
-    this.#health.reset();
+    this.#health = undefined;
     this.#speakers.reset();
     this.#activeSpeaker = null;
     this.#roomId = null;

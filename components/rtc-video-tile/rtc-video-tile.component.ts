@@ -14,7 +14,7 @@ import { aroundName, avatarHue, displayName, initials } from '../internal/partic
 import { ReactionController } from '../internal/reaction-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
-import { renderHealthNotices, renderQualityBars } from './tile-health.js';
+import { showHealth, type TileHealthView } from './tile-health-loader.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
@@ -136,6 +136,8 @@ export class RtcVideoTile extends RtcElement {
   readonly #reactions = new ReactionController(this, () => (this.screen ? undefined : this.#participant?.userId));
 
   #audioOnlySuggested = false;
+  /** The bars and notices, once their module is in (loaded when there is first something to show). */
+  #healthView: TileHealthView | undefined;
 
   /** Camera tiles follow their user's health; a screen tile shows none of it. */
   readonly #health = new NetworkHealthController(
@@ -160,6 +162,12 @@ export class RtcVideoTile extends RtcElement {
     this.#reactions.setEngine(this.client);
     this.#health.setEngine(this.client);
     if (changed.has('showStats') && this.showStats) void loadElement('rtc-tile-stats').catch(() => undefined);
+    if (!this.#healthView && (this.networkQuality > 0 || this.videoFrozen || this.networkWeak)) {
+      void showHealth(this.renderRoot).then((view) => {
+        this.#healthView = view;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     const p = this.#participant;
     if (!p) return;
     this.userId = p.userId;
@@ -275,7 +283,7 @@ export class RtcVideoTile extends RtcElement {
           : nothing}
         ${connecting ? html`<div part="status" class="status">${this.i18n.t('state.connecting')}</div>` : nothing}
         ${this.unreachable ? this.#renderUnreachable(plainName) : nothing}
-        ${renderHealthNotices({
+        ${this.#healthView?.renderHealthNotices({
           frozen: this.videoFrozen && !this.videoMuted && !this.unreachable,
           weak: this.networkWeak && p.local && !this.screen,
           audioOnlySuggested: this.#audioOnlySuggested && p.local,
@@ -297,8 +305,8 @@ export class RtcVideoTile extends RtcElement {
             : nothing}
           <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
             class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
-          ${this.networkQuality > 0 && !this.screen
-            ? renderQualityBars(this.#quality(), this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }))
+          ${this.networkQuality > 0 && !this.screen && this.#healthView
+            ? this.#healthView.renderQualityBars(this.#quality(), this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }))
             : nothing}
         </div>
         ${this.pinnable && !this.unreachable

@@ -18,6 +18,7 @@ describe('<rtc-video-tile> health', function () {
   it('shows the level as lit bars with the level in words, in both languages, and no bars while unknown', async () => {
     const el = await fixture<RtcVideoTile>(html`<rtc-video-tile .participant=${fakeParticipant('ada')} network-quality="3"
       style="width:320px;height:180px"></rtc-video-tile>`);
+    await waitUntil(() => part(el, 'quality'), 'the bars load with their first level');
     const bars = part(el, 'quality')!;
     expect(bars.querySelectorAll('.bar.lit')).to.have.length(3);
     expect(bars.getAttribute('title')).to.equal('Connection: fair');
@@ -42,6 +43,8 @@ describe('<rtc-video-tile> health', function () {
 
   it('says when video is interrupted, and on our own tile that our connection is unstable', async () => {
     const el = await fixture<RtcVideoTile>(html`<rtc-video-tile .participant=${fakeParticipant('ada')} video-frozen></rtc-video-tile>`);
+    await waitUntil(() => part(el, 'frozen'), 'the notice loads');
+    expect(getComputedStyle(part(el, 'notices')!).position).to.equal('absolute', 'with its styles');
     expect(part(el, 'frozen')!.textContent).to.equal('Video interrupted');
     expect(part(el, 'frozen')!.getAttribute('role')).to.equal('status');
     expect(part(el, 'weak-network'), 'only our own tile says so').to.be.null;
@@ -83,6 +86,7 @@ describe('<rtc-video-tile> health', function () {
       await waitUntil(() => Number(tileOf(bob, 'alice')?.getAttribute('network-quality')) >= 4, 'alice\'s tile at bob reads 4 or 5', LONG);
       expect(levels.some((l) => l.userId === 'alice' && l.quality >= 4)).to.equal(true);
       const tile = tileOf(bob, 'alice')!;
+      await waitUntil(() => part(tile, 'quality'), 'the bars', LONG);
       expect(part(tile, 'quality')!.getAttribute('title')).to.match(/^Connection: (good|excellent)$/);
       expect(((await stats).detail.stats as ReadonlyMap<string, unknown>).has('alice')).to.equal(true);
       await waitUntil(() => Number(tileOf(bob, 'bob')?.getAttribute('network-quality')) >= 4, 'bob\'s own tile: his uplink', LONG);

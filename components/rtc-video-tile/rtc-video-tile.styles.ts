@@ -253,59 +253,7 @@ export const styles = [
         height: 28px;
       }
     }
-    /* Health (issue 13): quality bars, notices, the stats overlay. */
-    .quality {
-      flex: none;
-      display: inline-flex;
-      align-items: flex-end;
-      gap: 1px;
-      height: 12px;
-      margin-inline-start: ${token('space-xs')};
-    }
-    .quality .bar {
-      width: 3px;
-      height: calc(var(--bar) * 20%);
-      border-radius: 1px;
-      background: currentColor;
-      opacity: 0.3;
-    }
-    .quality .bar.lit {
-      opacity: 1;
-    }
-    .quality.good .bar.lit {
-      background: var(--tile-quality-good, #4ade80);
-    }
-    .quality.fair .bar.lit {
-      background: var(--tile-quality-fair, #facc15);
-    }
-    .quality.poor .bar.lit {
-      background: var(--tile-quality-poor, #f87171);
-    }
-    .notices {
-      position: absolute;
-      top: ${token('space-s')};
-      left: 50%;
-      transform: translateX(-50%);
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      gap: ${token('space-xs')};
-      max-width: calc(100% - 2 * ${token('space-s')});
-    }
-    .notice {
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      padding: 2px ${token('space-s')};
-      border-radius: ${token('radius-s')};
-      background: var(--tile-label-background);
-      color: var(--tile-label-color);
-      font-size: ${token('font-size-s')};
-      text-align: center;
-    }
-    .notice .hint {
-      opacity: 0.85;
-    }
+    /* The statistics overlay (show-stats); the health marks' styles come with them (tile-health.ts). */
     .stats {
       position: absolute;
       top: ${token('space-s')};

@@ -1,6 +1,11 @@
-/** The tile's health marks: network-quality bars in the label, and the frozen-video and weak-network notices. */
-import { html, nothing, type TemplateResult } from 'lit';
+/**
+ * The tile's health marks: network-quality bars in the label, and the frozen-video and weak-network
+ * notices, with their styles. Only a call shows them, so the tile loads this module when it first
+ * has one to show (in the all-in-one bundle it is part of the call's chunk, which joining loads).
+ */
+import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { StringKey } from '../i18n/strings.js';
+import { token } from '../internal/shared.styles.js';
 
 const BARS = [1, 2, 3, 4, 5] as const;
 
@@ -29,3 +34,59 @@ export function renderHealthNotices(input: {
       : nothing}
   </div>`;
 }
+
+/** Added to the tile's shadow root beside its own styles once this module is in. */
+export const healthStyles: CSSResult = css`
+  .quality {
+    flex: none;
+    display: inline-flex;
+    align-items: flex-end;
+    gap: 1px;
+    height: 12px;
+    margin-inline-start: ${token('space-xs')};
+  }
+  .quality .bar {
+    width: 3px;
+    height: calc(var(--bar) * 20%);
+    border-radius: 1px;
+    background: currentColor;
+    opacity: 0.3;
+  }
+  .quality .bar.lit {
+    opacity: 1;
+  }
+  .quality.good .bar.lit {
+    background: var(--tile-quality-good, #4ade80);
+  }
+  .quality.fair .bar.lit {
+    background: var(--tile-quality-fair, #facc15);
+  }
+  .quality.poor .bar.lit {
+    background: var(--tile-quality-poor, #f87171);
+  }
+  .notices {
+    position: absolute;
+    top: ${token('space-s')};
+    left: 50%;
+    transform: translateX(-50%);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: ${token('space-xs')};
+    max-width: calc(100% - 2 * ${token('space-s')});
+  }
+  .notice {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    padding: 2px ${token('space-s')};
+    border-radius: ${token('radius-s')};
+    background: var(--tile-label-background);
+    color: var(--tile-label-color);
+    font-size: ${token('font-size-s')};
+    text-align: center;
+  }
+  .notice .hint {
+    opacity: 0.85;
+  }
+`;

@@ -1,9 +1,12 @@
-/** What the HealthMonitor reads from a running session (RtcClient hands it these), and how it steps the camera. */
+/**
+ * The health monitor of a running session: what it reads from RtcClient, how it steps the camera,
+ * and its sampling timer. RtcClient imports this module once joined (a chunk of its own).
+ */
 import type { LocalMedia } from '../media/local-media.js';
 import { higherProfile, lowerProfile } from '../media/profile-ladder.js';
 import type { VideoProfile } from '../media/profiles.js';
 import type { Participant, ParticipantStats } from '../types.js';
-import type { HealthHost } from './health-monitor.js';
+import { HealthMonitor, type HealthEvents, type HealthHost, type HealthOptions } from './health-monitor.js';
 
 /** Opus at the bitrate Chromium aims for in a voice call: part of what our uplink should carry beside the camera. */
 const MICROPHONE_AIM_BPS = 32_000;
@@ -17,6 +20,22 @@ export interface SessionHealthDeps {
   chosenProfile(): VideoProfile;
   /** Apply the camera's encoding limits again after a profile change. */
   applyEncoding(): Promise<void>;
+}
+
+export interface StartHealthDeps extends SessionHealthDeps {
+  /** Where the monitor's events go (the client emits them as its own). */
+  emit<K extends keyof HealthEvents>(type: K, detail: HealthEvents[K]): void;
+  /** The session's timers, cleared when it ends: the sampling timer joins them. */
+  timers: ReturnType<typeof setInterval>[];
+}
+
+const EVENTS = ['network-quality', 'network-weak', 'video-frozen', 'video-adapt'] as const;
+
+export function startHealth(deps: StartHealthDeps, options: HealthOptions | undefined): HealthMonitor {
+  const monitor = new HealthMonitor(sessionHealth(deps), options);
+  for (const type of EVENTS) monitor.on(type, (detail) => deps.emit(type, detail as never));
+  deps.timers.push(setInterval(() => void monitor.sample(Date.now()).catch(() => undefined), monitor.intervalMs));
+  return monitor;
 }
 
 const liveVideo = (stream: MediaStream | null) => stream?.getVideoTracks().some((t) => t.readyState === 'live') ?? false;
