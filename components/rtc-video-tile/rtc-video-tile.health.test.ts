@@ -18,7 +18,7 @@ describe('<rtc-video-tile> health', function () {
   it('shows the level as lit bars with the level in words, in both languages, and no bars while unknown', async () => {
     const el = await fixture<RtcVideoTile>(html`<rtc-video-tile .participant=${fakeParticipant('ada')} network-quality="3"
       style="width:320px;height:180px"></rtc-video-tile>`);
-    await waitUntil(() => part(el, 'quality'), 'the bars load with their first level');
+    await waitUntil(() => part(el, 'quality'), 'the bars load with their first level', LONG);
     const bars = part(el, 'quality')!;
     expect(bars.querySelectorAll('.bar.lit')).to.have.length(3);
     expect(bars.getAttribute('title')).to.equal('Connection: fair');
@@ -43,7 +43,7 @@ describe('<rtc-video-tile> health', function () {
 
   it('says when video is interrupted, and on our own tile that our connection is unstable', async () => {
     const el = await fixture<RtcVideoTile>(html`<rtc-video-tile .participant=${fakeParticipant('ada')} video-frozen></rtc-video-tile>`);
-    await waitUntil(() => part(el, 'frozen'), 'the notice loads');
+    await waitUntil(() => part(el, 'frozen'), 'the notice loads', LONG);
     expect(getComputedStyle(part(el, 'notices')!).position).to.equal('absolute', 'with its styles');
     expect(part(el, 'frozen')!.textContent).to.equal('Video interrupted');
     expect(part(el, 'frozen')!.getAttribute('role')).to.equal('status');
@@ -92,7 +92,7 @@ describe('<rtc-video-tile> health', function () {
       await waitUntil(() => Number(tileOf(bob, 'bob')?.getAttribute('network-quality')) >= 4, 'bob\'s own tile: his uplink', LONG);
 
       tile.showStats = true;
-      await waitUntil(() => customElements.get('rtc-tile-stats'), 'the overlay loads on first use');
+      await waitUntil(() => customElements.get('rtc-tile-stats'), 'the overlay loads on first use', LONG);
       const overlay = part(tile, 'stats')!;
       await waitUntil(() => /\d+×\d+/.test(overlay.shadowRoot?.textContent ?? ''), 'resolution shown', LONG);
       const text = overlay.shadowRoot!.textContent!.replace(/\s+/g, ' ');
