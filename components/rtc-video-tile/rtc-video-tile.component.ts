@@ -257,13 +257,14 @@ export class RtcVideoTile extends RtcElement {
     const avatar = this.avatar || this.snapshot?.profiles[p.userId]?.avatar;
     const connecting = !p.local && !this.unreachable && (p.link === 'new' || p.link === 'connecting');
     const letters = initials(plainName);
+    const quality = this.networkQuality > 0 && !this.screen ? this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }) : '';
     const state = [
       name,
       this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '',
       this.speaking ? this.i18n.t('tile.speaking') : '',
       this.handRaised ? this.i18n.t('tile.hand') : '',
       this.unreachable ? this.i18n.t('tile.unreachable', { name: plainName }) : '',
-      this.networkQuality > 0 && !this.screen ? this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }) : '',
+      quality,
       this.videoFrozen && !this.videoMuted ? this.i18n.t('tile.frozen') : '',
     ]
       .filter(Boolean)
@@ -290,7 +291,7 @@ export class RtcVideoTile extends RtcElement {
           t: (key) => this.i18n.t(key),
         })}
         ${this.showStats
-          ? html`<rtc-tile-stats part="stats" class="stats" user-id=${p.userId} ?screen=${this.screen} .engine=${this.engine}></rtc-tile-stats>`
+          ? html`<rtc-tile-stats part="stats" class="stats" user-id=${p.userId} .engine=${this.engine}></rtc-tile-stats>`
           : nothing}
         <slot name="overlay"></slot>
         ${this.#reactions.shown.length
@@ -305,9 +306,7 @@ export class RtcVideoTile extends RtcElement {
             : nothing}
           <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
             class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
-          ${this.networkQuality > 0 && !this.screen && this.#healthView
-            ? this.#healthView.renderQualityBars(this.#quality(), this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }))
-            : nothing}
+          ${quality && this.#healthView ? this.#healthView.renderQualityBars(this.#quality(), quality) : nothing}
         </div>
         ${this.pinnable && !this.unreachable
           ? html`<button part="pin-button" class="pin" type="button" aria-pressed=${this.pinned ? 'true' : 'false'}
