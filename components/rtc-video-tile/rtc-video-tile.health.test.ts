@@ -6,6 +6,8 @@ import '../rtc-room/rtc-room.js';
 import type { RtcVideoTile } from './rtc-video-tile.component.js';
 import type { RtcRoom } from '../rtc-room/rtc-room.component.js';
 import { fakeParticipant, stopFakeMedia } from '../internal/testing/fake-media.js';
+import { joinAs, type TestClient } from '../../core/testing/call-fixture.js';
+import { capSender, canvasCamera } from '../../core/testing/health-probes.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const LONG = { timeout: 30_000 };
@@ -105,6 +107,39 @@ describe('<rtc-video-tile> health', function () {
       expect(part(tile, 'stats')).to.be.null;
       await alice.leave();
       await bob.leave();
+    });
+
+    it('shows someone\'s video as interrupted while their frames stop, and our own tile says our connection is unstable', async () => {
+      const roomId = `health-${Math.random().toString(36).slice(2)}`;
+      const camera = canvasCamera();
+      const fast = { ...HEALTH, enterMs: 1_000, frozenAfterMs: 1_500, adapt: false };
+      const clients: TestClient[] = [];
+      const cap = capSender(() => clients[0]?.self.stream?.getVideoTracks()[0], 60_000);
+      try {
+        clients.push(await joinAs(server, { room: roomId, user: 'alice', options: { health: fast, mediaSource: camera.source }, join: { audio: false } }));
+        clients.push(await joinAs(server, { room: roomId, user: 'bob', options: { health: fast }, join: { audio: false } }));
+        const [alice, bob] = clients as [TestClient, TestClient];
+        const theirs = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${bob} user-id="alice" style="width:320px;height:180px"></rtc-video-tile>`);
+        const ours = await fixture<RtcVideoTile>(html`<rtc-video-tile .engine=${alice} user-id="alice" style="width:320px;height:180px"></rtc-video-tile>`);
+        await waitUntil(() => Number(theirs.getAttribute('network-quality')) > 0, 'alice measured at bob', LONG);
+
+        camera.drawing(false);
+        await waitUntil(() => theirs.hasAttribute('video-frozen') && part(theirs, 'frozen'), 'the tile says the video is interrupted', LONG);
+        expect(part(theirs, 'frozen')!.textContent).to.equal('Video interrupted');
+        expect(part(theirs, 'base')!.getAttribute('aria-label')).to.contain('Video interrupted');
+        camera.drawing(true);
+        await waitUntil(() => !theirs.hasAttribute('video-frozen') && !part(theirs, 'frozen'), 'and stops saying so once frames move', LONG);
+
+        await alice.setVideoProfile('360p_30'); // its encodings go through the cap
+        await waitUntil(() => ours.hasAttribute('network-weak') && part(ours, 'weak-network'), 'our tile says our connection is unstable', LONG);
+        expect(part(ours, 'weak-network')!.textContent).to.contain('Your connection is unstable');
+        expect(part(theirs, 'weak-network'), 'not on someone else\'s tile').to.be.null;
+        await expect(ours).to.be.accessible();
+      } finally {
+        cap.restore();
+        camera.stop();
+        await Promise.all(clients.map((c) => c.leave()));
+      }
     });
   });
 });

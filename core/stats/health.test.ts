@@ -5,67 +5,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { joinAs, roomName, startServer, stopServer, type TestClient, type TestServer } from '../testing/call-fixture.js';
+import { capSender, canvasCamera } from '../testing/health-probes.js';
 import { until } from '../testing/media-probes.js';
-import type { MediaSource } from '../rtc-client.js';
 import type { RtcClientEvents } from '../types.js';
 
 /** Fast enough that a test sees a change in seconds; the windows and pauses scale with it. */
 const HEALTH = { intervalMs: 500, windowSize: 6, enterMs: 1_500, recoverMs: 2_000, stepMs: 2_000, frozenAfterMs: 1_500 };
-
-/**
- * Caps what one camera track's senders may send, as a slow uplink would: every `setParameters` on
- * them gets at most `maxBitrate`. `release()` hands each sender back what the engine last asked for.
- */
-function capSender(track: () => MediaStreamTrack | undefined, maxBitrate: number) {
-  const original = RTCRtpSender.prototype.setParameters;
-  const asked = new Map<RTCRtpSender, (number | undefined)[]>();
-  let capped = true;
-  RTCRtpSender.prototype.setParameters = function (this: RTCRtpSender, parameters: RTCRtpSendParameters, options?: RTCSetParameterOptions) {
-    if (this.track && this.track === track()) {
-      asked.set(this, parameters.encodings.map((e) => e.maxBitrate));
-      if (capped) parameters = { ...parameters, encodings: parameters.encodings.map((e) => ({ ...e, maxBitrate: Math.min(e.maxBitrate ?? Infinity, maxBitrate) })) };
-    }
-    return original.call(this, parameters, options);
-  };
-  return {
-    async release() {
-      capped = false;
-      RTCRtpSender.prototype.setParameters = original;
-      for (const [sender, bitrates] of asked) {
-        const parameters = sender.getParameters();
-        parameters.encodings.forEach((e, i) => (e.maxBitrate = bitrates[i]));
-        await sender.setParameters(parameters);
-      }
-    },
-    restore() {
-      RTCRtpSender.prototype.setParameters = original;
-    },
-  };
-}
-
-/** A camera drawn on a canvas by hand: frames stop while the track stays live when the drawing stops. */
-function canvasCamera() {
-  const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 180 });
-  const context = canvas.getContext('2d')!;
-  let frame = 0;
-  const draw = () => {
-    context.fillStyle = `hsl(${(frame++ * 7) % 360} 70% 50%)`;
-    context.fillRect(0, 0, canvas.width, canvas.height);
-  };
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const drawing = (on: boolean) => {
-    clearInterval(timer);
-    if (on) timer = setInterval(draw, 66);
-  };
-  drawing(true);
-  const source: MediaSource = {
-    // captureStream() without a rate makes a frame only when the canvas changes.
-    getUserMedia: async () => new MediaStream(canvas.captureStream().getVideoTracks()),
-    getDisplayMedia: () => Promise.reject(new DOMException('no screen here', 'NotAllowedError')),
-    enumerateDevices: async () => [],
-  };
-  return { source, drawing, stop: () => drawing(false) };
-}
 
 function collect<K extends keyof RtcClientEvents>(client: TestClient, type: K): RtcClientEvents[K][] {
   const seen: RtcClientEvents[K][] = [];
