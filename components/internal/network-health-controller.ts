@@ -15,6 +15,9 @@ export interface NetworkHealth {
  * change rarely, but per person: a tile follows its own user without the room snapshot).
  */
 export class NetworkHealthController extends EngineListener {
+  /** The engine suggested audio only for our weak uplink (until it recovers). */
+  #suggested = false;
+
   constructor(
     host: ConstructorParameters<typeof EngineListener>[0],
     private readonly userId: () => string | undefined,
@@ -22,8 +25,6 @@ export class NetworkHealthController extends EngineListener {
   ) {
     super(host);
   }
-
-  #suggested = false;
 
   protected listen(engine: RtcClient): () => void {
     const report = () => {

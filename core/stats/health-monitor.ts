@@ -102,13 +102,6 @@ export class HealthMonitor extends Emitter<HealthEvents> {
     }
   }
 
-  /** The session ended: everyone's state goes, without events (nobody is left to show them to). */
-  reset(): void {
-    this.#people.clear();
-    this.#stepsDown = 0;
-    this.#suggested = false;
-  }
-
   #person(userId: string): PersonHealth {
     let person = this.#people.get(userId);
     if (!person) {
