@@ -42,3 +42,8 @@ export { RtcScreenStoppedEvent } from './rtc-screen-stopped.js';
 export { RtcTokenExpiringEvent } from './rtc-token-expiring.js';
 export { RtcUnmuteRequestEvent } from './rtc-unmute-request.js';
 export { RtcWaitingEvent } from './rtc-waiting.js';
+// ---- health (issue 13) ----
+export { RtcNetworkQualityEvent } from './rtc-network-quality.js';
+export { RtcNetworkWeakEvent } from './rtc-network-weak.js';
+export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
+export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';

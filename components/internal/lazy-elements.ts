@@ -11,6 +11,8 @@ const LOADERS = {
   'rtc-chat': () => import('../rtc-chat/rtc-chat.js'),
   'rtc-participants': () => import('../rtc-participants/rtc-participants.js'),
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
+  // A tile's statistics overlay (`show-stats`): a chunk of its own, loaded when first shown.
+  'rtc-tile-stats': () => import('../rtc-tile-stats/rtc-tile-stats.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

@@ -39,6 +39,10 @@ import { RtcScreenStoppedEvent } from '../events/rtc-screen-stopped.js';
 import { RtcTokenExpiringEvent } from '../events/rtc-token-expiring.js';
 import { RtcUnmuteRequestEvent } from '../events/rtc-unmute-request.js';
 import { RtcWaitingEvent } from '../events/rtc-waiting.js';
+import { RtcNetworkQualityEvent } from '../events/rtc-network-quality.js';
+import { RtcNetworkWeakEvent } from '../events/rtc-network-weak.js';
+import { RtcVideoAdaptEvent } from '../events/rtc-video-adapt.js';
+import { RtcVideoFrozenEvent } from '../events/rtc-video-frozen.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
@@ -79,6 +83,11 @@ export const ENGINE_EVENTS: Bridge = {
   lobby: ({ waiting }) => [new RtcLobbyEvent({ waiting: [...waiting] })],
   waiting: ({ roomId }) => [new RtcWaitingEvent({ roomId })],
   'token-expiring': ({ expiresAt, inMs }) => [new RtcTokenExpiringEvent({ expiresAt, inMs })],
+  // Health (issue 13).
+  'network-quality': (detail) => [new RtcNetworkQualityEvent({ ...detail })],
+  'network-weak': (detail) => [new RtcNetworkWeakEvent({ ...detail })],
+  'video-frozen': (detail) => [new RtcVideoFrozenEvent({ ...detail })],
+  'video-adapt': (detail) => [new RtcVideoAdaptEvent({ ...detail })],
 };
 
 // ---- the bridge (rtc-room split) ----

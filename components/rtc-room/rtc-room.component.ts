@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
-import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
+import type { DeviceKind, HealthOptions, LeftReason, Role } from '../../core/types.js';
 import { can } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
@@ -106,7 +106,11 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcTrackRemovedEvent} rtc-track-removed - `{ userId, source, track, stream }`: that media went away.
  * @event {RtcAudioLevelsEvent} rtc-audio-levels - `{ levels }`: five times a second, the audio level 0..1 by user id.
  * @event {RtcDeviceSelectedEvent} rtc-device-selected - `{ kind, deviceId }`: a camera, microphone or speaker was chosen.
- * @event {RtcStatsEvent} rtc-stats - `{ stats }`: connection statistics by user id, when the engine measures them (`statsInterval`).
+ * @event {RtcStatsEvent} rtc-stats - `{ stats }`: connection statistics by user id, when the engine measures them (`stats-interval`, or an engine made with `statsInterval`).
+ * @event {RtcNetworkQualityEvent} rtc-network-quality - `{ userId, local, quality, previous }`: someone's network quality changed, 0–5 (ours: our uplink).
+ * @event {RtcNetworkWeakEvent} rtc-network-weak - `{ userId, local, weak, bitrate, loss }`: a link crossed the weak-network thresholds, or recovered.
+ * @event {RtcVideoFrozenEvent} rtc-video-frozen - `{ userId, local, frozen }`: someone's video stopped moving while their camera is on, or moves again.
+ * @event {RtcVideoAdaptEvent} rtc-video-adapt - `{ profile, reason, audioOnlySuggested }`: the engine stepped our camera down for a weak uplink, or back up.
  * @event {RtcRequestKickEvent} rtc-request-kick - `{ userId }`, cancelable: a host confirmed removing someone in the people panel.
  * @event {RtcAudioBlockedEvent} rtc-audio-blocked - `{ userIds }`: the browser blocked the call's sound; the room shows an "enable audio" button.
  * @event {RtcLayoutChangeEvent} rtc-layout-change - `{ layout }`: the user switched layout.
@@ -252,6 +256,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The clock for the timer, the unreachable tiles and the announcements (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
+  /** Milliseconds between `rtc-stats` events of the room's own engine (0: none). Read when the engine is made: set it before joining. */
+  @property({ type: Number, attribute: 'stats-interval' }) statsInterval = 0;
+
+  /** Health settings of the room's own engine: weak-network thresholds, sampling, camera stepping (docs/engine.md, "Health"). */
+  @property({ attribute: false }) health: HealthOptions | undefined;
+
   /** Where the room is: `lobby`, `calling`, `joining`, `waiting` (in the room's lobby until a host admits), `joined` or `left` (reflected, read-only: the room alone moves it). */
   @property({ reflect: true, noAccessor: true })
   get phase(): RoomPhase {
@@ -327,6 +337,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   readonly #engine = new RoomEngine({
     server: () => this.server || defaultServer(),
+    options: () => ({ ...(this.statsInterval > 0 ? { statsInterval: this.statsInterval } : {}), ...(this.health ? { health: this.health } : {}) }),
     attached: (engine) => {
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
@@ -602,6 +613,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         this.#focusMainControl();
       }),
       engine.on('message', ({ local }) => this.#panels.message(local)),
+      engine.on('network-weak', ({ local, weak }) => {
+        if (local && weak) this.announce(this.i18n.t('tile.weakNetwork'));
+      }),
       engine.on('left', ({ reason, error }) => {
         this.#setPhase('left');
         this.leftReason = reason;
