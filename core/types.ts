@@ -21,6 +21,12 @@ export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 
 /** Media link to one remote participant (the peer connection's state), or the local signaling link. */
 export type LinkState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
+// mesh: transport connection state (issue 11)
+/**
+ * Whether media gets through at all (`RtcClient.transportState`), beside each person's `link`: in a mesh
+ * the worst of the links (`connected` when alone), with a media server its own connections' state.
+ */
+export type TransportState = 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
 
 export interface Participant {
   readonly userId: string;
@@ -66,6 +72,9 @@ export interface DeviceList {
 /** Engine events: listen with `client.on(name, listener)`. `<rtc-room>` re-dispatches each as `rtc-<name>`. */
 export interface RtcClientEvents {
   'connection-state': { state: ConnectionState; previous: ConnectionState };
+  // mesh: transport connection state (issue 11)
+  /** The media transport as a whole connected, lost or got back its media (`client.transportState`; see `TransportState`). */
+  'transport-state': { state: TransportState; previous: TransportState };
   joined: { roomId: string; userId: string };
   left: { reason: LeftReason; error?: RtcError };
   'participant-joined': { participant: Participant };

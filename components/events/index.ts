@@ -33,3 +33,5 @@ export { RtcTrackRemovedEvent } from './rtc-track-removed.js';
 export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
 // Calls (issue 12)
 export { RtcCallStateEvent } from './rtc-call-state.js';
+// mesh: transport connection state (issue 11)
+export { RtcTransportStateEvent } from './rtc-transport-state.js';

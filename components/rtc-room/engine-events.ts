@@ -30,11 +30,13 @@ import { RtcStatsEvent } from '../events/rtc-stats.js';
 import { RtcTrackAddedEvent } from '../events/rtc-track-added.js';
 import { RtcTrackRemovedEvent } from '../events/rtc-track-removed.js';
 import { RtcCallStateEvent } from '../events/rtc-call-state.js';
+import { RtcTransportStateEvent } from '../events/rtc-transport-state.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
 export const ENGINE_EVENTS: Bridge = {
   'connection-state': ({ state, previous }) => [new RtcConnectionStateEvent({ state, previous })],
+  'transport-state': ({ state, previous }) => [new RtcTransportStateEvent({ state, previous })],
   joined: ({ roomId, userId }) => [new RtcJoinedEvent({ roomId, userId })],
   left: ({ reason, error }, roomId) => [
     ...(reason === 'hangup' ? [new RtcHangupEvent({ roomId })] : []),

@@ -10,6 +10,7 @@ import { icon } from '../internal/icons.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
+import { ViewSizeController } from '../internal/view-size-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 
@@ -111,6 +112,13 @@ export class RtcVideoTile extends RtcElement {
 
   /** Reactions show on the camera tile only, not on the shared screen. */
   readonly #reactions = new ReactionController(this, () => (this.screen ? undefined : this.#participant?.userId));
+
+  /** Its rendered size reaches the sender (through the engine), who then sends no more than that. */
+  protected readonly viewSize = new ViewSizeController(this, () => {
+    const p = this.#participant;
+    const client = this.client;
+    return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
+  });
 
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
