@@ -61,6 +61,29 @@ export interface ParticipantStats {
   /** Audio level 0..1 (speaking above ~0.1). */
   audioLevel: number;
   timestamp: number;
+  // mesh: publisher-aware stats (issue 11)
+  /**
+   * Local participant only: every stream we send, one per receiver in a mesh (one per simulcast layer
+   * with a media server). `frameWidth`/`frameHeight`/`framesPerSecond` above are the best camera one.
+   */
+  outbound?: readonly OutboundStats[];
+}
+
+/** One stream we send: to whom (null: a media server), which source and layer, and how it goes. */
+export interface OutboundStats {
+  to: string | null;
+  source: TrackSource;
+  /** The simulcast layer (`h`, `m`, `l`); null for a lone encoding. */
+  rid: string | null;
+  /** False while paused (the receiver shows it nowhere). */
+  active: boolean;
+  /** Bits per second over the last interval. */
+  bitrate: number;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  framesPerSecond: number | null;
+  /** Why the browser sends less than asked (`bandwidth`, `cpu`), `none`, or null when it does not say. */
+  qualityLimitationReason: string | null;
 }
 
 export interface DeviceList {

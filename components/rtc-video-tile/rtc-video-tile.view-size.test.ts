@@ -22,6 +22,9 @@ describe('<rtc-video-tile> and the sender\'s picture size', function () {
       tile.style.width = '120px';
       tile.style.height = '68px';
       await until(async () => (await width()) <= 160, 'a thumbnail-sized picture for ann\'s small tile');
+      // Ben's own stats say so per receiver: what he sends ann, not a sum over everyone.
+      const toAnn = async () => (await ben.engine.getStats()).get('ben')?.outbound?.find((s) => s.to === 'ann' && s.source === 'camera');
+      await until(async () => ((await toAnn())?.frameWidth ?? 1e9) <= 160, 'ben\'s stats: a small picture to ann');
 
       tile.style.width = '640px';
       tile.style.height = '360px';
