@@ -5,9 +5,49 @@
  */
 import { RtcClient } from '../core/rtc-client.js';
 import { fetchDevToken } from '../core/dev-token.js';
+import type { MediaSource } from '../core/rtc-client.js';
 import type { ViewSize } from '../core/index.js';
 
 const PEOPLE = 4;
+const WIDTH = 640;
+const HEIGHT = 360;
+const FPS = 15;
+
+/**
+ * A camera with a real picture's detail and motion: fine texture panning across the frame. Chromium's
+ * fake camera and our synthetic one are flat colours that compress to almost nothing at any size, which
+ * would measure the encoder's floor rather than what a thumbnail saves on a real face in a real room.
+ */
+function detailedCamera(): MediaSource {
+  const texture = document.createElement('canvas');
+  texture.width = WIDTH * 2;
+  texture.height = HEIGHT * 2;
+  const pixels = texture.getContext('2d')!.createImageData(texture.width, texture.height);
+  let seed = 7;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+    const shade = (seed >> 8) & 0xff;
+    pixels.data.set([shade, (shade * 3) & 0xff, 255 - shade, 255], i);
+  }
+  texture.getContext('2d')!.putImageData(pixels, 0, 0);
+  const camera = () => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: WIDTH, height: HEIGHT });
+    const context = canvas.getContext('2d')!;
+    const track = canvas.captureStream(FPS).getVideoTracks()[0]!;
+    let frame = 0;
+    const timer = setInterval(() => {
+      if (track.readyState === 'ended') return clearInterval(timer);
+      frame++;
+      context.drawImage(texture, -((frame * 3) % WIDTH), -((frame * 2) % HEIGHT));
+    }, 1000 / FPS);
+    return track;
+  };
+  return {
+    getUserMedia: async ({ video }) => new MediaStream(video ? [camera()] : []),
+    getDisplayMedia: () => Promise.reject(new DOMException('no screen in the bench', 'NotAllowedError')),
+    enumerateDevices: async () => [{ deviceId: 'bench', groupId: 'bench', kind: 'videoinput', label: 'Bench camera', toJSON: () => ({}) }],
+  };
+}
 
 async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const start = performance.now();
@@ -21,7 +61,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Each sender's uplink in bits per second over `measureMs`, after `warmUpMs` for the encoders to settle. */
 async function meshUplink(server: string, room: string, tile: ViewSize | null, warmUpMs: number, measureMs: number): Promise<number[]> {
-  const people = Array.from({ length: PEOPLE }, (_, i) => ({ userId: `p${i}`, client: new RtcClient({ server }) }));
+  const people = Array.from({ length: PEOPLE }, (_, i) => ({ userId: `p${i}`, client: new RtcClient({ server, mediaSource: detailedCamera() }) }));
   try {
     for (const { userId, client } of people) {
       await client.join(await fetchDevToken(server, { room, user: userId }), { audio: false, video: true });

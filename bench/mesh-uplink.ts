@@ -42,8 +42,8 @@ export async function meshUplinkBench(): Promise<void> {
     const f = summarise(full);
     const s = summarise(small);
     const kbps = (bits: number) => `${Math.round(bits / 1000)} kbit/s`;
-    console.log(`Uplink per sender, 4-person mesh, camera 640x360 at 15 fps (360p_15), audio off, ${ROUNDS} rounds x 4 senders,`);
-    console.log(`${MEASURE_MS / 1000} s each after ${WARM_UP_MS / 1000} s to settle, Chromium ${await browser.version()} (headless, fake camera)\n`);
+    console.log(`Uplink per sender, 4-person mesh, a detailed, moving 640x360 picture at 15 fps (360p_15), audio off, ${ROUNDS} rounds x 4 senders,`);
+    console.log(`${MEASURE_MS / 1000} s each after ${WARM_UP_MS / 1000} s to settle, Chromium ${await browser.version()} (headless); the camera is a canvas (bench/mesh-uplink-page.ts)\n`);
     console.log(table(['', 'median', 'min', 'max'], [
       ['full resolution to everyone (no view sizes)', kbps(f.median), kbps(f.min), kbps(f.max)],
       [`every tile ${SMALL_TILE.width}x${SMALL_TILE.height} (setViewSize)`, kbps(s.median), kbps(s.min), kbps(s.max)],
