@@ -10,14 +10,14 @@ export interface ViewTarget {
 
 /**
  * Tells the engine how big the host shows someone's video (`setViewSize`), so the sender sends no
- * more than that: the rendered size while on screen, null once hidden, scrolled away or removed.
+ * more than that: the rendered size, null once hidden (no size) or removed (a page of the grid away).
+ * Scrolled out of view still counts as shown: a picture-in-picture window or a quick scroll back
+ * must not find the video paused.
  */
 export class ViewSizeController implements ReactiveController {
   #size: { width: number; height: number } | null = null;
-  #onScreen = true;
   #reported: (ViewTarget & { key: string }) | undefined;
   #resize?: ResizeObserver;
-  #intersection?: IntersectionObserver;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -32,12 +32,7 @@ export class ViewSizeController implements ReactiveController {
       this.#size = inlineSize > 0 && blockSize > 0 ? { width: inlineSize, height: blockSize } : null;
       this.#report();
     });
-    this.#intersection ??= new IntersectionObserver((entries) => {
-      this.#onScreen = entries[entries.length - 1]!.isIntersecting;
-      this.#report();
-    });
     this.#resize.observe(this.host);
-    this.#intersection.observe(this.host);
   }
 
   hostUpdated(): void {
@@ -46,14 +41,13 @@ export class ViewSizeController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#resize?.disconnect();
-    this.#intersection?.disconnect();
     this.#size = null;
     this.#report();
   }
 
   #report(): void {
     const target = this.host.isConnected ? this.target() : undefined;
-    const size = target && this.#onScreen ? this.#size : null;
+    const size = target ? this.#size : null;
     const key = target ? `${target.userId}/${target.source}/${size ? `${size.width}x${size.height}` : '-'}` : '';
     const previous = this.#reported;
     if (previous?.key === key && previous.client === target?.client) return;
