@@ -5,7 +5,7 @@ import type { SignalPayload } from '../../protocol/model.js';
 import { cameraLayers, resolveVideoProfile } from '../media/profiles.js';
 import type { TrackSource } from '../types.js';
 import { MeshTransport } from './mesh-transport.js';
-import { transportContract, type TransportHarness } from './transport-contract.js';
+import { transportContract, type TransportHarness } from '../testing/transport-contract.js';
 
 interface End {
   transport: MeshTransport;

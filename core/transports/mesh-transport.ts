@@ -1,6 +1,6 @@
 /** Full mesh: one RTCPeerConnection per remote participant. Fine for 2-6 people. */
 import { Emitter } from '../emitter.js';
-import type { SignalPayload } from '../../protocol/model.js';
+import type { SignalPayload, ViewSizeSignal } from '../../protocol/model.js';
 import type { LinkState, TrackSource, TransportState } from '../types.js';
 import type { ViewSize } from '../media/view-layer.js';
 import { applyBrowserShims } from './browser-shims.js';
@@ -151,7 +151,7 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
   }
 
   /** A receiver told us how it shows our camera: send it no more than that. */
-  #viewFrom(entry: PeerEntry, view: ViewSize & { source: string }): void {
+  #viewFrom(entry: PeerEntry, view: ViewSizeSignal): void {
     if (view.source !== 'camera') return;
     this.#remoteViews.set(entry.session.remote.userId, { width: view.width, height: view.height });
     void entry.session.setCameraEncoding();

@@ -1,12 +1,12 @@
 /**
  * The behaviour every media transport must have, as a browser test suite: the mesh runs it in
- * mesh-transport.test.ts; a media-server transport runs it with a harness that joins through the
- * server (docs/engine.md, "Transports"). Real peer connections and the fake camera; no mocks.
+ * core/transports/mesh-transport.test.ts; a media-server transport runs it with a harness that joins
+ * through the server (docs/engine.md, "The transport contract"). Real peer connections, fake camera.
  */
 import { expect } from '@open-wc/testing';
-import { framesArrive, play, until } from '../testing/media-probes.js';
+import { framesArrive, play, until } from './media-probes.js';
 import type { LinkState, TrackSource, TransportState } from '../types.js';
-import type { RemotePeer, Transport } from './transport.js';
+import type { RemotePeer, Transport } from '../transports/transport.js';
 
 /** One person of a call as the harness made them: their transport, signaling wired up. */
 export interface HarnessEnd {
