@@ -7,7 +7,7 @@ import { until } from '../../core/testing/media-probes.js';
 describe('<rtc-video-tile> and the sender\'s picture size', function () {
   this.timeout(60_000);
 
-  it('has the sender send a smaller picture once the tile shrinks, and the full one when it grows back', async () => {
+  it('has the sender send a smaller picture once the tile shrinks, none while hidden, and the full one when it grows back', async () => {
     const call = new LoopbackCall();
     try {
       const ann = await call.joined('ann');
@@ -26,9 +26,13 @@ describe('<rtc-video-tile> and the sender\'s picture size', function () {
       const toAnn = async () => (await ben.engine.getStats()).get('ben')?.outbound?.find((s) => s.to === 'ann' && s.source === 'camera');
       await until(async () => ((await toAnn())?.frameWidth ?? 1e9) <= 160, 'ben\'s stats: a small picture to ann');
 
+      tile.style.display = 'none';
+      await until(async () => (await toAnn())?.active === false, 'ben pauses what he sends ann while her tile is hidden');
+
+      tile.style.display = 'block';
       tile.style.width = '640px';
       tile.style.height = '360px';
-      await until(async () => (await width()) > 320, 'the full picture again');
+      await until(async () => (await toAnn())?.active === true && (await width()) > 320, 'the full picture again');
       expect(tile.userId).to.equal('ben');
     } finally {
       await call.close();
