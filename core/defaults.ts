@@ -27,6 +27,8 @@ export const DEFAULTS = {
   offerResendMs: 5_000,
   /** Audio capture defaults (voice call). */
   audioConstraints: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } as MediaTrackConstraints,
+  /** A tile's new size reaches the sender after it held still this long (resizes followed within a second). */
+  viewSizeDebounceMs: 300,
   /** Screen share: what we ask the browser for and what we send at most. */
   screen: { frameRate: 15, maxBitrate: 2_500_000, maxFramerate: 15 },
 } as const;

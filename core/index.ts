@@ -14,6 +14,7 @@ export { DefaultReconnectPolicy, DEFAULT_RETRY_DELAYS_MS } from './signaling/rec
 export type { DefaultReconnectPolicyOptions, ReconnectContext, ReconnectPolicy } from './signaling/reconnect-policy.js';
 export { VIDEO_PROFILES, isVideoProfileName, resolveVideoProfile } from './media/profiles.js';
 export type { VideoProfile } from './media/profiles.js';
+export type { ViewSize } from './media/view-layer.js';
 export { createRoom, fetchDevToken } from './dev-token.js';
 export type { CreateRoomRequest, CreatedRoom, DevTokenRequest } from './dev-token.js';
 export { ERROR_CODES, FATAL_ERROR_CODES } from '../protocol/error-codes.js';

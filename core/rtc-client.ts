@@ -14,7 +14,7 @@ import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.j
 import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
 import type {
   ConnectionState, DeviceKind, DeviceList, LeftReason, LinkState, Participant, ParticipantStats, RtcClientEvents,
-  TrackSource,
+  TrackSource, TransportState,
 } from './types.js';
 import { DefaultReconnectPolicy, type ReconnectPolicy } from './signaling/reconnect-policy.js';
 import { SignalingClient, type JoinKind } from './signaling/signaling-client.js';
@@ -22,7 +22,9 @@ import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia } from './media/local-media.js';
 import { DeviceManager } from './media/devices.js';
-import { cameraEncoding, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
+import { cameraLayers, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
+import type { ViewSize } from './media/view-layer.js';
+import { ViewSizes } from './media/view-sizes.js';
 import { ActiveSpeakerDetector } from './audio/active-speaker.js';
 import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
@@ -136,6 +138,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #meter: LevelMeter | null = null;
   #signaling: SignalingClient | null = null;
   #transport: Transport | null = null;
+  #transportState: TransportState = 'closed';
+  readonly #views = new ViewSizes();
   /** Camera or microphone set before join: join() keeps that choice unless told otherwise. */
   readonly #previewChoice: { audio?: boolean; video?: boolean } = {};
   #timers: ReturnType<typeof setInterval>[] = [];
@@ -350,6 +354,19 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   networkWeak(userId: string): boolean { return this.#health?.weak(userId) ?? false; }
   /** Whether their video stopped moving while their camera is on. */
   videoFrozen(userId: string): boolean { return this.#health?.frozen(userId) ?? false; }
+  /**
+   * A UI shows `userId`'s `source` at `size` CSS pixels (null: no longer, or hidden), so they need not
+   * send more; `owner` tells several places apart (the largest counts). Never called: full quality.
+   */
+  setViewSize(userId: string, source: 'camera' | 'screen', size: ViewSize | null, owner: object = this): void {
+    const view = this.#views.set(userId, source, size, owner, globalThis.devicePixelRatio ?? 1);
+    this.#transport?.setViewSize(userId, source, view.size);
+  }
+
+  /** Whether media gets through at all, beside each participant's `link` (`closed` when not in a call). */
+  get transportState(): TransportState {
+    return this.#transportState;
+  }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
@@ -799,9 +816,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       localUserId: this.#roster.self.userId,
       receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
-      cameraEncoding: () => this.#cameraEncoding(),
+      cameraLayers: () => cameraLayers(this.#media.profile, this.#media.track('camera')?.getSettings()),
       log: (message) => this.#log(message),
     });
+    for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) transport.setViewSize(view.userId, view.source, view.size);
+    transport.on('transport-state', ({ state }) => this.#setTransportState(state));
+    this.#setTransportState(transport.state);
     for (const source of ['microphone', 'camera', 'screen'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
     }
@@ -837,8 +857,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#media.cameraOn } });
   }
 
-  #cameraEncoding(): RTCRtpEncodingParameters {
-    return cameraEncoding(this.#media.profile, this.#media.track('camera')?.getSettings());
+  #setTransportState(state: TransportState): void {
+    const previous = this.#transportState;
+    if (state === previous) return;
+    this.#transportState = state;
+    this.emit('transport-state', { state, previous });
   }
 
   #sampleAudioLevels(remote: ReadonlyMap<string, number>): void {

@@ -24,6 +24,12 @@ export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 
 /** Media link to one remote participant (the peer connection's state), or the local signaling link. */
 export type LinkState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
+// mesh: transport connection state (issue 11)
+/**
+ * Whether media gets through at all (`RtcClient.transportState`), beside each person's `link`: in a mesh
+ * the worst of the links (`connected` when alone), with a media server its own connections' state.
+ */
+export type TransportState = 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
 
 export interface Participant {
   readonly userId: string;
@@ -69,6 +75,29 @@ export interface ParticipantStats {
   videoFrames: number;
   /** The local participant only: what our encoders may send on the weakest link now (bits per second); null for others. */
   targetBitrate: number | null;
+  // mesh: publisher-aware stats (issue 11)
+  /**
+   * Local participant only: every stream we send, one per receiver in a mesh (one per simulcast layer
+   * with a media server). `frameWidth`/`frameHeight`/`framesPerSecond` above are the best camera one.
+   */
+  outbound?: readonly OutboundStats[];
+}
+
+/** One stream we send: to whom (null: a media server), which source and layer, and how it goes. */
+export interface OutboundStats {
+  to: string | null;
+  source: TrackSource;
+  /** The simulcast layer (`h`, `m`, `l`); null for a lone encoding. */
+  rid: string | null;
+  /** False while paused (the receiver shows it nowhere). */
+  active: boolean;
+  /** Bits per second over the last interval. */
+  bitrate: number;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  framesPerSecond: number | null;
+  /** Why the browser sends less than asked (`bandwidth`, `cpu`), `none`, or null when it does not say. */
+  qualityLimitationReason: string | null;
 }
 
 export interface DeviceList {
@@ -80,6 +109,9 @@ export interface DeviceList {
 /** Engine events: listen with `client.on(name, listener)`. `<rtc-room>` re-dispatches each as `rtc-<name>`. */
 export interface RtcClientEvents {
   'connection-state': { state: ConnectionState; previous: ConnectionState };
+  // mesh: transport connection state (issue 11)
+  /** The media transport as a whole connected, lost or got back its media (`client.transportState`; see `TransportState`). */
+  'transport-state': { state: TransportState; previous: TransportState };
   joined: { roomId: string; userId: string };
   left: { reason: LeftReason; error?: RtcError };
   'participant-joined': { participant: Participant };

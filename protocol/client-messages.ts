@@ -43,6 +43,10 @@ const Candidate = v.object({
   usernameFragment: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
 });
 
+// mesh: per-receiver scaling (issue 11)
+const ViewPixels = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(16_384));
+const ViewSize = v.object({ source: v.picklist(['camera', 'screen']), width: ViewPixels, height: ViewPixels });
+
 const Signal = v.object({
   type: v.literal('signal'),
   to: Id,
@@ -54,6 +58,8 @@ const Signal = v.object({
       }),
     ),
     candidate: v.optional(v.nullable(Candidate)),
+    // mesh: per-receiver scaling (issue 11)
+    view: v.optional(ViewSize),
   }),
 });
 

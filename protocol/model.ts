@@ -54,6 +54,19 @@ export interface SignalPayload {
     sdpMLineIndex?: number | null;
     usernameFragment?: string | null;
   } | null;
+  // mesh: per-receiver scaling (issue 11)
+  /**
+   * What the receiver shows of the sender's video, in device pixels, so the sender encodes no more
+   * than that for it; `0 × 0` means not shown at all (hidden, off the page): the sender may pause.
+   */
+  view?: ViewSizeSignal;
+}
+
+/** A `signal`'s `view`: the size at which the receiver shows one video source of the sender. */
+export interface ViewSizeSignal {
+  source: 'camera' | 'screen';
+  width: number;
+  height: number;
 }
 
 /** A source a host can turn off for someone else: their microphone or their camera. */

@@ -47,3 +47,5 @@ export { RtcNetworkQualityEvent } from './rtc-network-quality.js';
 export { RtcNetworkWeakEvent } from './rtc-network-weak.js';
 export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
 export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';
+// mesh: transport connection state (issue 11)
+export { RtcTransportStateEvent } from './rtc-transport-state.js';

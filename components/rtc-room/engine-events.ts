@@ -43,11 +43,13 @@ import { RtcNetworkQualityEvent } from '../events/rtc-network-quality.js';
 import { RtcNetworkWeakEvent } from '../events/rtc-network-weak.js';
 import { RtcVideoAdaptEvent } from '../events/rtc-video-adapt.js';
 import { RtcVideoFrozenEvent } from '../events/rtc-video-frozen.js';
+import { RtcTransportStateEvent } from '../events/rtc-transport-state.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
 export const ENGINE_EVENTS: Bridge = {
   'connection-state': ({ state, previous }) => [new RtcConnectionStateEvent({ state, previous })],
+  'transport-state': ({ state, previous }) => [new RtcTransportStateEvent({ state, previous })],
   joined: ({ roomId, userId }) => [new RtcJoinedEvent({ roomId, userId })],
   left: ({ reason, error }, roomId) => [
     ...(reason === 'hangup' ? [new RtcHangupEvent({ roomId })] : []),

@@ -92,6 +92,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcErrorEvent} rtc-error - `{ code, message, error }`: something failed (`code` from docs/errors.md).
  * @event {RtcMuteChangeEvent} rtc-mute-change - `{ userId, local, kind: 'audio' | 'video', muted }`.
  * @event {RtcConnectionStateEvent} rtc-connection-state - `{ state, previous }`: `connecting`, `connected`, `reconnecting`, `disconnected`.
+ * @event {RtcTransportStateEvent} rtc-transport-state - `{ state, previous }`: the media transport as a whole, `connecting`, `connected`, `disconnected`, `failed`, `closed`.
  * @event {RtcActiveSpeakerEvent} rtc-active-speaker - `{ userId, previous }`: the loudest speaker changed.
  * @event {RtcDeviceChangeEvent} rtc-device-change - `{ devices, fallback? }`: devices came or went.
  * @event {RtcScreenShareEvent} rtc-screen-share - `{ userId, local, active }`: a screen share started or stopped.

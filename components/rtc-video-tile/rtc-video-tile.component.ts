@@ -12,6 +12,7 @@ import { attachMedia } from '../internal/media-directive.js';
 import { NetworkHealthController } from '../internal/network-health-controller.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
+import { ViewSizeController } from '../internal/view-size-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 import { showHealth, type TileHealthView } from './tile-health-loader.js';
@@ -151,6 +152,12 @@ export class RtcVideoTile extends RtcElement {
       this.requestUpdate();
     },
   );
+  /** Its rendered size reaches the sender (through the engine), who then sends no more than that. */
+  protected readonly viewSize = new ViewSizeController(this, () => {
+    const p = this.#participant;
+    const client = this.client;
+    return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
+  });
 
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cameraConstraints, cameraEncoding, isVideoProfileName, microphoneConstraints, resolveVideoProfile, VIDEO_PROFILES } from './profiles.js';
+import { cameraConstraints, cameraLayers, isVideoProfileName, microphoneConstraints, resolveVideoProfile, VIDEO_PROFILES } from './profiles.js';
 
 describe('video profiles', () => {
   it('offer 180p to 1080p at 15 and 30 fps, with more bits for more pixels and frames', () => {
@@ -39,11 +39,22 @@ describe('video profiles', () => {
 
   it('cap what is sent and scale down a camera that delivers more than asked', () => {
     const p = resolveVideoProfile('360p_15');
-    assert.deepEqual(cameraEncoding(p, { width: 640, height: 360 }), { maxBitrate: 800_000, maxFramerate: 15, scaleResolutionDownBy: 1 });
-    assert.equal(cameraEncoding(p, { width: 1280, height: 720 }).scaleResolutionDownBy, 2);
-    assert.equal(cameraEncoding(p, { width: 640, height: 480 }).scaleResolutionDownBy, 1.33);
-    assert.equal(cameraEncoding(p, { width: 360, height: 640 }).scaleResolutionDownBy, 1, 'portrait: the short side counts');
-    assert.equal(cameraEncoding(p, { width: 320, height: 180 }).scaleResolutionDownBy, 1, 'never scales up');
-    assert.equal(cameraEncoding(p).scaleResolutionDownBy, 1);
+    const top = (captured?: { width: number; height: number }) => cameraLayers(p, captured)[0]!;
+    assert.deepEqual(top({ width: 640, height: 360 }), { rid: 'h', maxBitrate: 800_000, maxFramerate: 15, scaleResolutionDownBy: 1 });
+    assert.equal(top({ width: 1280, height: 720 }).scaleResolutionDownBy, 2);
+    assert.equal(top({ width: 640, height: 480 }).scaleResolutionDownBy, 1.33);
+    assert.equal(top({ width: 360, height: 640 }).scaleResolutionDownBy, 1, 'portrait: the short side counts');
+    assert.equal(top({ width: 320, height: 180 }).scaleResolutionDownBy, 1, 'never scales up');
+    assert.equal(top().scaleResolutionDownBy, 1);
+  });
+
+  it('make three layers, full, half and quarter, with fewer bits for fewer pixels', () => {
+    const layers = cameraLayers(resolveVideoProfile('720p_15'), { width: 1280, height: 720 });
+    assert.deepEqual(layers.map((l) => l.rid), ['h', 'm', 'l']);
+    assert.deepEqual(layers.map((l) => l.scaleResolutionDownBy), [1, 2, 4]);
+    assert.deepEqual(layers.map((l) => l.maxBitrate), [1_500_000, 450_000, 150_000]);
+    assert.ok(layers.every((l) => l.maxFramerate === 15));
+    const oversized = cameraLayers(resolveVideoProfile('360p_15'), { width: 1280, height: 720 });
+    assert.deepEqual(oversized.map((l) => l.scaleResolutionDownBy), [2, 4, 8], 'each layer scaled from what the camera delivers');
   });
 });

@@ -7,6 +7,7 @@
 import { DEFAULTS } from '../defaults.js';
 import type { SignalPayload } from '../../protocol/model.js';
 import type { LinkState, TrackSource } from '../types.js';
+import { encodingForView, type ViewSize } from '../media/view-layer.js';
 import type { PeerStatsReport, RemotePeer } from './transport.js';
 
 export const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
@@ -24,7 +25,10 @@ export interface PeerSessionOptions {
   localTrack: (source: TrackSource) => MediaStreamTrack | null;
   /** Streams that group our tracks for the remote side's msid (camera+microphone, screen). */
   localStreams: Record<TrackSource, MediaStream>;
-  cameraEncoding: () => RTCRtpEncodingParameters;
+  /** The camera's layers, top first (`cameraLayers`); a mesh link sends the one its receiver needs. */
+  cameraLayers: () => RTCRtpEncodingParameters[];
+  /** The size at which they show our camera (undefined: they never said). */
+  remoteView: () => ViewSize | undefined;
   send: (payload: SignalPayload) => void;
   onTrack: (source: TrackSource, track: MediaStreamTrack) => void;
   onLinkState: (state: LinkState) => void;
@@ -48,6 +52,7 @@ export class PeerSession {
   #disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   #offerTimer: ReturnType<typeof setTimeout> | undefined;
   #trackChanges: Promise<void> = Promise.resolve();
+  #encodingChanges: Promise<void> = Promise.resolve();
 
   constructor(options: PeerSessionOptions) {
     this.#options = options;
@@ -169,6 +174,7 @@ export class PeerSession {
     void this.#negotiate();
   }
 
+  /** Apply the camera's encoding again: the profile, the captured size or their view of it changed. */
   async setCameraEncoding(): Promise<void> {
     await this.#applyEncodings();
   }
@@ -252,12 +258,21 @@ export class PeerSession {
   }
 
   #encodingFor(source: TrackSource): RTCRtpEncodingParameters {
-    if (source === 'camera') return this.#options.cameraEncoding();
+    if (source === 'camera') {
+      const { cameraLayers, localTrack, remoteView } = this.#options;
+      return encodingForView(cameraLayers(), localTrack('camera')?.getSettings(), remoteView());
+    }
     if (source === 'screen') return { maxBitrate: DEFAULTS.screen.maxBitrate, maxFramerate: DEFAULTS.screen.maxFramerate };
     return {};
   }
 
-  async #applyEncodings(): Promise<void> {
+  /** One at a time: a `setParameters` started on parameters read before another finished would be refused. */
+  #applyEncodings(): Promise<void> {
+    this.#encodingChanges = this.#encodingChanges.then(() => this.#applyEncodingsNow());
+    return this.#encodingChanges;
+  }
+
+  async #applyEncodingsNow(): Promise<void> {
     if (this.#options.receiveOnly || this.#closed) return;
     const transceivers = this.#pc.getTransceivers();
     for (const source of ['camera', 'screen'] as const) {

@@ -4,7 +4,8 @@
  */
 import type { Emitter } from '../emitter.js';
 import type { SignalPayload } from '../../protocol/model.js';
-import type { LinkState, TrackSource } from '../types.js';
+import type { LinkState, TrackSource, TransportState } from '../types.js';
+import type { ViewSize } from '../media/view-layer.js';
 
 export interface RemotePeer {
   userId: string;
@@ -18,6 +19,8 @@ export interface TransportEvents {
   'track-added': { userId: string; source: TrackSource; track: MediaStreamTrack };
   'track-removed': { userId: string; source: TrackSource; track: MediaStreamTrack };
   'link-state': { userId: string; state: LinkState };
+  /** The transport as a whole (see `TransportState`); emitted on change only. */
+  'transport-state': { state: TransportState; previous: TransportState };
   /** Signaling to relay to a participant through the server. */
   signal: { to: string; payload: SignalPayload };
 }
@@ -34,6 +37,13 @@ export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' 
   setLocalTrack(source: TrackSource, track: MediaStreamTrack | null): Promise<void>;
   /** Apply the camera's encoding limits again (the preset or the captured size changed). */
   setCameraEncoding(): Promise<void>;
+  /**
+   * We show their `source` at this size in device pixels (null: nowhere, or hidden), so they need not
+   * send more: the mesh tells the sender, a media server picks the layer. Never called: full quality.
+   */
+  setViewSize(userId: string, source: 'camera' | 'screen', size: ViewSize | null): void;
+  /** The transport's connection state now (see `TransportState`). */
+  readonly state: TransportState;
   /** We arrived after them: open the media link. */
   connect(peer: RemotePeer): void;
   /**
