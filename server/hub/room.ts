@@ -6,6 +6,7 @@ import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-mess
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
+import type { MediaRoom } from './media-server.js';
 import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
@@ -41,6 +42,8 @@ export class Room {
   endedAt: number | null;
   /** Newcomers waiting for a host while `lobby` is on. */
   readonly lobbyQueue: Lobby;
+  /** Its media on the media server while occupied (SFU rooms, docs/media-server.md); null: a mesh. */
+  media: MediaRoom | null = null;
   /** The last `room-state` sent, to send one only when something changed. */
   private sentState = '';
   private readonly history: ChatMessage[];
@@ -100,6 +103,7 @@ export class Room {
     const previous = target.role;
     if (previous === role) return;
     target.role = role;
+    if (receivesOnly(role) && !receivesOnly(previous)) this.media?.unpublish(target.userId);
     const { media } = target;
     target.media = {
       audio: media.audio && can(role, 'publish-audio'),
@@ -224,6 +228,8 @@ export class Room {
     this.members.set(session.userId, session);
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
+    if (wasEmpty && this.config.media === 'sfu') this.media ??= this.ctx.mediaServer?.openRoom(this.id) ?? null;
+    this.media?.join({ userId: session.userId, offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }) });
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
     this.stateChanged();
@@ -414,6 +420,8 @@ export class Room {
   }
 
   private release(): void {
+    this.media?.close();
+    this.media = null;
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
   }
 
@@ -423,6 +431,7 @@ export class Room {
     this.ctx.sessions.delete(session.id);
     session.stopTimers();
     session.unlink();
+    this.media?.leave(session.userId);
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.setHand(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
@@ -448,6 +457,7 @@ export class Room {
       room: this.state(),
       limits: { maxParticipants: this.maxParticipants, maxFrameBytes: config.maxFrameBytes, maxChatBytes: config.maxChatBytes },
       ...this.historyPage(session.userId, { limit: this.config.historySize }),
+      media: { transport: this.media ? 'sfu' : 'mesh' },
     };
   }
 }
