@@ -8,7 +8,7 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
+import type { ChatMessage, MediaKind, MediaTransportKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
 import type { Role } from '../protocol/ids.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
@@ -27,6 +27,7 @@ import { ActiveSpeakerDetector } from './audio/active-speaker.js';
 import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
 import { MeshTransport } from './transports/mesh-transport.js';
+import { SfuTransport } from './transports/sfu-transport.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
 import { ChatHistory } from './chat/chat-history.js';
@@ -128,6 +129,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #meter: LevelMeter | null = null;
   #signaling: SignalingClient | null = null;
   #transport: Transport | null = null;
+  /** How this room's media travels, as the server announced in `joined`. */
+  #mediaTransport: MediaTransportKind = 'mesh';
   /** Camera or microphone set before join: join() keeps that choice unless told otherwise. */
   readonly #previewChoice: { audio?: boolean; video?: boolean } = {};
   #timers: ReturnType<typeof setInterval>[] = [];
@@ -572,6 +575,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
+    this.#mediaTransport = message.media?.transport ?? 'mesh';
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
     if (kind === 'rejoined') {
@@ -723,6 +727,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'call-state':
         this.emit('call-state', { callId: message.callId, state: message.state, ...(message.by !== undefined && { by: message.by }) });
         return;
+      case 'sfu-offer':
+        if (this.#transport instanceof SfuTransport) this.#transport.handleOffer(message.sdp, message.streams);
+        return;
     }
   }
 
@@ -766,13 +773,15 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   // ---- media ----
 
   #createTransport(): Transport {
-    const transport = new MeshTransport({
-      localUserId: this.#roster.self.userId,
+    const common = {
       receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
       cameraEncoding: () => this.#cameraEncoding(),
-      log: (message) => this.#log(message),
-    });
+      log: (message: string) => this.#log(message),
+    };
+    const transport: Transport = this.#mediaTransport === 'sfu'
+      ? new SfuTransport({ ...common, signaling: this.#sfuSignaling() })
+      : new MeshTransport({ ...common, localUserId: this.#roster.self.userId });
     for (const source of ['microphone', 'camera', 'screen'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
     }
@@ -785,6 +794,18 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     transport.on('track-added', ({ userId, source, track }) => this.#roster.trackAdded(userId, source, track));
     transport.on('track-removed', ({ userId, source, track }) => this.#roster.trackRemoved(userId, source, track));
     return transport;
+  }
+
+  /** The SFU transport's way to the media server: our signaling socket (docs/protocol.md#sfu-rooms). */
+  #sfuSignaling(): ConstructorParameters<typeof SfuTransport>[0]['signaling'] {
+    return {
+      publish: async (sdp, sources) => {
+        const ack = await this.#signaling?.request({ type: 'sfu-publish', sdp, sources });
+        if (!ack?.sdp) throw new RtcError('server-error', 'The server answered sfu-publish without a description.');
+        return ack.sdp;
+      },
+      answer: (sdp) => this.#signaling?.send({ type: 'sfu-answer', sdp }),
+    };
   }
 
   #localTrackChanged(source: TrackSource, track: MediaStreamTrack | null): void {

@@ -85,8 +85,9 @@ export class JanusMediaServer implements MediaServer {
   async close(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#reconnectTimer);
-    this.#client?.close();
+    const client = this.#client;
     this.#client = null;
+    client?.close();
     await this.#process?.stop();
   }
 

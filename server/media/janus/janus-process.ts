@@ -26,10 +26,10 @@ export interface JanusProcessOptions extends Omit<JanusSettings, 'wsPort' | 'api
   onDown(reason: string): void;
 }
 
-/** True when the binary runs at all (`janus --version`). */
+/** True when the binary runs at all (Janus 1.1 prints its version for `-V`, and exits 1 all the same). */
 export function janusInstalled(binary = 'janus'): boolean {
-  const probe = spawnSync(binary, ['--version'], { stdio: 'ignore', timeout: 5000 });
-  return probe.error === undefined && probe.status === 0;
+  const probe = spawnSync(binary, ['-V'], { stdio: 'ignore', timeout: 5000 });
+  return probe.error === undefined;
 }
 
 /** A TCP port on 127.0.0.1 nothing listens on right now. */

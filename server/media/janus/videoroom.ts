@@ -35,6 +35,8 @@ interface Person {
   /** Janus's id for their feed, once they joined as publisher. */
   feed: number | null;
   published: boolean;
+  /** Janus has the sending connection up (`webrtcup`): only then can others subscribe to the feed. */
+  live: boolean;
   /** Source of each of their sending connection's mids. */
   sources: Record<string, MediaSource>;
   subscription: Subscription;
@@ -69,7 +71,7 @@ export class JanusVideoRoom implements MediaRoom {
 
   join(member: MediaMember): void {
     const subscription: Subscription = { handle: null, wanted: new Set(this.#publishedFeeds()), asked: new Set(), busy: false };
-    this.#people.set(member.userId, { member, publisher: null, feed: null, published: false, sources: {}, subscription, publishing: Promise.resolve() });
+    this.#people.set(member.userId, { member, publisher: null, feed: null, published: false, live: false, sources: {}, subscription, publishing: Promise.resolve() });
     this.#pump(member.userId);
   }
 
@@ -127,6 +129,11 @@ export class JanusVideoRoom implements MediaRoom {
         throw new Error('left meanwhile');
       }
       person.publisher = handle;
+      handle.onEvent = ({ janus }) => {
+        if (janus !== 'webrtcup' || person.publisher !== handle) return;
+        person.live = true;
+        this.#announce(person);
+      };
       const joined = await handle.message({ request: 'join', room: this.#janusRoom, ptype: 'publisher', display: person.member.userId });
       person.feed = Number(joined.data.id);
     }
@@ -138,17 +145,20 @@ export class JanusVideoRoom implements MediaRoom {
     if (!current() || person.publisher !== publisher) throw new Error('left meanwhile');
     if (!reply.jsep || reply.jsep.type !== 'answer') throw new Error('Janus sent no answer');
     person.sources = sources;
-    if (!person.published && person.feed !== null) {
-      person.published = true;
-      this.#feeds.set(person.feed, person.member.userId);
-      // Everyone else receives them from now on.
-      for (const [userId, other] of this.#people) {
-        if (other === person) continue;
-        other.subscription.wanted.add(person.feed);
-        this.#pump(userId);
-      }
-    }
+    person.published = true;
+    this.#announce(person);
     return reply.jsep.sdp;
+  }
+
+  /** Published and live: everyone else receives them from now on. */
+  #announce(person: Person): void {
+    if (!person.published || !person.live || person.feed === null || this.#feeds.has(person.feed)) return;
+    this.#feeds.set(person.feed, person.member.userId);
+    for (const [userId, other] of this.#people) {
+      if (other === person) continue;
+      other.subscription.wanted.add(person.feed);
+      this.#pump(userId);
+    }
   }
 
   /** Their feed is gone: nobody asks for it again (Janus renegotiates its subscribers itself). */
@@ -161,6 +171,7 @@ export class JanusVideoRoom implements MediaRoom {
     }
     person.feed = null;
     person.published = false;
+    person.live = false;
   }
 
   #publishedFeeds(): number[] {
@@ -192,9 +203,15 @@ export class JanusVideoRoom implements MediaRoom {
     if (!subscription.handle) {
       const handle = await this.client.attach(VIDEOROOM);
       if (this.#people.get(person.member.userId) !== person) return void handle.detach();
-      subscription.handle = handle;
       handle.onEvent = ({ reply: event }) => this.#unasked(person, event);
-      reply = await handle.message({ request: 'join', room: this.#janusRoom, ptype: 'subscriber', streams });
+      try {
+        reply = await handle.message({ request: 'join', room: this.#janusRoom, ptype: 'subscriber', streams });
+      } catch (error) {
+        void handle.detach();
+        throw error;
+      }
+      if (this.#people.get(person.member.userId) !== person) return void handle.detach();
+      subscription.handle = handle;
     } else {
       reply = await subscription.handle.message({ request: 'update', subscribe: streams });
     }
