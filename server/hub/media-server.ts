@@ -21,8 +21,6 @@ export interface MediaRoom {
   publish(userId: string, offer: string, sources: Record<string, MediaSource>): Promise<string>;
   /** Their answer to the last offer `offer()` gave them. */
   answer(userId: string, sdp: string): Promise<void>;
-  /** They stop sending (a role that may not send): the others stop receiving them. */
-  unpublish(userId: string): void;
   /** They are out (left, kicked, timed out): everything of theirs on the media server ends now. */
   leave(userId: string): void;
   /** Nobody is left: the room goes from the media server. */

@@ -6,7 +6,7 @@ import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-mess
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
-import type { MediaRoom } from './media-server.js';
+import type { MediaMember, MediaRoom } from './media-server.js';
 import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
@@ -103,7 +103,11 @@ export class Room {
     const previous = target.role;
     if (previous === role) return;
     target.role = role;
-    if (receivesOnly(role) && !receivesOnly(previous)) this.media?.unpublish(target.userId);
+    // Between receive-only and sending their engine starts its media over, and so do we on the media server.
+    if (receivesOnly(role) !== receivesOnly(previous) && this.media) {
+      this.media.leave(target.userId);
+      this.media.join(this.mediaMember(target));
+    }
     const { media } = target;
     target.media = {
       audio: media.audio && can(role, 'publish-audio'),
@@ -229,7 +233,7 @@ export class Room {
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
     if (wasEmpty && this.config.media === 'sfu') this.media ??= this.ctx.mediaServer?.openRoom(this.id) ?? null;
-    this.media?.join({ userId: session.userId, offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }) });
+    this.media?.join(this.mediaMember(session));
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
     this.stateChanged();
@@ -437,6 +441,11 @@ export class Room {
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);
+  }
+
+  /** How the media server reaches a member: `sfu-offer` frames on their session. */
+  private mediaMember(session: Session): MediaMember {
+    return { userId: session.userId, offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }) };
   }
 
   private emitLeft(session: Session, reason: ParticipantLeftReason): void {

@@ -97,6 +97,16 @@ describe('SFU room through Janus', function () {
     }
   });
 
+  it('a viewer made participant starts sending through Janus and keeps receiving', async () => {
+    const [ann, bob] = clients;
+    const vic = clients[4];
+    await ann.setRole('vic', 'participant');
+    await until(() => vic.self.role === 'participant', 'vic is a participant');
+    await vic.setCamera(true);
+    await seesEveryone(bob, ['vic']);
+    await seesEveryone(vic, ['ann', 'bob']);
+  });
+
   it('a kicked user\'s streams leave Janus: the others are offered a connection without them', async () => {
     const [ann, bob, cat] = clients;
     expect(ann.lastStreams.some((s) => s.userId === 'dan'), 'ann receives dan before').to.equal(true);

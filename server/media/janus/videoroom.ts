@@ -95,14 +95,6 @@ export class JanusVideoRoom implements MediaRoom {
     this.#pump(userId);
   }
 
-  unpublish(userId: string): void {
-    const person = this.#people.get(userId);
-    if (!person?.publisher) return;
-    this.#forgetFeed(person);
-    void person.publisher.detach();
-    person.publisher = null;
-  }
-
   leave(userId: string): void {
     const person = this.#people.get(userId);
     if (!person) return;
