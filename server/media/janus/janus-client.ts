@@ -68,6 +68,8 @@ export interface JanusClientOptions {
   url: string;
   apiSecret?: string;
   clock?: JanusClock;
+  /** Between keepalives (default KEEPALIVE_MS, well inside Janus's 60 s session timeout). */
+  keepaliveMs?: number;
   /** The socket or the session is gone (Janus died, or timed out the session): every handle is dead. */
   onClose?(reason: string): void;
 }
@@ -198,7 +200,7 @@ export class JanusClient {
     this.#sessionId = created.data!.id!;
     this.#keepalive = this.#clock.setInterval(() => {
       this.send({ janus: 'keepalive' }, false).catch(() => undefined);
-    }, KEEPALIVE_MS);
+    }, this.#options.keepaliveMs ?? KEEPALIVE_MS);
   }
 
   #receive(text: string): void {

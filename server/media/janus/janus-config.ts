@@ -20,6 +20,8 @@ export interface JanusSettings {
   stunServer?: string;
   /** Interfaces or address prefixes ICE may use (Janus's `ice_enforce_list`). */
   iceInterfaces?: string;
+  /** Janus ends a session it hears nothing from for this long (default 60 s; tests shorten it). */
+  sessionTimeoutSeconds?: number;
   /** Where Janus finds its plugins (default: Debian's folder). */
   libDir?: string;
 }
@@ -49,7 +51,7 @@ export function writeJanusConfig(dir: string, settings: JanusSettings): string {
   debug_level = 3
   admin_secret = "${settings.apiSecret}-admin"
   api_secret = "${settings.apiSecret}"
-  session_timeout = 60
+  session_timeout = ${settings.sessionTimeoutSeconds ?? 60}
   reclaim_session_timeout = 0
 }
 media: {
