@@ -47,6 +47,7 @@ test('a session lives on its keepalives; without them Janus times it out and the
     const silent = await JanusClient.connect({ ...api!, keepaliveMs: 3_600_000, onClose: (reason) => closes.push(reason) });
     await until(() => closes.length > 0, 'the silent session to time out');
     assert.deepEqual(closes, ['timed out']);
+    assert.equal(silent.open, false);
     assert.equal(kept.open, true);
     // Still a session Janus knows: it takes a new handle.
     const handle = await kept.attach('janus.plugin.videoroom');
