@@ -283,15 +283,17 @@ export function loadConfig(env: Env): ServerConfig {
   return resolveConfig({
     media: media as MediaPolicy,
     janus: {
-      ...DEFAULTS.janus,
       rtpPorts,
-      url: janusUrl,
-      apiSecret: optional('JANUS_API_SECRET'),
-      binary: optional('JANUS_BIN'),
-      nat1to1: optional('JANUS_NAT_1_1'),
-      stunServer: optional('JANUS_STUN_SERVER'),
-      iceInterfaces: optional('JANUS_ICE_INTERFACES'),
       maxPublishers: int('JANUS_MAX_PUBLISHERS', DEFAULTS.janus.maxPublishers, 1, 1000),
+      // Only those set: an unset one keeps its default.
+      ...Object.fromEntries(Object.entries({
+        url: janusUrl,
+        apiSecret: optional('JANUS_API_SECRET'),
+        binary: optional('JANUS_BIN'),
+        nat1to1: optional('JANUS_NAT_1_1'),
+        stunServer: optional('JANUS_STUN_SERVER'),
+        iceInterfaces: optional('JANUS_ICE_INTERFACES'),
+      }).filter(([, value]) => value !== undefined)),
     },
     webhooks: webhooksFromEnv(env),
     port: int('PORT', DEFAULTS.port, 0, 65535),
