@@ -1,5 +1,5 @@
 /**
- * SFU rooms through a real Janus (run by scripts/test-janus.sh inside a network namespace): everyone's
+ * SFU rooms through a real Janus (run by scripts/test-janus.sh inside a network namespace): six people's
  * media goes through the media server, two connections each, a viewer's one; a kicked user's streams
  * are gone from Janus's offers to the others.
  */
@@ -74,32 +74,32 @@ describe('SFU room through Janus', function () {
     if (server) await stopServer(server);
   });
 
-  it('four people each decode the other three through Janus, with two connections each; a viewer receives all with one', async () => {
+  it('six people each decode the other five through Janus, with two connections each; a viewer receives all six with one', async () => {
     const room = roomName('sfu');
-    const names = ['ann', 'bob', 'cat', 'dan'];
+    const names = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay'];
     for (const name of names) clients.push(await join(server, room, name, name === 'ann' ? 'host' : 'participant'));
     for (const client of clients) {
       await seesEveryone(client, names.filter((n) => n !== client.self.userId));
     }
-    // One sending and one receiving connection each: a mesh would hold three each (twelve).
-    expect(connections.length, 'peer connections for four people').to.equal(8);
+    // One sending and one receiving connection each: a mesh would hold five each (thirty).
+    expect(connections.length, 'peer connections for six people').to.equal(12);
     await until(() => connections.every((pc) => pc.connectionState === 'connected'), 'every connection connected');
 
     const vic = await join(server, room, 'vic', 'viewer');
     clients.push(vic);
     await seesEveryone(vic, names);
-    expect(connections.length, 'the viewer adds only its receiving connection').to.equal(9);
-    const viewerConnection = connections[8];
+    expect(connections.length, 'the viewer adds only its receiving connection').to.equal(13);
+    const viewerConnection = connections[12];
     const sent = [...(await viewerConnection.getStats()).values()].filter((s: { type: string }) => s.type === 'outbound-rtp');
     expect(sent, 'the viewer sends no media').to.deep.equal([]);
-    for (const sender of clients.slice(0, 4)) {
+    for (const sender of clients.slice(0, 6)) {
       expect(sender.participants.get('vic')?.stream?.getTracks() ?? [], `tracks from vic at ${sender.self.userId}`).to.deep.equal([]);
     }
   });
 
   it('a viewer made participant starts sending through Janus and keeps receiving', async () => {
     const [ann, bob] = clients;
-    const vic = clients[4];
+    const vic = clients[6];
     await ann.setRole('vic', 'participant');
     await until(() => vic.self.role === 'participant', 'vic is a participant');
     await vic.setCamera(true);
