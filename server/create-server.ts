@@ -101,8 +101,10 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const webhooks = config.webhooks ? { ...WEBHOOK_DEFAULTS, ...config.webhooks } : null;
   if (webhooks?.secret !== undefined) checkSecret(webhooks.secret, 'WEBHOOK_SECRET');
   const dispatcher = webhooks && new WebhookDispatcher({ ...webhooks, secret: webhooks.secret ?? secret, log });
-  // The media server only when rooms are to use it: a mesh-only server starts no Janus.
-  const mediaServer = config.media === 'sfu' ? await JanusMediaServer.start(config.janus, { stateDir: config.stateDir, log }) : null;
+  // The media server only when rooms are to use it (the default is sfu, or an external Janus is given):
+  // every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
+  const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
+  const mediaServer = wantsJanus ? await JanusMediaServer.start(config.janus, { stateDir: config.stateDir, log }) : null;
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const hub = new Hub({
     config,

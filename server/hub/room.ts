@@ -1,4 +1,4 @@
-import type { ChatMessage, LeaveReason, MediaKind, RoomState } from '../../protocol/model.js';
+import type { ChatMessage, LeaveReason, MediaKind, MediaPolicy, RoomState } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
 import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
 import { Lobby } from './lobby.js';
@@ -44,6 +44,8 @@ export class Room {
   readonly lobbyQueue: Lobby;
   /** Its media on the media server while occupied (SFU rooms, docs/media-server.md); null: a mesh. */
   media: MediaRoom | null = null;
+  /** Chosen at creation; null: the server's default. */
+  private readonly mediaPolicy: MediaPolicy | null;
   /** The last `room-state` sent, to send one only when something changed. */
   private sentState = '';
   private readonly history: ChatMessage[];
@@ -72,6 +74,7 @@ export class Room {
     this.locked = record.locked;
     this.lobby = record.lobby;
     this.endedAt = record.endedAt;
+    this.mediaPolicy = record.media ?? null;
     this.lobbyQueue = new Lobby(() => this.sendLobby(), ctx.now);
     this.sentState = JSON.stringify(this.state());
   }
@@ -232,7 +235,7 @@ export class Room {
     this.members.set(session.userId, session);
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
-    if (wasEmpty && this.config.media === 'sfu') this.media ??= this.ctx.mediaServer?.openRoom(this.id) ?? null;
+    if (wasEmpty && (this.mediaPolicy ?? this.config.media) === 'sfu') this.media ??= this.openMedia();
     this.media?.join(this.mediaMember(session));
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
@@ -385,6 +388,7 @@ export class Room {
       locked: this.locked,
       lobby: this.lobby,
       endedAt: this.endedAt,
+      media: this.mediaPolicy,
     };
   }
 
@@ -441,6 +445,13 @@ export class Room {
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);
+  }
+
+  /** The room on the media server; null (a mesh) when there is none, said in the log. */
+  private openMedia(): MediaRoom | null {
+    const media = this.ctx.mediaServer?.openRoom(this.id) ?? null;
+    if (!media) this.ctx.log.warn(`room ${this.id} should use the media server, which is not available: it is a mesh`);
+    return media;
   }
 
   /** How the media server reaches a member: `sfu-offer` frames on their session. */

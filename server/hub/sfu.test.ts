@@ -105,3 +105,15 @@ test('sfu-publish is validated: sources must be known ones', async () => {
   assert.equal(ann.last('error')?.code, 'bad-message');
   hub.close();
 });
+
+test('a room created with its own media policy keeps it, whatever the server default', async () => {
+  const media = recordingMediaServer();
+  for (const [serverDefault, own, expected] of [['mesh', 'sfu', 'sfu'], ['sfu', 'mesh', 'mesh']] as const) {
+    const hub = new Hub({ config: { ...DEFAULTS, media: serverDefault }, verifyToken: claimsOf, mediaServer: media.server });
+    await hub.createRoom({ roomId: 'own', media: own });
+    const ann = fakeSocket(hub);
+    await ann.send(join('own', 'ann'));
+    assert.deepEqual(ann.last('joined')?.media, { transport: expected }, `server ${serverDefault}, room ${own}`);
+    hub.close();
+  }
+});
