@@ -730,6 +730,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'sfu-offer':
         if (this.#transport instanceof SfuTransport) this.#transport.handleOffer(message.sdp, message.streams);
         return;
+      case 'media-changed':
+        this.#switchMedia(message.media.transport);
+        return;
     }
   }
 
@@ -796,11 +799,25 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     return transport;
   }
 
+  /** The room's media moved (its media server went away): a new transport; of each pair one side offers. */
+  #switchMedia(kind: MediaTransportKind): void {
+    if (!this.#transport || kind === this.#mediaTransport) return;
+    this.#mediaTransport = kind;
+    this.#transport.close();
+    this.#transport = this.#createTransport();
+    for (const { userId, sessionId, role } of this.#roster.participants.values()) {
+      if (this.#roster.self.userId < userId) this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(role) });
+    }
+  }
+
   /** The SFU transport's way to the media server: our signaling socket (docs/protocol.md#sfu-rooms). */
   #sfuSignaling(): ConstructorParameters<typeof SfuTransport>[0]['signaling'] {
     return {
       publish: async (sdp, sources) => {
-        const ack = await this.#signaling?.request({ type: 'sfu-publish', sdp, sources });
+        const ack = await this.#signaling?.request({ type: 'sfu-publish', sdp, sources }).catch((error: RtcError) => {
+          this.emit('error', { error }); // e.g. media-unavailable: the others do not get our media
+          throw error;
+        });
         if (!ack?.sdp) throw new RtcError('server-error', 'The server answered sfu-publish without a description.');
         return ack.sdp;
       },

@@ -233,6 +233,12 @@ export interface SfuOfferMessage extends Sequenced {
   streams: SfuStream[];
 }
 
+/** SFU rooms, to everyone: the room's media moved (Janus went away: to the mesh). The engine rebuilds its transport. */
+export interface MediaChangedMessage extends Sequenced {
+  type: 'media-changed';
+  media: { transport: MediaTransportKind };
+}
+
 /** Plain-object ICE server config (what RTCPeerConnection takes). */
 export interface RTCIceServerInit {
   urls: string | string[];
@@ -266,6 +272,7 @@ export type ServerMessage =
   | CallStateMessage
   | CallAcceptedMessage
   | MissedCallsMessage
-  | SfuOfferMessage;
+  | SfuOfferMessage
+  | MediaChangedMessage;
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

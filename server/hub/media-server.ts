@@ -28,6 +28,9 @@ export interface MediaRoom {
 }
 
 export interface MediaServer {
-  /** A room on the media server for room `roomId`, or null when it is not available (the room uses the mesh). */
-  openRoom(roomId: string): MediaRoom | null;
+  /**
+   * A room on the media server for room `roomId`, or null when it is not available (the room uses the
+   * mesh). `onLost` is called once if the media server goes away under it (Janus died).
+   */
+  openRoom(roomId: string, onLost: () => void): MediaRoom | null;
 }

@@ -449,9 +449,17 @@ export class Room {
 
   /** The room on the media server; null (a mesh) when there is none, said in the log. */
   private openMedia(): MediaRoom | null {
-    const media = this.ctx.mediaServer?.openRoom(this.id) ?? null;
+    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media)) ?? null;
     if (!media) this.ctx.log.warn(`room ${this.id} should use the media server, which is not available: it is a mesh`);
     return media;
+  }
+
+  /** The media server went away mid-call: everyone moves to the mesh (their engines connect peer to peer). */
+  private mediaLost(lost: MediaRoom | null): void {
+    if (!lost || this.media !== lost) return;
+    this.media = null;
+    this.ctx.log.warn(`room ${this.id} lost its media server: moving its ${this.members.size} people to the mesh`);
+    this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
   }
 
   /** How the media server reaches a member: `sfu-offer` frames on their session. */

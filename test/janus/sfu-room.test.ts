@@ -119,4 +119,23 @@ describe('SFU room through Janus', function () {
     // The rest of the call goes on: bob still decodes cat.
     await framesArrive(bob.participants.get('cat')!.stream!, 5, 30_000);
   });
+
+  it('Janus dies mid-call: the room moves to the mesh and everyone sees everyone again', async () => {
+    await Promise.all(clients.map((c) => c.leave()));
+    const room = roomName('fallback');
+    const trio = (clients = [await join(server, room, 'gus', 'host'), await join(server, room, 'hal'), await join(server, room, 'ida')]);
+    for (const client of trio) await seesEveryone(client, ['gus', 'hal', 'ida'].filter((n) => n !== client.self.userId));
+    const sfuTracks = trio.map((c) => [...c.participants.values()].map((p) => p.stream?.getVideoTracks()[0]));
+
+    expect((await executeServerCommand('rtc-server-kill-media', { id: server.id }) as { killed: boolean }).killed, 'Janus killed').to.equal(true);
+    for (const [index, client] of trio.entries()) {
+      const others = ['gus', 'hal', 'ida'].filter((n) => n !== client.self.userId);
+      // New tracks, from the peer-to-peer links: the ones through Janus ended with it.
+      await until(() => others.every((n) => {
+        const track = client.participants.get(n)?.stream?.getVideoTracks()[0];
+        return !!track && track.readyState === 'live' && !sfuTracks[index].includes(track);
+      }), `mesh video at ${client.self.userId}`, 60_000);
+      await seesEveryone(client, others);
+    }
+  });
 });

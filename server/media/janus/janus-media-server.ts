@@ -19,6 +19,8 @@ export class JanusMediaServer implements MediaServer {
   #process: JanusProcess | null = null;
   #stopped = false;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Rooms on the current Janus, told when it goes. */
+  readonly #rooms = new Map<JanusVideoRoom, () => void>();
 
   private constructor(private readonly config: JanusConfig, private readonly log: Logger, private readonly clock?: JanusClock) {}
 
@@ -67,9 +69,11 @@ export class JanusMediaServer implements MediaServer {
     return server;
   }
 
-  openRoom(roomId: string): MediaRoom | null {
+  openRoom(roomId: string, onLost: () => void): MediaRoom | null {
     if (!this.#client?.open || !this.#control) return null;
-    return new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers);
+    const room = new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers, () => this.#rooms.delete(room));
+    this.#rooms.set(room, onLost);
+    return room;
   }
 
   /** Answers right now (a health check). */
@@ -114,6 +118,9 @@ export class JanusMediaServer implements MediaServer {
     this.#client = null;
     this.#control = null;
     client?.close('lost');
+    const rooms = [...this.#rooms.values()];
+    this.#rooms.clear();
+    for (const onLost of rooms) onLost();
   }
 
   #retryLater(api: { url: string; apiSecret?: string }): void {

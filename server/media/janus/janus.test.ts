@@ -79,14 +79,16 @@ after(async () => {
   await media?.close();
 });
 
-test('Janus killed: it is reported, rooms opened meanwhile are meshes, and it is back by itself', { skip }, async () => {
+test('Janus killed: it is reported, its rooms are told, rooms opened meanwhile are meshes, and it is back by itself', { skip }, async () => {
   assert.ok(media?.up, 'Janus up');
-  assert.ok(media.openRoom('before'), 'an SFU room while Janus runs');
+  const lost: string[] = [];
+  assert.ok(media.openRoom('before', () => lost.push('before')), 'an SFU room while Janus runs');
   process.kill(media.pid!, 'SIGKILL');
   await until(() => !media!.up, 'Janus reported down');
-  assert.equal(media.openRoom('meanwhile'), null, 'no SFU room while it is down');
+  assert.deepEqual(lost, ['before'], 'the room on it is told');
+  assert.equal(media.openRoom('meanwhile', () => lost.push('meanwhile')), null, 'no SFU room while it is down');
   await until(() => media!.up, 'Janus restarted');
-  const room = media.openRoom('after');
+  const room = media.openRoom('after', () => lost.push('after'));
   assert.ok(room?.alive, 'SFU rooms again');
   room.close();
 });

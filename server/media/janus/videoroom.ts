@@ -58,6 +58,7 @@ export class JanusVideoRoom implements MediaRoom {
     private readonly roomId: string,
     private readonly log: Logger,
     maxPublishers: number,
+    private readonly onClose: () => void,
   ) {
     this.#ready = control
       .request({ request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true })
@@ -107,6 +108,7 @@ export class JanusVideoRoom implements MediaRoom {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.onClose();
     for (const userId of [...this.#people.keys()]) this.leave(userId);
     void this.#ready.then(() => this.control.request({ request: 'destroy', room: this.#janusRoom })).catch(() => undefined);
   }
