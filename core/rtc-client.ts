@@ -28,6 +28,7 @@ import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
 import { MeshTransport } from './transports/mesh-transport.js';
 import { SfuTransport } from './transports/sfu-transport.js';
+import { sfuSignaling } from './transports/sfu-signaling.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
 import { ChatHistory } from './chat/chat-history.js';
@@ -575,7 +576,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
+    const mediaBefore = this.#mediaTransport;
     this.#mediaTransport = message.media?.transport ?? 'mesh';
+    // A new session in an SFU room (the server restarted): the media server holds nothing of ours any more.
+    if (kind === 'rejoined' && (mediaBefore === 'sfu' || this.#mediaTransport === 'sfu')) {
+      this.#transport?.close();
+      this.#transport = null;
+    }
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
     if (kind === 'rejoined') {
@@ -783,7 +790,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       log: (message: string) => this.#log(message),
     };
     const transport: Transport = this.#mediaTransport === 'sfu'
-      ? new SfuTransport({ ...common, signaling: this.#sfuSignaling() })
+      ? new SfuTransport({ ...common, signaling: sfuSignaling(() => this.#signaling, (error) => this.emit('error', { error })) })
       : new MeshTransport({ ...common, localUserId: this.#roster.self.userId });
     for (const source of ['microphone', 'camera', 'screen'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
@@ -808,21 +815,6 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const { userId, sessionId, role } of this.#roster.participants.values()) {
       if (this.#roster.self.userId < userId) this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(role) });
     }
-  }
-
-  /** The SFU transport's way to the media server: our signaling socket (docs/protocol.md#sfu-rooms). */
-  #sfuSignaling(): ConstructorParameters<typeof SfuTransport>[0]['signaling'] {
-    return {
-      publish: async (sdp, sources) => {
-        const ack = await this.#signaling?.request({ type: 'sfu-publish', sdp, sources }).catch((error: RtcError) => {
-          this.emit('error', { error }); // e.g. media-unavailable: the others do not get our media
-          throw error;
-        });
-        if (!ack?.sdp) throw new RtcError('server-error', 'The server answered sfu-publish without a description.');
-        return ack.sdp;
-      },
-      answer: (sdp) => this.#signaling?.send({ type: 'sfu-answer', sdp }),
-    };
   }
 
   #localTrackChanged(source: TrackSource, track: MediaStreamTrack | null): void {

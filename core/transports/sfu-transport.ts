@@ -205,7 +205,6 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
       if (track) next.set(mid, { userId, source, track });
     }
     const same = (a: Received | undefined, b: Received) => !!a && a.userId === b.userId && a.source === b.source && a.track === b.track;
-    // People who joined after us were never `connect`ed (nobody offers in an SFU room): the server's offer names them.
     for (const [mid, before] of this.#received) {
       if (!same(next.get(mid), before)) this.emit('track-removed', before);
     }
@@ -213,6 +212,7 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
     this.#received = next;
     for (const [mid, now] of next) {
       if (same(previous.get(mid), now)) continue;
+      // People who joined after us were never `connect`ed (nobody offers in an SFU room): the server's offer names them.
       this.#peers.set(now.userId, this.#peers.get(now.userId) ?? { userId: now.userId, sessionId: '', receiveOnly: false });
       this.emit('track-added', now);
     }
