@@ -34,6 +34,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   network: 'The connection to the server was lost.',
   timeout: 'The server did not answer in time.',
   'server-error': 'The server failed to handle the request.',
+  // Media server (SFU rooms)
+  'media-unavailable': 'The media server is not available right now.',
 };
 
 /** The one error type the engine throws and emits. `code` is stable; `message` is for people. */

@@ -8,7 +8,7 @@
 import { Emitter } from './emitter.js';
 import { RtcError } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import type { ChatMessage, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
+import type { ChatMessage, MediaKind, MediaTransportKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from '../protocol/model.js';
 import type { Role } from '../protocol/ids.js';
 import type { JoinedMessage, ServerMessage } from '../protocol/server-messages.js';
 import { can, receivesOnly, type Permission } from '../protocol/permissions.js';
@@ -31,6 +31,8 @@ import { StatsCollector } from './stats/stats-collector.js';
 import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
 import type { NetworkQuality } from './stats/network-quality.js';
 import { MeshTransport } from './transports/mesh-transport.js';
+import { SfuTransport } from './transports/sfu-transport.js';
+import { sfuSignaling } from './transports/sfu-signaling.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
 import { ChatHistory } from './chat/chat-history.js';
@@ -140,6 +142,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #transport: Transport | null = null;
   #transportState: TransportState = 'closed';
   readonly #views = new ViewSizes();
+  /** How this room's media travels, as the server announced in `joined`. */
+  #mediaTransport: MediaTransportKind = 'mesh';
   /** Camera or microphone set before join: join() keeps that choice unless told otherwise. */
   readonly #previewChoice: { audio?: boolean; video?: boolean } = {};
   #timers: ReturnType<typeof setInterval>[] = [];
@@ -606,6 +610,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
+    const mediaBefore = this.#mediaTransport;
+    this.#mediaTransport = message.media?.transport ?? 'mesh';
+    // A new session in an SFU room (the server restarted): the media server holds nothing of ours any more.
+    if (kind === 'rejoined' && (mediaBefore === 'sfu' || this.#mediaTransport === 'sfu')) {
+      this.#transport?.close();
+      this.#transport = null;
+    }
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
     if (kind === 'rejoined') {
@@ -769,6 +780,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'call-state':
         this.emit('call-state', { callId: message.callId, state: message.state, ...(message.by !== undefined && { by: message.by }) });
         return;
+      case 'sfu-offer':
+        if (this.#transport instanceof SfuTransport) this.#transport.handleOffer(message.sdp, message.streams);
+        return;
+      case 'media-changed':
+        this.#switchMedia(message.media.transport);
+        return;
     }
   }
 
@@ -812,13 +829,15 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   // ---- media ----
 
   #createTransport(): Transport {
-    const transport = new MeshTransport({
-      localUserId: this.#roster.self.userId,
+    const common = {
       receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
       cameraLayers: () => cameraLayers(this.#media.profile, this.#media.track('camera')?.getSettings()),
-      log: (message) => this.#log(message),
-    });
+      log: (message: string) => this.#log(message),
+    };
+    const transport: Transport = this.#mediaTransport === 'sfu'
+      ? new SfuTransport({ ...common, signaling: sfuSignaling(() => this.#signaling, (error) => this.emit('error', { error })) })
+      : new MeshTransport({ ...common, localUserId: this.#roster.self.userId });
     for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) transport.setViewSize(view.userId, view.source, view.size);
     transport.on('transport-state', ({ state }) => this.#setTransportState(state));
     this.#setTransportState(transport.state);
@@ -834,6 +853,17 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     transport.on('track-added', ({ userId, source, track }) => this.#roster.trackAdded(userId, source, track));
     transport.on('track-removed', ({ userId, source, track }) => this.#roster.trackRemoved(userId, source, track));
     return transport;
+  }
+
+  /** The room's media moved (its media server went away): a new transport; of each pair one side offers. */
+  #switchMedia(kind: MediaTransportKind): void {
+    if (!this.#transport || kind === this.#mediaTransport) return;
+    this.#mediaTransport = kind;
+    this.#transport.close();
+    this.#transport = this.#createTransport();
+    for (const { userId, sessionId, role } of this.#roster.participants.values()) {
+      if (this.#roster.self.userId < userId) this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(role) });
+    }
   }
 
   #localTrackChanged(source: TrackSource, track: MediaStreamTrack | null): void {

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN, ROLES } from './ids.js';
 import { RING_TIMEOUT_MS } from './line.js';
+import { MEDIA_SOURCES } from './model.js';
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN));
 /** Request id: echoed in the `ack` or `error` reply; also de-duplicates chat resent after a reconnect. */
@@ -161,8 +162,23 @@ const Decline = v.object({ type: v.literal('decline'), rid: RequestId, callId: C
 const Cancel = v.object({ type: v.literal('cancel'), rid: RequestId, callId: CallId });
 /** From inside a room: ring `userId`'s lines; accepting joins this room. The `ack` carries the `callId`. */
 const Invite = v.object({ type: v.literal('invite'), rid: RequestId, userId: Id, data: v.optional(v.unknown()), timeoutMs: v.optional(RingTimeout) });
+// ——— SFU rooms (the media server; docs/protocol.md#sfu-rooms) ———
+const Sdp = v.pipe(v.string(), v.minLength(1), v.maxLength(60_000));
+/**
+ * Our sending connection's offer (the first, or a renegotiation), with the source each m-line carries;
+ * acked with the media server's answer in `sdp`. Refused (`not-allowed`) for a role that sends nothing.
+ */
+const SfuPublish = v.object({
+  type: v.literal('sfu-publish'),
+  rid: RequestId,
+  sdp: Sdp,
+  sources: v.pipe(v.record(v.pipe(v.string(), v.maxLength(16)), v.picklist(MEDIA_SOURCES)), v.check((r) => Object.keys(r).length <= 8, 'at most 8 sources')),
+});
+/** Our receiving connection's answer to the last `sfu-offer`. */
+const SfuAnswer = v.object({ type: v.literal('sfu-answer'), sdp: Sdp });
 
 export const ClientMessageSchema = v.variant('type', [
+  SfuPublish, SfuAnswer,
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
   Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken,
   Line, Call, Accept, Decline, Cancel, Invite,

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'network',
   'timeout',
   'server-error',
+  // Media server (SFU rooms): it failed or is down; the engine retries or the room falls back to the mesh
+  'media-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

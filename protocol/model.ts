@@ -101,3 +101,22 @@ export interface WaitingPerson {
   /** Server time (ms since epoch) they started waiting. */
   since: number;
 }
+
+// ——— Media server (issue 11: Janus as the SFU) ———
+
+/** How a room's media travels, announced in `joined`: peer to peer, or through the media server (Janus). */
+export type MediaTransportKind = 'mesh' | 'sfu';
+
+/** A room's media policy: `auto` keeps small calls in the mesh (switching to the SFU as it grows comes later). */
+export type MediaPolicy = 'mesh' | 'sfu' | 'auto';
+
+export const MEDIA_SOURCES = ['microphone', 'camera', 'screen'] as const;
+/** What one sent stream carries. */
+export type MediaSource = (typeof MEDIA_SOURCES)[number];
+
+/** One m-line of the receiving connection in an SFU room: whose stream it carries and which source. */
+export interface SfuStream {
+  mid: string;
+  userId: string;
+  source: MediaSource;
+}

@@ -2,7 +2,7 @@
 import type { ErrorCode } from './error-codes.js';
 import type { Role } from './ids.js';
 import type { CallParty, CallState, MissedCall } from './line.js';
-import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from './model.js';
+import type { ChatMessage, LeaveReason, MediaKind, MediaTransportKind, ParticipantInfo, RoomLimits, RoomState, SfuStream, SignalPayload, WaitingPerson } from './model.js';
 
 /**
  * Every frame after `joined` carries `seq`, increasing by one per session, so a resumed session
@@ -32,6 +32,8 @@ export interface JoinedMessage extends Sequenced {
   history: ChatMessage[];
   /** Older messages than `history` exist: ask for them with `history {before}`. */
   moreHistory: boolean;
+  /** How this room's media travels; absent means the mesh (servers before the media server). */
+  media?: { transport: MediaTransportKind };
 }
 
 /**
@@ -75,6 +77,8 @@ export interface AckMessage extends Sequenced {
   message?: ChatMessage;
   /** For `call` and `invite`: the call placed. */
   callId?: string;
+  /** For `sfu-publish`: the media server's answer to the offer. */
+  sdp?: string;
 }
 
 /** The answer to `history`: a page of older chat, oldest first. */
@@ -218,6 +222,23 @@ export interface MissedCallsMessage {
   calls: MissedCall[];
 }
 
+/**
+ * SFU rooms, to one person: the media server's offer for their receiving connection (the first, and a
+ * new one whenever people start or stop sending). Answer it with `sfu-answer`.
+ */
+export interface SfuOfferMessage extends Sequenced {
+  type: 'sfu-offer';
+  sdp: string;
+  /** Every m-line that carries someone's media, by mid; others are unused. */
+  streams: SfuStream[];
+}
+
+/** SFU rooms, to everyone: the room's media moved (Janus went away: to the mesh). The engine rebuilds its transport. */
+export interface MediaChangedMessage extends Sequenced {
+  type: 'media-changed';
+  media: { transport: MediaTransportKind };
+}
+
 /** Plain-object ICE server config (what RTCPeerConnection takes). */
 export interface RTCIceServerInit {
   urls: string | string[];
@@ -250,6 +271,8 @@ export type ServerMessage =
   | RingMessage
   | CallStateMessage
   | CallAcceptedMessage
-  | MissedCallsMessage;
+  | MissedCallsMessage
+  | SfuOfferMessage
+  | MediaChangedMessage;
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the project needs on a fresh Debian machine: npm packages and a Chromium.
+# Installs everything the project needs on a fresh Debian machine: npm packages, a Chromium, and
+# Janus (the media server for SFU rooms) with its recording tools and ffmpeg.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,17 @@ elif ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# Janus (SFU rooms), janus-tools (janus-pp-rec) and ffmpeg (recordings). Without them the server still
+# runs and rooms stay in the mesh; the tests need them. The package's own janus.service is not used.
+missing=()
+command -v janus >/dev/null 2>&1 || missing+=(janus)
+command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian's ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -22,6 +22,11 @@ echo "== browser tests"
 grep -E 'test files \|' "$log.wtr" | tail -n 1 >> "$log"
 rm -f "$log.wtr"
 
+echo "== janus (SFU rooms through a real Janus, in a network namespace of their own)"
+bash scripts/test-janus.sh | tee "$log.wtr"
+grep -E 'test files \|' "$log.wtr" | tail -n 1 >> "$log" || true
+rm -f "$log.wtr"
+
 echo "== build and end-to-end"
 npm run build
 node --import tsx --test --test-reporter=spec test/e2e/*.test.ts | tee -a "$log"

@@ -103,3 +103,19 @@ test('WEBHOOK_URL and WEBHOOK_SECRET configure webhooks; bad values stop the ser
   assert.throws(() => loadConfig({ WEBHOOK_URL: 'https://app.example/', WEBHOOK_SECRET: 'short' }), /WEBHOOK_SECRET is 5 bytes/);
   assert.throws(() => loadConfig({ WEBHOOK_SECRET: secret }), /without WEBHOOK_URL/);
 });
+
+// ——— The media server (docs/media-server.md) ———
+
+test('RTC_MEDIA and the JANUS_* variables are read and checked', () => {
+  assert.equal(loadConfig({}).media, 'auto');
+  const config = loadConfig({
+    RTC_MEDIA: 'sfu', JANUS_URL: 'ws://10.0.0.5:8188', JANUS_API_SECRET: 'janus-secret', JANUS_RTP_PORTS: '30000-30999', JANUS_NAT_1_1: '203.0.113.7',
+  });
+  assert.equal(config.media, 'sfu');
+  assert.deepEqual(config.janus, {
+    rtpPorts: '30000-30999', maxPublishers: 100, url: 'ws://10.0.0.5:8188', apiSecret: 'janus-secret', nat1to1: '203.0.113.7',
+  });
+  assert.throws(() => loadConfig({ RTC_MEDIA: 'p2p' }), configError(/RTC_MEDIA="p2p" should be mesh, sfu or auto/));
+  assert.throws(() => loadConfig({ JANUS_RTP_PORTS: '40000-20000' }), configError(/JANUS_RTP_PORTS/));
+  assert.throws(() => loadConfig({ JANUS_URL: 'http://janus:8088' }), configError(/JANUS_URL.*WebSocket API/));
+});

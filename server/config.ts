@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import type { HubConfig, RateLimit, RateLimits } from './hub/hub-config.js';
 import type { RTCIceServerInit } from '../protocol/server-messages.js';
 import { RING_TIMEOUT_MS } from '../protocol/line.js';
+import type { MediaPolicy } from '../protocol/model.js';
+import { JANUS_DEFAULTS, type JanusConfig } from './media/janus/janus-settings.js';
 
 export interface TurnConfig {
   /** TURN server URLs, e.g. `turn:turn.example.com:3478?transport=udp`. */
@@ -74,6 +76,8 @@ export interface ServerConfig extends HubConfig {
   requestTimeoutMs: number;
   /** An idle keep-alive HTTP connection is closed after this (ms). */
   keepAliveTimeoutMs: number;
+  /** The media server for SFU rooms (docs/media-server.md): started (or reached at `url`) when `media` is `sfu`. */
+  janus: JanusConfig;
 }
 
 const RATE_LIMITS: RateLimits = {
@@ -94,6 +98,7 @@ export const MIN_SECRET_BYTES = 32;
 
 export const DEFAULTS: Readonly<ServerConfig> = {
   port: 8787,
+  media: 'auto',
   host: '127.0.0.1',
   secret: undefined,
   graceMs: 20_000,
@@ -129,12 +134,13 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   keepAliveTimeoutMs: 5_000,
   // Calls (docs/calls.md#server): the rest of the knobs are CALL_DEFAULTS (server/hub/calls/call-config.ts).
   calls: { ringTimeoutMs: RING_TIMEOUT_MS.default },
+  janus: JANUS_DEFAULTS,
 };
 
 /** Defaults overlaid with `overrides`; `undefined` values and missing rate limits keep their defaults. */
 export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  return { ...DEFAULTS, ...defined, rateLimits: { ...DEFAULTS.rateLimits, ...overrides.rateLimits } };
+  return { ...DEFAULTS, ...defined, rateLimits: { ...DEFAULTS.rateLimits, ...overrides.rateLimits }, janus: { ...DEFAULTS.janus, ...overrides.janus } };
 }
 
 /** Invalid environment: the message names the variable and what it should hold. */
@@ -149,6 +155,8 @@ const IceServersSchema = v.array(
     credential: v.optional(v.string()),
   }),
 );
+
+const MEDIA_POLICIES: readonly MediaPolicy[] = ['mesh', 'sfu', 'auto'];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -260,8 +268,33 @@ export function loadConfig(env: Env): ServerConfig {
     throw new ConfigError('TURN_URLS and TURN_SECRET go together: set both (coturn static-auth-secret) or neither.');
   }
 
+  const media = env.RTC_MEDIA?.trim() || DEFAULTS.media;
+  if (!MEDIA_POLICIES.includes(media as MediaPolicy)) throw new ConfigError(`RTC_MEDIA="${media}" should be mesh, sfu or auto.`);
+  const rtpPorts = env.JANUS_RTP_PORTS?.trim() || DEFAULTS.janus.rtpPorts;
+  const range = /^(\d+)-(\d+)$/.exec(rtpPorts);
+  if (!range || Number(range[1]) < 1024 || Number(range[2]) > 65535 || Number(range[1]) >= Number(range[2])) {
+    throw new ConfigError(`JANUS_RTP_PORTS="${rtpPorts}" should be a UDP port range like 20000-40000.`);
+  }
+  const janusUrl = env.JANUS_URL?.trim() || undefined;
+  if (janusUrl && !/^wss?:\/\//.test(janusUrl)) throw new ConfigError(`JANUS_URL="${janusUrl}" should be Janus's WebSocket API, e.g. ws://10.0.0.5:8188.`);
+  const optional = (name: string) => env[name]?.trim() || undefined;
+
   const secret = secretFromEnv(env);
   return resolveConfig({
+    media: media as MediaPolicy,
+    janus: {
+      rtpPorts,
+      maxPublishers: int('JANUS_MAX_PUBLISHERS', DEFAULTS.janus.maxPublishers, 1, 1000),
+      // Only those set: an unset one keeps its default.
+      ...Object.fromEntries(Object.entries({
+        url: janusUrl,
+        apiSecret: optional('JANUS_API_SECRET'),
+        binary: optional('JANUS_BIN'),
+        nat1to1: optional('JANUS_NAT_1_1'),
+        stunServer: optional('JANUS_STUN_SERVER'),
+        iceInterfaces: optional('JANUS_ICE_INTERFACES'),
+      }).filter(([, value]) => value !== undefined)),
+    },
     webhooks: webhooksFromEnv(env),
     port: int('PORT', DEFAULTS.port, 0, 65535),
     // Dev mode hands out host tokens to anyone who can reach it: this machine only, unless HOST says otherwise.

@@ -21,6 +21,7 @@ import { createStaticHandler } from './http/static.js';
 import { Hub, type HubConnection } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
+import { JanusMediaServer } from './media/janus/janus-media-server.js';
 import { openFileRoomStore } from './store/file-room-store.js';
 import { WsHubSocket } from './ws-hub-socket.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -38,6 +39,8 @@ export interface RtcServer {
   close(): Promise<void>;
   /** Terminates that user's sockets abruptly, as a network loss would; the session stays in grace. */
   dropConnections(userId: string): number;
+  /** The media server (Janus) when rooms use one; null for a mesh-only server. */
+  mediaServer: JanusMediaServer | null;
 }
 
 const DEV_MODE_WARNING = box([
@@ -98,6 +101,10 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const webhooks = config.webhooks ? { ...WEBHOOK_DEFAULTS, ...config.webhooks } : null;
   if (webhooks?.secret !== undefined) checkSecret(webhooks.secret, 'WEBHOOK_SECRET');
   const dispatcher = webhooks && new WebhookDispatcher({ ...webhooks, secret: webhooks.secret ?? secret, log });
+  // The media server only when rooms are to use it (the default is sfu, or an external Janus is given):
+  // every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
+  const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
+  const mediaServer = wantsJanus ? await JanusMediaServer.start(config.janus, { stateDir: config.stateDir, log }) : null;
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const hub = new Hub({
     config,
@@ -112,6 +119,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
       return signToken({ ...claims, iat, exp: iat + config.tokenTtlSeconds }, secret);
     },
     iceServersFor: createIceServersFor(config),
+    mediaServer,
     ...(dispatcher && { onEvent: (event) => dispatcher.emit(event) }),
   });
   const handleApi = createApi({ config, hub, secret, devMode, log });
@@ -237,11 +245,12 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     port,
     config,
     dropConnections: (userId) => hub.dropConnections(userId),
+    mediaServer,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         stopHeartbeat();
         const saved = hub.close().then(async () => {
-          await Promise.all([roomStore.close(), dispatcher?.close(webhooks!.drainMs)]);
+          await Promise.all([roomStore.close(), dispatcher?.close(webhooks!.drainMs), mediaServer?.close()]);
         });
         for (const ws of wss.clients) ws.terminate();
         wss.close();

@@ -2,6 +2,7 @@
 //   executeServerCommand('rtc-server-start', { graceMs: 3000 }) -> { id, url }
 //   executeServerCommand('rtc-server-drop', { id, userId })    -> { dropped }  (cuts sockets, as a network loss would)
 //   executeServerCommand('rtc-server-stop', { id })
+//   executeServerCommand('rtc-server-kill-media', { id })     -> { killed }   (SIGKILL to its Janus, as a crash would)
 // and servers in their own process (`npm run serve`), to be killed as kill -9 would:
 //   executeServerCommand('rtc-process-start', { env })          -> { id, url, answeringAt }
 //   executeServerCommand('rtc-process-kill', { id })            -> { killedAt }  (SIGKILL: no close frame, all state gone)
@@ -75,6 +76,11 @@ export function rtcServerPlugin() {
       if (command === 'rtc-server-drop') {
         const server = servers.get(payload.id);
         return { dropped: server ? server.dropConnections(payload.userId) : 0 };
+      }
+      if (command === 'rtc-server-kill-media') {
+        const pid = servers.get(payload.id)?.mediaServer?.pid;
+        if (pid) process.kill(pid, 'SIGKILL');
+        return { killed: Boolean(pid) };
       }
       if (command === 'rtc-server-stop') {
         const server = servers.get(payload.id);

@@ -98,6 +98,8 @@ export const zhCN: Strings = {
   'error.network': '与服务器的连接已断开。',
   'error.timeout': '服务器未及时响应。',
   'error.server-error': '服务器处理请求失败。',
+  // Media server (SFU rooms)
+  'error.media-unavailable': '媒体服务器暂时不可用。',
   'chat.label': '聊天',
   'chat.log': '消息',
   'chat.empty': '还没有消息',

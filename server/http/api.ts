@@ -29,6 +29,8 @@ const CreateRoomBody = v.object({
   maxParticipants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** Newcomers wait until a host admits them. */
   lobby: v.optional(v.boolean()),
+  /** How its media travels (docs/media-server.md); default: the server's RTC_MEDIA. */
+  media: v.optional(v.picklist(['mesh', 'sfu', 'auto'])),
   /** The creator's display name (dev mode; with a secret the bearer token's name is kept). */
   name: v.optional(NameSchema),
   /** The creator's user id (dev mode only). */
@@ -133,7 +135,7 @@ export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
       sendError(res, 400, 'bad-message', describeIssues(body.issues), cors);
       return;
     }
-    const { password, maxParticipants, lobby, name, user } = body.output;
+    const { password, maxParticipants, lobby, media, name, user } = body.output;
     if (maxParticipants !== undefined && maxParticipants > config.maxParticipants) {
       sendError(res, 400, 'bad-message', `maxParticipants: at most ${config.maxParticipants} on this server.`, cors);
       return;
@@ -147,7 +149,7 @@ export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
       }
       roomId = creator.room;
     }
-    const created = await hub.createRoom({ roomId, password, maxParticipants, lobby });
+    const created = await hub.createRoom({ roomId, password, maxParticipants, lobby, media });
     if (!created) {
       sendError(res, 409, 'room-exists', `Room "${roomId}" already exists (or its settings are still kept after it emptied).`, cors);
       return;

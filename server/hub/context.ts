@@ -6,6 +6,7 @@ import type { HubConfig } from './hub-config.js';
 import type { HubEvent } from './hub-events.js';
 import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
+import type { MediaServer } from './media-server.js';
 import type { PasswordThrottle } from './password-throttle.js';
 import type { Room } from './room.js';
 import type { RoomStore } from './room-store.js';
@@ -32,6 +33,8 @@ export interface HubDeps {
   mintJoinToken?(claims: Omit<TokenClaims, 'exp' | 'iat'>): Promise<string>;
   /** Time for ringing calls (timeouts, missed-call expiry). Default: the real one. */
   clock?: Clock;
+  /** Where SFU rooms' media goes (Janus); null or absent: every room is a mesh. */
+  mediaServer?: MediaServer | null;
 }
 
 /** The hub's shared state, handed to rooms and handlers. */

@@ -36,7 +36,11 @@ export interface SendBufferLimits {
   closeAboveBytes: number;
 }
 
+import type { MediaPolicy } from '../../protocol/model.js';
+
 export interface HubConfig {
+  /** How rooms' media travels by default (docs/media-server.md): `sfu` needs a media server, else the room is a mesh. */
+  media: MediaPolicy;
   /** How long a session whose socket dropped keeps its place (ms). */
   graceMs: number;
   /** Cap on people per room; a room created through the API may set a lower one. */

@@ -48,6 +48,7 @@ export class Hub {
     this.ctx = {
       iceServersFor: () => [],
       log,
+      mediaServer: null,
       ...deps,
       onEvent: (event) => {
         this.callsHear(event);

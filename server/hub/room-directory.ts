@@ -4,6 +4,7 @@
  * a record older than the last write, and two opens never make two instances.
  */
 import { isValidId } from '../../protocol/ids.js';
+import type { MediaPolicy } from '../../protocol/model.js';
 import type { HubContext } from './context.js';
 import { randomId } from './encoding.js';
 import { hashPassword } from './password.js';
@@ -19,6 +20,8 @@ export interface CreateRoomOptions {
   /** Newcomers wait until a host admits them (hosts can switch it live). */
   lobby?: boolean;
   title?: string;
+  /** How its media travels (docs/media-server.md); default: the server's `media`. */
+  media?: MediaPolicy;
 }
 
 export interface CreatedRoom {
@@ -56,6 +59,7 @@ export async function createRoom(ctx: HubContext, options: CreateRoomOptions): P
   if (options.password) record.password = await hashPassword(options.password);
   if (options.lobby) record.lobby = true;
   if (options.title) record.title = options.title;
+  if (options.media) record.media = options.media;
   return ctx.roomLock.run(roomId, async () => {
     if (ctx.rooms.has(roomId) || !(await ctx.roomStore.create(record))) return null;
     return { roomId, instance: record.instance };
@@ -77,6 +81,7 @@ function newRecord(ctx: HubContext, roomId: string, maxParticipants?: number): R
     locked: false,
     lobby: false,
     endedAt: null,
+    media: null,
     // A room created ahead of time that nobody joins goes like an emptied one.
     expiresAt: now + ctx.config.emptyRoomTtlMs,
   };

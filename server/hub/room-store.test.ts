@@ -4,7 +4,7 @@ import { MemoryRoomStore, ROOM_RECORD_VERSION, parseRoomRecord, type RoomRecord 
 
 const record = (expiresAt: number | null): RoomRecord => ({
   v: ROOM_RECORD_VERSION, id: 'room', instance: 'abc', createdAt: 0, password: null, maxParticipants: 4, bans: [], history: [], expiresAt,
-  title: null, locked: false, lobby: false, endedAt: null,
+  title: null, locked: false, lobby: false, endedAt: null, media: null,
 });
 
 test('the memory store keeps a record until it expires, and hands out copies', async () => {

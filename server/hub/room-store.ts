@@ -53,6 +53,8 @@ const RoomRecordSchema = v.object({
   lobby: v.optional(v.boolean(), false),
   /** When a host last ended the room for everyone: tokens issued before it are refused (`room-ended`). */
   endedAt: v.optional(v.nullable(Time), null),
+  /** Set at creation (POST /api/rooms `media`): how its media travels; null for the server's RTC_MEDIA. */
+  media: v.optional(v.nullable(v.picklist(['mesh', 'sfu', 'auto'])), null),
 });
 
 export type PasswordHash = v.InferOutput<typeof PasswordHashSchema>;

@@ -1,4 +1,4 @@
-import type { ChatMessage, LeaveReason, MediaKind, RoomState } from '../../protocol/model.js';
+import type { ChatMessage, LeaveReason, MediaKind, MediaPolicy, RoomState } from '../../protocol/model.js';
 import type { Role } from '../../protocol/ids.js';
 import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
 import { Lobby } from './lobby.js';
@@ -6,6 +6,7 @@ import type { JoinedMessage, RTCIceServerInit } from '../../protocol/server-mess
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
+import type { MediaMember, MediaRoom } from './media-server.js';
 import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
@@ -41,6 +42,10 @@ export class Room {
   endedAt: number | null;
   /** Newcomers waiting for a host while `lobby` is on. */
   readonly lobbyQueue: Lobby;
+  /** Its media on the media server while occupied (SFU rooms, docs/media-server.md); null: a mesh. */
+  media: MediaRoom | null = null;
+  /** Chosen at creation; null: the server's default. */
+  private readonly mediaPolicy: MediaPolicy | null;
   /** The last `room-state` sent, to send one only when something changed. */
   private sentState = '';
   private readonly history: ChatMessage[];
@@ -69,6 +74,7 @@ export class Room {
     this.locked = record.locked;
     this.lobby = record.lobby;
     this.endedAt = record.endedAt;
+    this.mediaPolicy = record.media ?? null;
     this.lobbyQueue = new Lobby(() => this.sendLobby(), ctx.now);
     this.sentState = JSON.stringify(this.state());
   }
@@ -100,6 +106,11 @@ export class Room {
     const previous = target.role;
     if (previous === role) return;
     target.role = role;
+    // Between receive-only and sending their engine starts its media over, and so do we on the media server.
+    if (receivesOnly(role) !== receivesOnly(previous) && this.media) {
+      this.media.leave(target.userId);
+      this.media.join(this.mediaMember(target));
+    }
     const { media } = target;
     target.media = {
       audio: media.audio && can(role, 'publish-audio'),
@@ -224,6 +235,8 @@ export class Room {
     this.members.set(session.userId, session);
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
+    if (wasEmpty && (this.mediaPolicy ?? this.config.media) === 'sfu') this.media ??= this.openMedia();
+    this.media?.join(this.mediaMember(session));
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
     this.stateChanged();
@@ -375,6 +388,7 @@ export class Room {
       locked: this.locked,
       lobby: this.lobby,
       endedAt: this.endedAt,
+      media: this.mediaPolicy,
     };
   }
 
@@ -414,6 +428,8 @@ export class Room {
   }
 
   private release(): void {
+    this.media?.close();
+    this.media = null;
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
   }
 
@@ -423,11 +439,32 @@ export class Room {
     this.ctx.sessions.delete(session.id);
     session.stopTimers();
     session.unlink();
+    this.media?.leave(session.userId);
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.setHand(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);
+  }
+
+  /** The room on the media server; null (a mesh) when there is none, said in the log. */
+  private openMedia(): MediaRoom | null {
+    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media)) ?? null;
+    if (!media) this.ctx.log.warn(`room ${this.id} should use the media server, which is not available: it is a mesh`);
+    return media;
+  }
+
+  /** The media server went away mid-call: everyone moves to the mesh (their engines connect peer to peer). */
+  private mediaLost(lost: MediaRoom | null): void {
+    if (!lost || this.media !== lost) return;
+    this.media = null;
+    this.ctx.log.warn(`room ${this.id} lost its media server: moving its ${this.members.size} people to the mesh`);
+    this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
+  }
+
+  /** How the media server reaches a member: `sfu-offer` frames on their session. */
+  private mediaMember(session: Session): MediaMember {
+    return { userId: session.userId, offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }) };
   }
 
   private emitLeft(session: Session, reason: ParticipantLeftReason): void {
@@ -448,6 +485,7 @@ export class Room {
       room: this.state(),
       limits: { maxParticipants: this.maxParticipants, maxFrameBytes: config.maxFrameBytes, maxChatBytes: config.maxChatBytes },
       ...this.historyPage(session.userId, { limit: this.config.historySize }),
+      media: { transport: this.media ? 'sfu' : 'mesh' },
     };
   }
 }

@@ -19,7 +19,7 @@ after(() => rm(dir, { recursive: true, force: true }));
 function record(id: string, expiresAt: number | null): RoomRecord {
   return {
     v: ROOM_RECORD_VERSION, id, instance: `i-${id}`, createdAt: clock, password: null, maxParticipants: null,
-    bans: ['troll'], history: [], expiresAt, title: null, locked: false, lobby: false, endedAt: null,
+    bans: ['troll'], history: [], expiresAt, title: null, locked: false, lobby: false, endedAt: null, media: null,
   };
 }
 

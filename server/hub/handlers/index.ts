@@ -22,6 +22,7 @@ import { handleAskUnmute, handleHold, handleMute, handleMuteAll, handleStopScree
 import { handleSetRole } from './roles.js';
 import { handleAdmit, handleDeny, handleEndRoom, handleRoomSettings } from './room-control.js';
 import { createRenewTokenHandler, handleSetName } from './identity.js';
+import { createSfuAnswerHandler, createSfuPublishHandler } from './sfu.js';
 
 export function createHandlers(ctx: HubContext): HandlerRegistry {
   return {
@@ -53,6 +54,9 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     line: createLineHandler(ctx),
     ...createCallHandlers(ctx),
     invite: createInviteHandler(ctx),
+    // SFU rooms: offers and answers relayed to the media server (docs/media-server.md).
+    'sfu-publish': createSfuPublishHandler(ctx),
+    'sfu-answer': createSfuAnswerHandler(ctx),
   };
 }
 

@@ -1,0 +1,238 @@
+/**
+ * One of our rooms as a Janus videoroom (janus.md): per person a publisher handle (when they send) and
+ * one multistream subscriber handle carrying everyone else's streams, kept up to date as people start
+ * and stop sending. Janus's ids (room, feeds) never leave the server.
+ */
+import { randomInt } from 'node:crypto';
+import type { Logger } from '../../hub/logger.js';
+import type { MediaMember, MediaRoom } from '../../hub/media-server.js';
+import type { MediaSource, SfuStream } from '../../../protocol/model.js';
+import type { JanusClient, JanusHandle, Jsep, PluginReply } from './janus-client.js';
+
+const VIDEOROOM = 'janus.plugin.videoroom';
+
+/** Janus's stream entry on a subscriber handle (the fields we read). */
+interface JanusStream {
+  type?: string;
+  mid?: string;
+  active?: boolean;
+  feed_id?: number;
+  feed_mid?: string;
+}
+
+interface Subscription {
+  handle: JanusHandle | null;
+  /** Feeds they should receive, and those Janus has been asked for. */
+  readonly wanted: Set<number>;
+  readonly asked: Set<number>;
+  /** An offer is out (or a request under way): the next change waits for its answer. */
+  busy: boolean;
+}
+
+interface Person {
+  member: MediaMember;
+  publisher: JanusHandle | null;
+  /** Janus's id for their feed, once they joined as publisher. */
+  feed: number | null;
+  published: boolean;
+  /** Janus has the sending connection up (`webrtcup`): only then can others subscribe to the feed. */
+  live: boolean;
+  /** Source of each of their sending connection's mids. */
+  sources: Record<string, MediaSource>;
+  subscription: Subscription;
+  /** Their publish requests run one at a time. */
+  publishing: Promise<unknown>;
+}
+
+export class JanusVideoRoom implements MediaRoom {
+  /** Random and never shown to anyone: a browser cannot name a Janus room, and nobody could guess it. */
+  readonly #janusRoom = randomInt(1, 2 ** 47);
+  readonly #people = new Map<string, Person>();
+  readonly #feeds = new Map<number, string>();
+  readonly #ready: Promise<void>;
+  #closed = false;
+
+  constructor(
+    private readonly client: JanusClient,
+    private readonly control: JanusHandle,
+    private readonly roomId: string,
+    private readonly log: Logger,
+    maxPublishers: number,
+    private readonly onClose: () => void,
+  ) {
+    this.#ready = control
+      .request({ request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true })
+      .then(() => undefined);
+    this.#ready.catch((error: unknown) => log.warn(`Janus: room for ${roomId} not created: ${String(error)}`));
+  }
+
+  get alive(): boolean {
+    return !this.#closed && this.client.open;
+  }
+
+  join(member: MediaMember): void {
+    const subscription: Subscription = { handle: null, wanted: new Set(this.#publishedFeeds()), asked: new Set(), busy: false };
+    this.#people.set(member.userId, { member, publisher: null, feed: null, published: false, live: false, sources: {}, subscription, publishing: Promise.resolve() });
+    this.#pump(member.userId);
+  }
+
+  publish(userId: string, offer: string, sources: Record<string, MediaSource>): Promise<string> {
+    const person = this.#people.get(userId);
+    if (!person) return Promise.reject(new Error('not in the room'));
+    const run = person.publishing.then(() => this.#publish(person, offer, sources));
+    person.publishing = run.catch(() => undefined);
+    return run;
+  }
+
+  async answer(userId: string, sdp: string): Promise<void> {
+    const person = this.#people.get(userId);
+    const subscription = person?.subscription;
+    if (!subscription?.handle || !subscription.busy) return;
+    try {
+      await subscription.handle.message({ request: 'start' }, { type: 'answer', sdp });
+    } finally {
+      subscription.busy = false;
+    }
+    this.#pump(userId);
+  }
+
+  leave(userId: string): void {
+    const person = this.#people.get(userId);
+    if (!person) return;
+    this.#people.delete(userId);
+    this.#forgetFeed(person);
+    void person.publisher?.detach();
+    void person.subscription.handle?.detach();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.onClose();
+    for (const userId of [...this.#people.keys()]) this.leave(userId);
+    void this.#ready.then(() => this.control.request({ request: 'destroy', room: this.#janusRoom })).catch(() => undefined);
+  }
+
+  async #publish(person: Person, offer: string, sources: Record<string, MediaSource>): Promise<string> {
+    await this.#ready;
+    const current = () => this.#people.get(person.member.userId) === person && !this.#closed;
+    if (!person.publisher) {
+      const handle = await this.client.attach(VIDEOROOM);
+      if (!current()) {
+        void handle.detach();
+        throw new Error('left meanwhile');
+      }
+      person.publisher = handle;
+      handle.onEvent = ({ janus }) => {
+        if (janus !== 'webrtcup' || person.publisher !== handle) return;
+        person.live = true;
+        this.#announce(person);
+      };
+      const joined = await handle.message({ request: 'join', room: this.#janusRoom, ptype: 'publisher', display: person.member.userId });
+      person.feed = Number(joined.data.id);
+    }
+    const publisher = person.publisher;
+    const reply: PluginReply = await publisher.message(
+      person.published ? { request: 'configure' } : { request: 'publish' },
+      { type: 'offer', sdp: offer },
+    );
+    if (!current() || person.publisher !== publisher) throw new Error('left meanwhile');
+    if (!reply.jsep || reply.jsep.type !== 'answer') throw new Error('Janus sent no answer');
+    person.sources = sources;
+    person.published = true;
+    this.#announce(person);
+    return reply.jsep.sdp;
+  }
+
+  /** Published and live: everyone else receives them from now on. */
+  #announce(person: Person): void {
+    if (!person.published || !person.live || person.feed === null || this.#feeds.has(person.feed)) return;
+    this.#feeds.set(person.feed, person.member.userId);
+    for (const [userId, other] of this.#people) {
+      if (other === person) continue;
+      other.subscription.wanted.add(person.feed);
+      this.#pump(userId);
+    }
+  }
+
+  /** Their feed is gone: nobody asks for it again (Janus renegotiates its subscribers itself). */
+  #forgetFeed(person: Person): void {
+    if (person.feed === null) return;
+    this.#feeds.delete(person.feed);
+    for (const other of this.#people.values()) {
+      other.subscription.wanted.delete(person.feed);
+      other.subscription.asked.delete(person.feed);
+    }
+    person.feed = null;
+    person.published = false;
+    person.live = false;
+  }
+
+  #publishedFeeds(): number[] {
+    return [...this.#feeds.keys()];
+  }
+
+  /** Asks Janus for the feeds someone should receive and does not yet; one negotiation at a time. */
+  #pump(userId: string): void {
+    const person = this.#people.get(userId);
+    if (!person || this.#closed) return;
+    const subscription = person.subscription;
+    if (subscription.busy) return;
+    const missing = [...subscription.wanted].filter((feed) => !subscription.asked.has(feed));
+    if (!missing.length) return;
+    subscription.busy = true;
+    for (const feed of missing) subscription.asked.add(feed);
+    this.#subscribe(person, missing).catch((error: unknown) => {
+      this.log.warn(`Janus: subscribing ${userId} in ${this.roomId} failed: ${String(error)}`);
+      for (const feed of missing) subscription.asked.delete(feed);
+      subscription.busy = false;
+    });
+  }
+
+  async #subscribe(person: Person, feeds: number[]): Promise<void> {
+    await this.#ready;
+    const subscription = person.subscription;
+    const streams = feeds.map((feed) => ({ feed }));
+    let reply: PluginReply;
+    if (!subscription.handle) {
+      const handle = await this.client.attach(VIDEOROOM);
+      if (this.#people.get(person.member.userId) !== person) return void handle.detach();
+      handle.onEvent = ({ reply: event }) => this.#unasked(person, event);
+      try {
+        reply = await handle.message({ request: 'join', room: this.#janusRoom, ptype: 'subscriber', streams });
+      } catch (error) {
+        void handle.detach();
+        throw error;
+      }
+      if (this.#people.get(person.member.userId) !== person) return void handle.detach();
+      subscription.handle = handle;
+    } else {
+      reply = await subscription.handle.message({ request: 'update', subscribe: streams });
+    }
+    this.#offer(person, reply);
+  }
+
+  /** Janus renegotiates on its own when a publisher goes: its offer goes to the browser like ours. */
+  #unasked(person: Person, event: PluginReply | undefined): void {
+    if (!event?.jsep || event.jsep.type !== 'offer') return;
+    if (this.#people.get(person.member.userId) !== person) return;
+    person.subscription.busy = true;
+    this.#offer(person, event);
+  }
+
+  #offer(person: Person, reply: PluginReply): void {
+    const jsep = reply.jsep as Jsep | undefined;
+    if (!jsep || jsep.type !== 'offer') {
+      person.subscription.busy = false;
+      return;
+    }
+    const streams: SfuStream[] = [];
+    for (const stream of (reply.data.streams ?? []) as JanusStream[]) {
+      if (stream.type === 'data' || stream.active === false || stream.mid === undefined || stream.feed_id === undefined) continue;
+      const userId = this.#feeds.get(stream.feed_id);
+      const source = userId !== undefined && stream.feed_mid !== undefined ? this.#people.get(userId)?.sources[stream.feed_mid] : undefined;
+      if (userId !== undefined && source) streams.push({ mid: stream.mid, userId, source });
+    }
+    person.member.offer(jsep.sdp, streams);
+  }
+}
