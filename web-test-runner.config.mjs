@@ -8,11 +8,13 @@ export { chromiumArgs };
 
 const executablePath = chromiumPath();
 
-// webrtc-adapter imports `sdp`, which is CommonJS only; hand the browser an ES module instead.
+// webrtc-adapter imports `sdp`, which is CommonJS only, and the recorder imports `fix-webm-duration` (UMD);
+// hand the browser ES modules instead.
+const COMMONJS_ONLY = ['/sdp/sdp.js', '/fix-webm-duration/fix-webm-duration.js'];
 const sdpAsModule = {
   name: 'sdp-as-module',
   transform(context) {
-    if (!context.path.endsWith('/sdp/sdp.js')) return undefined;
+    if (!COMMONJS_ONLY.some((path) => context.path.endsWith(path))) return undefined;
     return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
   },
 };

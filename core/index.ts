@@ -15,6 +15,7 @@ export type { DefaultReconnectPolicyOptions, ReconnectContext, ReconnectPolicy }
 export { VIDEO_PROFILES, isVideoProfileName, resolveVideoProfile } from './media/profiles.js';
 export type { VideoProfile } from './media/profiles.js';
 export type { ViewSize } from './media/view-layer.js';
+export type { SnapshotOptions, SnapshotType } from './media/snapshot.js';
 export { createRoom, fetchDevToken } from './dev-token.js';
 export type { CreateRoomRequest, CreatedRoom, DevTokenRequest } from './dev-token.js';
 export { ERROR_CODES, FATAL_ERROR_CODES } from '../protocol/error-codes.js';

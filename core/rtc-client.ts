@@ -21,6 +21,7 @@ import { SignalingClient, type JoinKind } from './signaling/signaling-client.js'
 import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia } from './media/local-media.js';
+import { snapshotOf, type SnapshotOptions } from './media/snapshot.js';
 import { DeviceManager } from './media/devices.js';
 import { cameraLayers, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
 import type { ViewSize } from './media/view-layer.js';
@@ -543,6 +544,20 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     signaling.setToken(token);
     this.#token = token;
     this.#armTokenExpiry(claims.exp);
+  }
+
+  // ---- local recording and snapshots (issue 13) ----
+
+  /** Anyone: tells the room we record the call on this device (`on`) or stopped; everyone sees `roomState.recorders`. */
+  async setRecording(on: boolean): Promise<void> {
+    await this.#joined().request({ type: 'recording', on });
+  }
+
+  /** A still of someone's camera (ours by default) or screen, as PNG, JPEG or WebP: see core/media/snapshot.ts. */
+  snapshot(userId = this.#roster.self.userId, options: SnapshotOptions = {}): Promise<Blob> {
+    const participant = userId === this.#roster.self.userId ? this.#roster.self : this.#roster.participants.get(userId);
+    if (!participant) return Promise.reject(new RtcError('unknown-user', `"${userId}" is not in this room.`));
+    return snapshotOf(options.source === 'screen' ? participant.screenStream : participant.stream, options);
   }
 
   async #roomSettings(settings: { locked?: boolean; lobby?: boolean; title?: string | null }): Promise<void> {

@@ -139,6 +139,9 @@ const Deny = v.object({ type: v.literal('deny'), rid: RequestId, userId: Id });
 const SetName = v.object({ type: v.literal('set-name'), rid: RequestId, name: Label });
 /** A fresh token for the same user and room: the session now ends at its `exp`. */
 const RenewToken = v.object({ type: v.literal('renew-token'), rid: RequestId, token: v.pipe(v.string(), v.maxLength(4096)) });
+// ---- local recording (issue 13) ----
+/** Anyone: I started (`on`) or stopped recording the call on my device; everyone sees it in `RoomState.recorders`. */
+const Recording = v.object({ type: v.literal('recording'), rid: RequestId, on: v.boolean() });
 
 // ——— Calls (issue 12, docs/calls.md): a line's frames, and `invite` from inside a room ———
 const CallId = Id;
@@ -182,6 +185,7 @@ export const ClientMessageSchema = v.variant('type', [
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
   Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken,
   Line, Call, Accept, Decline, Cancel, Invite,
+  Recording,
 ]);
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;

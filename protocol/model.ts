@@ -88,8 +88,10 @@ export interface RoomState {
   screenSharer: string | null;
   /** User ids of the hosts in the room, in join order. */
   hosts: string[];
-  /** Always false for now: recording is not built yet. */
+  /** Someone is recording the call on their device (`recorders` is not empty). */
   recording: boolean;
+  /** User ids of those recording the call locally, oldest first (the server stamps who; see docs/protocol.md#recording). */
+  recorders: string[];
   /** A host muted everyone with `hold`: nobody but hosts (and whoever a host asked) may turn that source on. */
   held: Record<MediaKind, boolean>;
 }

@@ -29,6 +29,11 @@ export interface RoomCommands extends MediaCommands {
   pin(userId: string | null): void;
   /** Opens a side panel (chat, people), or closes it with null. */
   openPanel(panel: Panel | null): void;
+  // ---- local recording, picture-in-picture (issue 13) ----
+  /** Starts recording the call on this device, or stops (the file is then offered for download). */
+  toggleLocalRecording(): Promise<void>;
+  /** Opens or closes the picture-in-picture window of the main view. */
+  togglePictureInPicture(): Promise<void>;
 }
 
 export const roomCommandsContext = createContext<RoomCommands | undefined>(Symbol('rtc-room-commands'));

@@ -52,6 +52,11 @@ export interface RoomSnapshot {
   readonly roomState: RoomState | null;
   /** Who waits in the lobby, oldest first (only those who may admit are told). */
   readonly waiting: readonly WaitingPerson[];
+  // ---- local recording, picture-in-picture (issue 13) ----
+  /** The local recording (`inactive` when unset). */
+  readonly localRecording?: 'inactive' | 'recording' | 'paused';
+  /** The picture-in-picture window is open. */
+  readonly pictureInPicture?: boolean;
 }
 
 export const roomStateContext = createContext<RoomSnapshot | undefined>(Symbol('rtc-room-state'));

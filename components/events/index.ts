@@ -49,3 +49,7 @@ export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
 export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';
 // mesh: transport connection state (issue 11)
 export { RtcTransportStateEvent } from './rtc-transport-state.js';
+// ---- local recording, picture-in-picture (issue 13) ----
+export { RtcLocalRecordingEvent, type LocalRecordingState } from './rtc-local-recording.js';
+export { RtcPictureInPictureEvent } from './rtc-picture-in-picture.js';
+export { RtcRecordingChangeEvent } from './rtc-recording-change.js';

@@ -296,6 +296,19 @@ export const en = {
   'stats.fps': '{value} fps',
   'stats.kbps': '{value} kbps',
   'stats.ms': '{value} ms',
+  // ---- local recording, snapshots, picture-in-picture (issue 13) ----
+  'controls.record': 'Record the call',
+  'controls.recordStop': 'Stop recording',
+  'controls.pip': 'Picture in picture',
+  'recording.mark': 'REC',
+  'recording.markLabel': 'Recording: {names}',
+  'recording.self': 'You',
+  'recording.started': '{name} started recording the call',
+  'recording.startedSelf': 'You are recording the call. Everyone in it has been told.',
+  'recording.ready': 'Your recording is ready',
+  'recording.download': 'Download recording',
+  'recording.dismiss': 'Close',
+  'pip.title': 'Call: {name}',
 };
 
 export type StringKey = keyof typeof en;

@@ -315,4 +315,17 @@ export const zhCN: Strings = {
   'stats.fps': '{value} 帧/秒',
   'stats.kbps': '{value} kbps',
   'stats.ms': '{value} 毫秒',
+  // ---- local recording, snapshots, picture-in-picture (issue 13) ----
+  'controls.record': '录制通话',
+  'controls.recordStop': '停止录制',
+  'controls.pip': '画中画',
+  'recording.mark': '录制中',
+  'recording.markLabel': '正在录制：{names}',
+  'recording.self': '你',
+  'recording.started': '{name} 开始录制通话',
+  'recording.startedSelf': '你正在录制通话，通话中的每个人都已收到通知。',
+  'recording.ready': '录制文件已就绪',
+  'recording.download': '下载录制文件',
+  'recording.dismiss': '关闭',
+  'pip.title': '通话：{name}',
 };

@@ -39,6 +39,10 @@ const paths = {
   chat: svg`<path d="M5 4.5h14A1.5 1.5 0 0 1 20.5 6v9a1.5 1.5 0 0 1-1.5 1.5h-8l-4.5 3.5v-3.5H5A1.5 1.5 0 0 1 3.5 15V6A1.5 1.5 0 0 1 5 4.5z"/>`,
   'person-remove': svg`<circle cx="9.5" cy="8.5" r="3.2"/><path d="M3.5 19.5a6 6 0 0 1 12 0M16 11.5h5.5"/>`,
   people: svg`<circle cx="9" cy="8.5" r="3.2"/><path d="M3 19.5a6 6 0 0 1 12 0M15.5 5.5a3.2 3.2 0 0 1 0 6.2M17.5 14.2a6 6 0 0 1 3.5 5.3"/>`,
+  // ---- local recording, picture-in-picture (issue 13) ----
+  record: svg`<circle cx="12" cy="12" r="8.5"/><circle cx="12" cy="12" r="4" fill="currentColor"/>`,
+  'record-stop': svg`<circle cx="12" cy="12" r="8.5"/><rect x="9" y="9" width="6" height="6" fill="currentColor"/>`,
+  pip: svg`<rect x="3.5" y="5" width="17" height="14" rx="1.5"/><rect x="12" y="12" width="6" height="4.5" fill="currentColor"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 
 export type IconName = keyof typeof paths;

@@ -27,4 +27,11 @@ describe('keptCount', () => {
     expect(keptCount({ gap: 0, pinned: [], movable: [10, 100, 10], more: 10, available: 35 })).to.equal(1);
     expect(keptCount({ gap: 0, pinned: [], movable: [10, 100, 10], more: 10, available: 120 })).to.equal(3);
   });
+
+  it('makes room for a More button that is always there (menu-only actions), counted once', () => {
+    // 176 pinned + 5 × 44 + More 44 + 8 gaps of 4 = 472.
+    expect(keptCount({ ...bar, moreAlways: true, available: 472 })).to.equal(5);
+    expect(keptCount({ ...bar, moreAlways: true, available: 471 })).to.equal(4);
+    expect(keptCount({ ...bar, moreAlways: true, available: 328 })).to.equal(2);
+  });
 });

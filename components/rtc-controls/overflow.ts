@@ -10,6 +10,8 @@ export interface BarWidths {
   movable: readonly number[];
   /** The More button. */
   more: number;
+  /** The More button shows whatever fits (it holds menu-only actions too: recording, picture-in-picture). */
+  moreAlways?: boolean;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface BarWidths {
  * never on what is shown now, so measuring again after moving items gives the same answer (no
  * flicker between two layouts).
  */
-export function keptCount({ available, gap, pinned, movable, more }: BarWidths): number {
+export function keptCount({ available, gap, pinned, movable, more, moreAlways = false }: BarWidths): number {
   const fits = (widths: readonly number[]) => widths.reduce((sum, width) => sum + width, 0) + gap * Math.max(0, widths.length - 1) <= available;
-  if (fits([...pinned, ...movable])) return movable.length;
+  if (fits([...pinned, ...movable, ...(moreAlways ? [more] : [])])) return movable.length;
   let kept = movable.length - 1;
   while (kept > 0 && !fits([...pinned, ...movable.slice(0, kept), more])) kept--;
   return Math.max(kept, 0);

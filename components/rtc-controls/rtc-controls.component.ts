@@ -12,6 +12,7 @@ import { MenuController } from '../internal/menu-controller.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
+import { pictureInPictureKind } from '../internal/picture-in-picture-support.js';
 import { REACTIONS } from '../rtc-reactions/reaction-list.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { DEFAULT_ACTIONS } from './default-actions.js';
@@ -37,6 +38,8 @@ interface ButtonSpec {
 
 /** Always in the bar, however narrow it is; the other actions move into the More menu when they don't fit, the last first. */
 const PINNED = new Set(['microphone', 'camera', 'hangup', 'slot']);
+/** Always in the More menu, never in the bar (occasional actions: recording the call, picture-in-picture). */
+const MENU_ONLY = new Set(['record', 'pip']);
 
 /** The hand toggle and the reaction picker are `<rtc-reactions>` inside the bar, styled and named like its own buttons. */
 const HAND_PARTS = 'hand-button:button, hand-button:button-hand';
@@ -114,7 +117,13 @@ export class RtcControls extends RtcElement {
   }
 
   get #movable(): string[] {
-    return this.#shown.filter((action) => !PINNED.has(action));
+    return this.#shown.filter((action) => !PINNED.has(action) && !MENU_ONLY.has(action));
+  }
+
+  /** What the More menu holds: the movable actions that did not fit, and the menu-only ones, in the bar's order. */
+  get #moved(): string[] {
+    const overflow = this.#movable.slice(this.kept);
+    return this.#shown.filter((action) => MENU_ONLY.has(action) || overflow.includes(action));
   }
 
   get #inCall(): boolean {
@@ -176,6 +185,19 @@ export class RtcControls extends RtcElement {
           : null;
       case 'snapshot':
         return { action, icon: 'snapshot', label: 'controls.snapshot', run: () => this.#snapshot(commands) };
+      // ---- local recording, picture-in-picture (issue 13) ----
+      case 'record': {
+        const recording = (snapshot?.localRecording ?? 'inactive') !== 'inactive';
+        return room
+          ? { action, icon: recording ? 'record-stop' : 'record', label: recording ? 'controls.recordStop' : 'controls.record',
+              pressed: recording, disabled: !this.#inCall, run: () => room.toggleLocalRecording() }
+          : null;
+      }
+      case 'pip':
+        return room && pictureInPictureKind()
+          ? { action, icon: 'pip', label: 'controls.pip', pressed: !!snapshot?.pictureInPicture, disabled: !this.#inCall,
+              run: () => room.togglePictureInPicture() }
+          : null;
       case 'speaker':
         return room
           ? { action, icon: snapshot?.speakerOn ? 'speaker' : 'speaker-off', label: 'controls.speaker', pressed: !!snapshot?.speakerOn,
@@ -360,7 +382,7 @@ export class RtcControls extends RtcElement {
   protected override render() {
     const commands = this.commands;
     if (!commands) return html`<div part="base" class="bar" role="group" aria-label=${this.i18n.t('controls.label')}><slot></slot></div>`;
-    const moved = this.#movable.slice(this.kept);
+    const moved = this.#moved;
     // The More button takes the place of the first action it holds.
     const entries = this.#shown.filter((action) => action === moved[0] || !moved.includes(action)).map((action) => (action === moved[0] ? 'more' : action));
     const open = this.#menu.openId;
@@ -376,7 +398,7 @@ export class RtcControls extends RtcElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#fit();
-    if (this.#menu.openId === 'more' && !this.#movable.slice(this.kept).length) this.#menu.close(false);
+    if (this.#menu.openId === 'more' && !this.#moved.length) this.#menu.close(false);
   }
 
   /**
@@ -408,6 +430,7 @@ export class RtcControls extends RtcElement {
       pinned,
       movable: movable.map((action) => this.#widths.get(action) ?? unit),
       more: unit,
+      moreAlways: this.#shown.some((action) => MENU_ONLY.has(action)),
     });
     const next = kept === movable.length ? Infinity : kept;
     if (next !== this.kept) this.kept = next;

@@ -30,6 +30,8 @@ function recordingCommands() {
     setFullScreen: record('setFullScreen'),
     pin: record('pin'),
     openPanel: record('openPanel'),
+    toggleLocalRecording: record('toggleLocalRecording'),
+    togglePictureInPicture: record('togglePictureInPicture'),
     snapshot: () => Promise.resolve(new Blob(['x'], { type: 'image/png' })),
     hangup: record('hangup'),
     reportError: (error: unknown) => calls.push(`reportError ${(error as RtcError).code}`),
@@ -266,6 +268,30 @@ describe('<rtc-controls>', () => {
     const event = await oneEvent(el, 'rtc-snapshot');
     expect(event.detail.userId).to.equal('me');
     expect(event.detail.image.size).to.be.greaterThan(0);
+  });
+
+  it('keeps recording and picture-in-picture in the More menu, however wide the bar, and runs them from there', async () => {
+    const { el, room, calls } = await mount(snapshot(), 'actions="microphone camera pip record hangup"', 1000);
+    expect(actions(el)).to.deep.equal(['microphone', 'camera', 'more', 'hangup']);
+    button(el, 'more')!.click();
+    await el.updateComplete;
+    const pip = 'documentPictureInPicture' in window || document.pictureInPictureEnabled;
+    expect(menuItems(el).map((item) => item.name)).to.deep.equal([...(pip ? ['Picture in picture'] : []), 'Record the call']);
+    await expect(el).to.be.accessible();
+    [...moreMenu(el)!.querySelectorAll<HTMLElement>('[part~="menu-item"]')].at(-1)!.click();
+    await waitUntil(() => calls.includes('toggleLocalRecording'), 'the room is asked to record');
+
+    room.update(snapshot({ localRecording: 'recording' }));
+    await el.updateComplete;
+    button(el, 'more')!.click();
+    await el.updateComplete;
+    expect(menuItems(el).at(-1)).to.deep.equal({ name: 'Stop recording', role: 'menuitemcheckbox', checked: 'true' });
+
+    // Outside a call there is nothing to record: the item says so instead of failing.
+    room.update(snapshot({ state: 'disconnected' }));
+    await el.updateComplete;
+    const item = [...moreMenu(el)!.querySelectorAll<HTMLElement>('[part~="menu-item"]')].at(-1)!;
+    expect(item.getAttribute('aria-disabled')).to.equal('true');
   });
 
   it('is accessible, with a menu open too', async () => {

@@ -56,8 +56,26 @@ import { styles } from './rtc-room.styles.js';
 // Moderation (issue 10): notices to the affected person, the waiting phase.
 import { moderationStyles } from './moderation.styles.js';
 import { RoomModeration } from './room-moderation.js';
+import { ROOM_ACTIONS } from '../rtc-controls/default-actions.js';
+import type { LocalRecordingController } from './local-recording-controller.js';
+import type { PictureInPictureController } from './picture-in-picture-controller.js';
+import { RtcPictureInPictureEvent } from '../events/rtc-picture-in-picture.js';
+import type { SnapshotOptions } from '../../core/media/snapshot.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
+
+let recording: Promise<typeof import('./local-recording-controller.js')> | undefined;
+const loadRecording = () =>
+  (recording ??= import('./local-recording-controller.js').catch((cause: unknown) => {
+    recording = undefined;
+    throw new RtcError('network', 'The recording controls could not be loaded.', { cause });
+  }));
+let pictureInPicture: Promise<typeof import('./picture-in-picture-controller.js')> | undefined;
+const loadPictureInPicture = () =>
+  (pictureInPicture ??= import('./picture-in-picture-controller.js').catch((cause: unknown) => {
+    pictureInPicture = undefined;
+    throw new RtcError('network', 'Picture-in-picture could not be loaded.', { cause });
+  }));
 export type { RoomPhase } from './room-phase.js';
 
 /** `audio="off"` (or `false`) turns a start state off; present or absent means on. */
@@ -128,6 +146,9 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcLobbyEvent} rtc-lobby - `{ waiting }`: for a host, who waits in the room's lobby changed.
  * @event {RtcWaitingEvent} rtc-waiting - `{ roomId }`: the user's join waits in the room's lobby (`phase` `waiting`).
  * @event {RtcTokenExpiringEvent} rtc-token-expiring - `{ expiresAt, inMs }`: renew the token with `room.engine.renewToken()`.
+ * @event {RtcRecordingChangeEvent} rtc-recording-change - `{ recording, userIds }`: someone in the room started or stopped recording the call.
+ * @event {RtcLocalRecordingEvent} rtc-local-recording - `{ state, file?, fileName? }`: the local recording started, paused, resumed or ended (with the file; cancel to skip the download notice).
+ * @event {RtcPictureInPictureEvent} rtc-picture-in-picture - `{ active }`: the picture-in-picture window opened or closed.
  *
  * @csspart base - The room's box.
  * @csspart header - The top bar: room name, head count, connection state.
@@ -159,6 +180,9 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @csspart notice-text - Its words.
  * @csspart notice-accept - Its Turn on button (a host's request, a promotion).
  * @csspart notice-dismiss - Its Not now or × button.
+ * @csspart recording-mark - The header's mark while anyone records the call (its label names who).
+ * @csspart recording-notice - The notice that someone started recording, or that the local recording is ready.
+ * @csspart recording-download - The notice's download link for the local recording.
  *
  * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
@@ -287,6 +311,28 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
   @property({ reflect: true }) panel: Panel | null = null;
 
+  /** Someone in the room (the local user included) records the call (reflected, read-only). */
+  @property({ type: Boolean, reflect: true, noAccessor: true })
+  get recording(): boolean {
+    return !!this.#recorder?.recorders.length;
+  }
+  set recording(_ignored: boolean) {} // read-only: follows the room state
+
+  /** The local recording: `recording`, `paused`, or absent (reflected, read-only: `startLocalRecording()` …). */
+  @property({ attribute: 'local-recording', reflect: true, noAccessor: true })
+  get localRecording(): 'recording' | 'paused' | null {
+    const state = this.#recorder?.state ?? 'inactive';
+    return state === 'inactive' ? null : state;
+  }
+  set localRecording(_ignored: 'recording' | 'paused' | null) {} // read-only
+
+  /** The picture-in-picture window of the main view is open (reflected, read-only: `togglePictureInPicture()`). */
+  @property({ type: Boolean, attribute: 'picture-in-picture', reflect: true, noAccessor: true })
+  get pictureInPicture(): boolean {
+    return this.#pip?.active ?? false;
+  }
+  set pictureInPicture(_ignored: boolean) {} // read-only
+
   @state() private composed = false;
   @state() private speakerOn = true;
   @state() private leftReason: LeftReason | undefined;
@@ -313,6 +359,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     onWaiting: () => this.#setPhase('waiting'),
     clock: () => this.clock,
   });
+  /** Who records and the local recording: made when the call starts (its chunk loads then), see #recording(). */
+  #recorder: LocalRecordingController | undefined;
+  /** Made on the first use (its chunk loads when the call starts). */
+  #pip: PictureInPictureController | undefined;
   readonly #audio = new RoomAudio(this, {
     root: () => this.renderRoot,
     snapshot: () => this.#snapshot,
@@ -383,6 +433,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       this.currentUserId = userId ?? '';
     },
     openPanel: (panel) => this.#panels.open(panel),
+    toggleLocalRecording: () => this.#recording().then((recorder) => recorder.toggle()),
+    togglePictureInPicture: () => this.togglePictureInPicture(),
   };
 
   #shortcutKeys: ReactiveController | undefined;
@@ -412,6 +464,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     if (name === 'phase') reassertAttribute(this, name, this.phase);
     else if (name === 'connection-state') reassertAttribute(this, name, this.connectionState);
     else if (name === 'fullscreen') reassertAttribute(this, name, this.fullscreen);
+    else if (name === 'recording') reassertAttribute(this, name, this.recording);
+    else if (name === 'local-recording') reassertAttribute(this, name, this.localRecording ?? false);
+    else if (name === 'picture-in-picture') reassertAttribute(this, name, this.pictureInPicture);
   }
 
   // ---- public methods ----
@@ -491,14 +546,63 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return this.#client().switchCamera();
   }
 
-  /** A PNG of someone's video (of who is on the main view by default; their screen while it is shown there). */
-  snapshot(userId?: string): Promise<Blob> {
+  /**
+   * A still of someone's video (of who is on the main view by default; their screen while it is shown
+   * there, or as `source` says): PNG, or `{ type: 'image/jpeg' | 'image/webp', quality }`.
+   */
+  snapshot(userId?: string, options: SnapshotOptions = {}): Promise<Blob> {
     const main = this.#memory.mainUserId;
     const id = userId ?? main ?? this.#snapshot?.self?.userId;
     const participant = this.#snapshot?.participants.find((p) => p.userId === id);
     if (!participant) return Promise.reject(new RtcError('unknown-user'));
-    const showingScreen = id === this.#snapshot?.screenSharerId && id === main;
-    return snapshotImage(showingScreen ? participant.screenStream : participant.stream);
+    const showingScreen = options.source ? options.source === 'screen' : id === this.#snapshot?.screenSharerId && id === main;
+    return snapshotImage(showingScreen ? participant.screenStream : participant.stream, options);
+  }
+
+  // ---- local recording, picture-in-picture (issue 13; the work is in their controllers) ----
+
+  /** Records the call as it shows here (the grid at the room's size, everyone's sound); everyone in the room is told first. */
+  startLocalRecording(): Promise<void> {
+    return this.#recording().then((recorder) => recorder.start());
+  }
+
+  pauseLocalRecording(): void {
+    this.#recorder?.pause();
+  }
+
+  resumeLocalRecording(): void {
+    this.#recorder?.resume();
+  }
+
+  /** Ends the local recording: the video file (WebM with its duration, or MP4), which the room also offers for download. */
+  stopLocalRecording(): Promise<Blob> {
+    return this.#recorder ? this.#recorder.stop() : Promise.reject(new RtcError('not-joined', 'Nothing is being recorded.'));
+  }
+
+  /** Opens picture-in-picture of the main view (Document Picture-in-Picture where there is one), or closes it. Call it from a click. */
+  /** The recording controller, its chunk loaded on first use (at the latest when the call starts). */
+  async #recording(): Promise<LocalRecordingController> {
+    const { LocalRecordingController } = await loadRecording();
+    return (this.#recorder ??= new LocalRecordingController(this, {
+      t: this.#t,
+      emit: (event) => this.emit(event),
+      announce: (text) => this.announce(text),
+      roomName: () => this.engine?.roomState?.title || this.#snapshot?.roomId || this.room,
+    }));
+  }
+
+  async togglePictureInPicture(): Promise<void> {
+    const { PictureInPictureController } = await loadPictureInPicture();
+    this.#pip ??= new PictureInPictureController(this, () => {
+      const snapshot = this.#snapshot;
+      const participant = snapshot?.participants.find((p) => p.userId === this.#memory.mainUserId) ?? snapshot?.self ?? undefined;
+      const screen = !!participant && participant.userId === snapshot?.screenSharerId;
+      return { participant, stream: (screen ? participant?.screenStream : participant?.stream) ?? null, title: this.#t('pip.title', { name: participant?.name ?? '' }) };
+    }, (active) => {
+      this.requestUpdate('pictureInPicture', !active);
+      this.emit(new RtcPictureInPictureEvent({ active }));
+    });
+    return this.#pip.toggle();
   }
 
   /** Full screen with the browser's Fullscreen API, or by covering the page where there is none. */
@@ -606,6 +710,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     });
     offs.push(
       engine.on('joined', () => {
+        void loadPictureInPicture().catch(() => {}); // ready before the click that opens it (a user gesture does not wait long)
+        // Who records shows from the start of the call; the chunk is small and read once.
+        void this.#recording().catch((error: unknown) => this.#reportError(error));
         preloadElements(['rtc-chat', 'rtc-participants']);
         this.#setPhase('joined');
         this.leftReason = undefined;
@@ -655,6 +762,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       profiles: this.#profiles(),
       panel: this.panel || null,
       unreadMessages: this.#panels.unread,
+      localRecording: this.#recorder?.state ?? 'inactive',
+      pictureInPicture: this.pictureInPicture,
     }, this.#memory, ownerMovedMain);
     this.#memory = step.memory;
     const snapshot = step.memory.snapshot!;
@@ -724,7 +833,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     const t = this.#t;
     return html`
       <div part="base" class="room" role="region" aria-label=${t('room.label')}>
-        ${inCall ? renderHeader(snapshot, this.room, this.showTimer ? this.#timer.elapsed : null, t) : nothing}
+        ${inCall ? renderHeader(snapshot, this.room, this.showTimer ? this.#timer.elapsed : null, t, this.#recorder?.renderMark()) : nothing}
         <div class="body">
           <div part="main" class="main" ?hidden=${!inCall && !this.composed}>
             ${!this.composed && isAlone(this.phase, snapshot) ? this.#renderWaiting() : nothing}
@@ -739,7 +848,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
             : nothing}
         </div>
         ${inCall && !this.composed && callViewDefined()
-          ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} @pointerover=${warmPanels} @focusin=${warmPanels}></rtc-controls>`
+          ? html`<rtc-controls part="controls" exportparts=${CONTROL_PARTS} actions=${ROOM_ACTIONS} @pointerover=${warmPanels} @focusin=${warmPanels}></rtc-controls>`
           : nothing}
         ${this.#lobby.shown ? this.#lobby.render(snapshot) : nothing}
         ${this.phase === 'joining' && this.autojoin ? html`<div part="banner" class="banner" role="status">${t('lobby.joining')}</div>` : nothing}
@@ -753,6 +862,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
               @click=${() => this.#audio.unlock()}>${icon('speaker')}<span>${t('audio.enable')}</span></button>`
           : nothing}
         ${this.#errors.shown && !this.#lobby.shown ? renderErrorNotice(this.#errors.shown, t, this.#errors.dismiss) : nothing}
+        ${this.#recorder?.renderNotice()}
         <div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
         ${this.#dialogs.render(this.shortcutMap, t, () => this.#requestLeave('hangup'))}
       </div>

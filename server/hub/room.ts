@@ -33,6 +33,8 @@ export class Room {
   readonly config: HubConfig;
   screenSharer: string | null = null;
   readonly hands: string[] = [];
+  /** Who records the call on their device, oldest first (their own word: see handlers/recording.ts). */
+  readonly recorders: string[] = [];
   title: string | null;
   locked: boolean;
   lobby: boolean;
@@ -152,6 +154,7 @@ export class Room {
     if (members.length > 0) this.ctx.onEvent({ type: 'room.ended', roomId: this.id, data: { instance: this.instance, reason: 'ended' } });
     this.screenSharer = null;
     this.hands.length = 0;
+    this.recorders.length = 0;
     this.held.audio = this.held.video = false;
     this.emptied();
     this.releaseIfUnused();
@@ -166,7 +169,8 @@ export class Room {
       hands: [...this.hands],
       screenSharer: this.screenSharer,
       hosts: [...this.members.values()].filter((m) => moderates(m.role)).map((m) => m.userId),
-      recording: false,
+      recording: this.recorders.length > 0,
+      recorders: [...this.recorders],
       held: { ...this.held },
     };
   }
@@ -322,6 +326,15 @@ export class Room {
     return true;
   }
 
+  /** Marks `userId` as recording the call locally or not; true when the list changed. */
+  setRecording(userId: string, on: boolean): boolean {
+    const index = this.recorders.indexOf(userId);
+    if (on && index === -1) this.recorders.push(userId);
+    else if (!on && index !== -1) this.recorders.splice(index, 1);
+    else return false;
+    return true;
+  }
+
   /** The hub shuts down: sockets are closed with `closeCode`, and the stored record expires as if everyone had left. */
   destroy(closeCode: number): void {
     const occupied = this.members.size > 0;
@@ -442,6 +455,7 @@ export class Room {
     this.media?.leave(session.userId);
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.setHand(session.userId, false);
+    this.setRecording(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);

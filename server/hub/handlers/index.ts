@@ -23,6 +23,7 @@ import { handleSetRole } from './roles.js';
 import { handleAdmit, handleDeny, handleEndRoom, handleRoomSettings } from './room-control.js';
 import { createRenewTokenHandler, handleSetName } from './identity.js';
 import { createSfuAnswerHandler, createSfuPublishHandler } from './sfu.js';
+import { handleRecording } from './recording.js';
 
 export function createHandlers(ctx: HubContext): HandlerRegistry {
   return {
@@ -57,6 +58,7 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     // SFU rooms: offers and answers relayed to the media server (docs/media-server.md).
     'sfu-publish': createSfuPublishHandler(ctx),
     'sfu-answer': createSfuAnswerHandler(ctx),
+    recording: handleRecording,
   };
 }
 
