@@ -63,7 +63,9 @@ import { RtcPictureInPictureEvent } from '../events/rtc-picture-in-picture.js';
 import type { SnapshotOptions } from '../../core/media/snapshot.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
+export type { RoomPhase } from './room-phase.js';
 
+/** Recording and picture-in-picture: chunks of their own, loaded when the call starts (a failed load is tried again on the next use). */
 let recording: Promise<typeof import('./local-recording-controller.js')> | undefined;
 const loadRecording = () =>
   (recording ??= import('./local-recording-controller.js').catch((cause: unknown) => {
@@ -76,7 +78,6 @@ const loadPictureInPicture = () =>
     pictureInPicture = undefined;
     throw new RtcError('network', 'Picture-in-picture could not be loaded.', { cause });
   }));
-export type { RoomPhase } from './room-phase.js';
 
 /** `audio="off"` (or `false`) turns a start state off; present or absent means on. */
 const onOff = {
@@ -579,7 +580,6 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return this.#recorder ? this.#recorder.stop() : Promise.reject(new RtcError('not-joined', 'Nothing is being recorded.'));
   }
 
-  /** Opens picture-in-picture of the main view (Document Picture-in-Picture where there is one), or closes it. Call it from a click. */
   /** The recording controller, its chunk loaded on first use (at the latest when the call starts). */
   async #recording(): Promise<LocalRecordingController> {
     const { LocalRecordingController } = await loadRecording();
@@ -591,6 +591,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     }));
   }
 
+  /** Opens picture-in-picture of the main view (Document Picture-in-Picture where there is one), or closes it. Call it from a click. */
   async togglePictureInPicture(): Promise<void> {
     const { PictureInPictureController } = await loadPictureInPicture();
     this.#pip ??= new PictureInPictureController(this, () => {
