@@ -9,6 +9,8 @@ export interface CallConfig {
   missedCallTtlMs: number;
   /** Notices kept per user at most (the oldest go first). */
   missedCallsPerUser: number;
+  /** A caller whose last line closed keeps their calls ringing this long for a reconnect, then they are cancelled (ms). */
+  callerGraceMs: number;
   /** An accepted call whose room nobody joins within this is over (ms). */
   joinWindowMs: number;
   /** Calls and invitations placed per caller (user id), across all their lines and rooms. */
@@ -21,6 +23,7 @@ export const CALL_DEFAULTS: Readonly<CallConfig> = {
   ringTimeoutMs: RING_TIMEOUT_MS.default,
   missedCallTtlMs: 24 * 3600_000,
   missedCallsPerUser: 50,
+  callerGraceMs: 10_000,
   joinWindowMs: 60_000,
   rate: { capacity: 10, perSecond: 0.2 },
   maxDataBytes: 2048,

@@ -29,6 +29,8 @@ export interface Inviter {
   name: string;
   roomId: string;
   instance: string;
+  /** Who sends the invitations (`session <id>`): request ids are theirs. */
+  origin: string;
   /** The inviter's session is still in the room (else nothing is sent to it). */
   readonly live: boolean;
   send(frame: CallStateMessage): void;
@@ -64,7 +66,9 @@ type CalleeState = 'ringing' | 'accepting' | 'accepted' | 'declined' | 'busy' | 
 
 interface Call {
   id: string;
+  /** The request that placed it and who sent it (`user <id>` for a line, `session <id>`): a resend after a reconnect places nothing new. */
   rid: string;
+  origin: string;
   caller: CallParty;
   /** Set for an invitation from inside a room. */
   inviter: Inviter | null;
@@ -93,7 +97,10 @@ export class InvitationRegistry {
   private readonly policies = new Map<string, Pick<UserTokenClaims, 'callable' | 'group'>>();
   private readonly calls = new Map<string, Call>();
   private readonly callsByRoom = new Map<string, Set<string>>();
-  private readonly missed = new Map<string, MissedCall[]>();
+  /** Per user; `shown`: a line of theirs saw it happen (then only lines opened later get the notice). */
+  private readonly missed = new Map<string, { record: MissedCall; shown: boolean }[]>();
+  /** Callers whose last line closed: their ringing calls are cancelled unless a line comes back in time. */
+  private readonly callerGone = new Map<string, unknown>();
   private readonly rate: KeyedRateLimit;
 
   constructor(private readonly deps: RegistryDeps) {
@@ -108,23 +115,32 @@ export class InvitationRegistry {
     let set = this.lines.get(userId);
     if (!set) this.lines.set(userId, (set = new Set()));
     set.add(line);
+    this.deps.clock.clearTimeout(this.callerGone.get(userId));
+    this.callerGone.delete(userId);
     this.remember(line.claims);
     for (const call of this.calls.values()) {
       if (call.callees.get(userId) === 'ringing') line.send(this.ringFrame(call));
     }
-    this.deliverMissed(userId, [line]);
+    this.deliverMissed(userId, line);
   }
 
-  /** A line closed. A caller with no line left gives up the calls still ringing (as `cancel`). */
+  /**
+   * A line closed. A caller with no line left gives up the calls still ringing (as `cancel`) unless
+   * a line of theirs is back within `callerGraceMs` (a reconnect).
+   */
   closed(line: LineEnd): void {
     const userId = line.claims.sub;
     const set = this.lines.get(userId);
     if (!set?.delete(line)) return;
     if (set.size > 0) return;
     this.lines.delete(userId);
-    for (const call of [...this.calls.values()]) {
-      if (call.caller.userId === userId && !call.inviter && this.ringing(call).length > 0) this.stopRinging(call, 'cancelled', userId);
-    }
+    this.callerGone.set(userId, this.deps.clock.setTimeout(() => {
+      this.callerGone.delete(userId);
+      if (this.lines.has(userId)) return;
+      for (const call of [...this.calls.values()]) {
+        if (call.caller.userId === userId && !call.inviter && this.ringing(call).length > 0) this.stopRinging(call, 'cancelled', userId);
+      }
+    }, this.deps.config.callerGraceMs));
   }
 
   /** Whether the user has a line open (for tests and stats; never told to a caller who may not call them). */
@@ -140,7 +156,8 @@ export class InvitationRegistry {
    */
   call(line: LineEnd, request: CallRequest, placed: (callId: string) => void): void {
     const caller = line.claims;
-    const again = this.findByRid(caller.sub, request.rid);
+    const origin = `user ${caller.sub}`;
+    const again = this.findByRid(origin, request.rid);
     if (again) return placed(again.id);
     const to = [...new Set(request.to)];
     if (to.includes(caller.sub)) throw new HubError('bad-message', 'A call cannot ring its own caller.');
@@ -154,19 +171,19 @@ export class InvitationRegistry {
       }
       throw new HubError('offline', to.length > 1 ? 'None of them has a line open right now.' : 'They have no line open right now.');
     }
-    this.place({ rid: request.rid, caller: party, inviter: null, to, video: request.video ?? true, data: request.data, timeoutMs: request.timeoutMs }, placed);
+    this.place({ rid: request.rid, origin, caller: party, inviter: null, to, video: request.video ?? true, data: request.data, timeoutMs: request.timeoutMs }, placed);
   }
 
   /** An invitation from inside a room: rings `userId`; accepting joins the inviter's room. Throws as `call`. */
   invite(inviter: Inviter, request: { rid: string; userId: string; data?: unknown; timeoutMs?: number }, placed: (callId: string) => void): void {
-    const again = this.findByRid(inviter.userId, request.rid);
+    const again = this.findByRid(inviter.origin, request.rid);
     if (again) return placed(again.id);
     if (request.userId === inviter.userId) throw new HubError('bad-message', 'You are in the room already.');
     this.checkAllowed(inviter.userId, this.policies.get(inviter.userId), [request.userId]);
     this.checkData(request.data);
     if (!this.lines.has(request.userId)) throw new HubError('offline', 'They have no line open right now.');
     const party = { userId: inviter.userId, name: inviter.name };
-    this.place({ rid: request.rid, caller: party, inviter, to: [request.userId], video: true, data: request.data, timeoutMs: request.timeoutMs }, placed);
+    this.place({ rid: request.rid, origin: inviter.origin, caller: party, inviter, to: [request.userId], video: true, data: request.data, timeoutMs: request.timeoutMs }, placed);
   }
 
   /** The callee takes the call on `line`; the room and token follow as `call-accepted`. */
@@ -246,6 +263,8 @@ export class InvitationRegistry {
   /** Stops every timer (the hub is closing). */
   close(): void {
     for (const call of this.calls.values()) this.deps.clock.clearTimeout(call.timer);
+    for (const timer of this.callerGone.values()) this.deps.clock.clearTimeout(timer);
+    this.callerGone.clear();
     this.calls.clear();
     this.callsByRoom.clear();
   }
@@ -253,13 +272,13 @@ export class InvitationRegistry {
   // ——— Inside ———
 
   private place(
-    spec: { rid: string; caller: CallParty; inviter: Inviter | null; to: string[]; video: boolean; data: unknown; timeoutMs?: number },
+    spec: { rid: string; origin: string; caller: CallParty; inviter: Inviter | null; to: string[]; video: boolean; data: unknown; timeoutMs?: number },
     placed: (callId: string) => void,
   ): void {
     const now = this.deps.clock.now();
     const timeoutMs = spec.timeoutMs ?? this.deps.config.ringTimeoutMs;
     const call: Call = {
-      id: randomId(12), rid: spec.rid, caller: spec.caller, inviter: spec.inviter, video: spec.video, data: spec.data,
+      id: randomId(12), rid: spec.rid, origin: spec.origin, caller: spec.caller, inviter: spec.inviter, video: spec.video, data: spec.data,
       at: now, expiresAt: now + timeoutMs, callees: new Map(), acceptedOn: new Map(),
       room: spec.inviter ? { roomId: spec.inviter.roomId, instance: spec.inviter.instance } : null, roomMade: null,
       started: Boolean(spec.inviter), timer: undefined,
@@ -294,14 +313,13 @@ export class InvitationRegistry {
     for (const userId of ringing) {
       call.callees.set(userId, 'missed');
       const frame: CallStateMessage = { type: 'call-state', callId: call.id, state: 'missed', by: userId };
-      if (!this.sendToLines(userId, frame)) this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'));
+      this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'), this.sendToLines(userId, frame));
       this.tellCaller(call, frame);
     }
     const offline = [...call.callees].filter(([, state]) => state === 'missed').map(([userId]) => userId);
     for (const userId of offline.filter((u) => !ringing.includes(u))) this.tellCaller(call, { type: 'call-state', callId: call.id, state: 'missed', by: userId });
-    if (ringing.length > 0 && !this.lines.has(call.caller.userId) && !call.inviter) {
-      this.storeMissed(call.caller.userId, this.missedRecord(call, 'outgoing', 'missed'));
-    }
+    const unanswered = ringing.length > 0 && !call.inviter && ![...call.callees.values()].includes('accepted');
+    if (unanswered) this.storeMissed(call.caller.userId, this.missedRecord(call, 'outgoing', 'missed'), this.lines.has(call.caller.userId));
     this.settleIfOver(call);
   }
 
@@ -401,8 +419,8 @@ export class InvitationRegistry {
     else this.policies.delete(claims.sub);
   }
 
-  private findByRid(callerId: string, rid: string): Call | undefined {
-    for (const call of this.calls.values()) if (call.caller.userId === callerId && call.rid === rid) return call;
+  private findByRid(origin: string, rid: string): Call | undefined {
+    for (const call of this.calls.values()) if (call.origin === origin && call.rid === rid) return call;
     return undefined;
   }
 
@@ -445,22 +463,27 @@ export class InvitationRegistry {
     return { callId: call.id, direction, from: call.caller, to: [...call.callees.keys()], video: call.video, reason, at: call.at };
   }
 
-  private storeMissed(userId: string, record: MissedCall): void {
+  private storeMissed(userId: string, record: MissedCall, shown = false): void {
     const list = this.missed.get(userId) ?? [];
-    list.push(record);
+    list.push({ record, shown });
     this.missed.set(userId, list.slice(-this.deps.config.missedCallsPerUser));
   }
 
-  /** The notices kept for `userId`, once, to `lines` (default: all theirs) — unless they are still in a call. */
-  private deliverMissed(userId: string, lines?: LineEnd[]): void {
+  /**
+   * The notices kept for `userId`, each delivered once: all of them to a line that just opened (`line`),
+   * else those no line saw happen to every line of theirs — unless they are still in a call.
+   */
+  private deliverMissed(userId: string, line?: LineEnd): void {
     const list = this.missed.get(userId);
-    if (!list) return;
-    const targets = lines ?? [...(this.lines.get(userId) ?? [])];
-    if (targets.length === 0 || this.deps.inRoom(userId)) return;
-    this.missed.delete(userId);
-    const fresh = list.filter((record) => record.at + this.deps.config.missedCallTtlMs > this.deps.clock.now());
+    const targets = line ? [line] : [...(this.lines.get(userId) ?? [])];
+    if (!list || targets.length === 0 || this.deps.inRoom(userId)) return;
+    const due = line ? list : list.filter((entry) => !entry.shown);
+    const kept = line ? [] : list.filter((entry) => entry.shown);
+    if (kept.length > 0) this.missed.set(userId, kept);
+    else this.missed.delete(userId);
+    const fresh = due.map((entry) => entry.record).filter((record) => record.at + this.deps.config.missedCallTtlMs > this.deps.clock.now());
     if (fresh.length === 0) return;
-    for (const line of targets) line.send({ type: 'missed-calls', calls: fresh });
+    for (const target of targets) target.send({ type: 'missed-calls', calls: fresh });
   }
 }
 

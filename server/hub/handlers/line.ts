@@ -56,6 +56,7 @@ export function createInviteHandler(ctx: HubContext): SessionHandler<'invite'> {
       name: session.name,
       roomId: room.id,
       instance: room.instance,
+      origin: `session ${session.id}`,
       get live() {
         return room.members.get(session.userId) === session;
       },
