@@ -167,6 +167,7 @@ export class RtcLine extends Emitter<RtcLineEvents> {
     if (!call || call.direction !== 'incoming') throw new RtcError('not-allowed', 'No such call ringing on this line.');
     if (options.video !== undefined) call.video = call.video && options.video;
     const room = new Promise<{ roomId: string; token: string }>((resolve, reject) => (call.waiting = { resolve, reject }));
+    room.catch(() => undefined); // when the request fails too, its error is the one thrown
     try {
       await this.#requests().request({ type: 'accept', callId });
     } catch (error) {

@@ -88,10 +88,15 @@ export class Hub {
     });
   }
 
+  /** Rooms tell the calls what happens in them; a failure there must not undo a join or a leave either. */
   private callsHear(event: HubEvent): void {
-    if (event.type === 'participant.joined') this.ctx.calls.joinedRoom(event.roomId);
-    else if (event.type === 'participant.left' && !this.inRoom(event.data.userId)) this.ctx.calls.leftRooms(event.data.userId);
-    else if (event.type === 'room.ended') this.ctx.calls.roomEnded(event.roomId);
+    try {
+      if (event.type === 'participant.joined') this.ctx.calls.joinedRoom(event.roomId);
+      else if (event.type === 'participant.left' && !this.inRoom(event.data.userId)) this.ctx.calls.leftRooms(event.data.userId);
+      else if (event.type === 'room.ended') this.ctx.calls.roomEnded(event.roomId);
+    } catch (error) {
+      this.ctx.log.error(`calls failed on ${event.type}`, error);
+    }
   }
 
   private inRoom(userId: string): boolean {

@@ -198,25 +198,23 @@ export class InvitationRegistry {
     this.sendToLines(userId, { type: 'call-state', callId, state: 'answered-elsewhere', by: userId }, line);
     this.clearTimerIfSettled(call);
     let room: { roomId: string; instance: string };
+    let tokens: { callee: string; caller: string | null };
     try {
       room = await this.roomOf(call);
+      const mint = (party: CallParty) => this.deps.mintJoinToken({ room: room.roomId, sub: party.userId, name: party.name, role: 'participant', instance: room.instance });
+      // The caller gets a token with the first accept (an inviter is in the room already).
+      const callerNeedsOne = !call.inviter && ![...call.callees.values()].includes('accepted');
+      tokens = { callee: await mint({ userId, name: line.claims.name ?? userId }), caller: callerNeedsOne ? await mint(call.caller) : null };
     } catch (error) {
       this.deps.log.error(`making the room of call ${callId} failed`, error);
-      this.end(call);
+      this.finish(call);
       throw new HubError('server-error', 'The call room could not be made.');
     }
     if (!this.calls.has(callId)) throw new HubError('not-allowed', 'The call was cancelled.');
-    const name = line.claims.name ?? userId;
-    const calleeToken = await this.deps.mintJoinToken({ room: room.roomId, sub: userId, name, role: 'participant', instance: room.instance });
     call.callees.set(userId, 'accepted');
-    line.send({ type: 'call-accepted', callId, by: userId, ...room, token: calleeToken });
-    const firstAccept = [...call.callees.values()].filter((s) => s === 'accepted').length === 1;
-    if (call.inviter || !firstAccept) {
-      this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
-    } else {
-      const callerToken = await this.deps.mintJoinToken({ room: room.roomId, sub: call.caller.userId, name: call.caller.name, role: 'participant', instance: room.instance });
-      this.sendToLines(call.caller.userId, { type: 'call-accepted', callId, by: userId, ...room, token: callerToken });
-    }
+    line.send({ type: 'call-accepted', callId, by: userId, ...room, token: tokens.callee });
+    if (tokens.caller) this.sendToLines(call.caller.userId, { type: 'call-accepted', callId, by: userId, ...room, token: tokens.caller });
+    else this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
     this.armJoinWindow(call);
   }
 
