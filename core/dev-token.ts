@@ -9,7 +9,8 @@ import { RtcError } from './errors.js';
 import { readTokenClaims } from './signaling/token-claims.js';
 
 export interface DevTokenRequest {
-  room: string;
+  /** Absent: a user token, which opens a line (RtcLine, docs/calls.md) and joins no room. */
+  room?: string;
   user?: string;
   name?: string;
   role?: Role;

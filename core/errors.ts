@@ -30,6 +30,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   'not-joined': 'Join the room first.',
   'unknown-user': 'That person is not in the room.',
   'screen-share-busy': 'Someone else is already sharing their screen.',
+  offline: 'Nobody you called is reachable right now.',
   network: 'The connection to the server was lost.',
   timeout: 'The server did not answer in time.',
   'server-error': 'The server failed to handle the request.',

@@ -19,3 +19,8 @@ export type { CreateRoomRequest, CreatedRoom, DevTokenRequest } from './dev-toke
 export { ERROR_CODES, FATAL_ERROR_CODES } from '../protocol/error-codes.js';
 export { PERMISSIONS, ROLE_PERMISSIONS, can, receivesOnly } from '../protocol/permissions.js';
 export type { Permission } from '../protocol/permissions.js';
+// Calls (issue 12, docs/calls.md): a line per user outside any room.
+export { RtcLine } from './line/rtc-line.js';
+export type { CallOptions, CallStateChange, IncomingCall, LineState, RtcLineEvents, RtcLineOptions } from './line/rtc-line.js';
+export { CALL_STATES, RING_TIMEOUT_MS } from '../protocol/line.js';
+export type { CallParty, CallState, MissedCall, UserTokenClaims } from '../protocol/line.js';

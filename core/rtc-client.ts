@@ -475,6 +475,15 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     await this.#joined().request({ type: 'deny', userId });
   }
 
+  /**
+   * Ring someone's lines to bring them into this room (docs/calls.md); accepting joins it. Resolves
+   * `{ callId }` once it rings, then `call-state` events follow; rejects `offline`, `not-allowed`, `rate-limited`.
+   */
+  async invite(userId: string, options: { data?: unknown; timeoutMs?: number } = {}): Promise<{ callId: string }> {
+    const ack = await this.#joined().request({ type: 'invite', userId, ...options });
+    return { callId: ack.callId! };
+  }
+
   /** Anyone: the name everyone sees from now on. */
   async setName(name: string): Promise<void> {
     const trimmed = typeof name === 'string' ? name.trim() : '';
@@ -710,6 +719,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         return;
       case 'error':
         this.emit('error', { error: new RtcError(message.code, message.message || undefined) });
+        return;
+      case 'call-state':
+        this.emit('call-state', { callId: message.callId, state: message.state, ...(message.by !== undefined && { by: message.by }) });
         return;
     }
   }

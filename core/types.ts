@@ -5,6 +5,7 @@
 import type { ChatMessage, LeaveReason, MediaKind, MediaState, RoomState, WaitingPerson } from '../protocol/model.js';
 import type { Role } from '../protocol/ids.js';
 import type { RtcError } from './errors.js';
+import type { CallState } from '../protocol/line.js';
 
 export type { ChatMessage, LeaveReason, MediaKind, MediaState, Role, RoomState, WaitingPerson };
 
@@ -112,6 +113,9 @@ export interface RtcClientEvents {
   waiting: { roomId: string };
   /** Our token expires in `inMs` (at `expiresAt`, ms since epoch): hand in a fresh one with `renewToken()`, or the session ends then. */
   'token-expiring': { expiresAt: number; inMs: number };
+  // ——— Calls (issue 12, docs/calls.md) ———
+  /** An invitation of ours (`invite()`) changed state: `ringing`, then the invitee's `accepted`, `declined`, `busy`, `missed`, or `cancelled`. */
+  'call-state': { callId: string; state: CallState; by?: string };
 }
 
 export type RtcClientEventName = keyof RtcClientEvents;

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { ID_PATTERN, ROLES } from './ids.js';
+import { RING_TIMEOUT_MS } from './line.js';
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN));
 /** Request id: echoed in the `ack` or `error` reply; also de-duplicates chat resent after a reconnect. */
@@ -132,9 +133,33 @@ const SetName = v.object({ type: v.literal('set-name'), rid: RequestId, name: La
 /** A fresh token for the same user and room: the session now ends at its `exp`. */
 const RenewToken = v.object({ type: v.literal('renew-token'), rid: RequestId, token: v.pipe(v.string(), v.maxLength(4096)) });
 
+// ——— Calls (issue 12, docs/calls.md): a line's frames, and `invite` from inside a room ———
+const CallId = Id;
+const RingTimeout = v.pipe(v.number(), v.integer(), v.minValue(RING_TIMEOUT_MS.min), v.maxValue(RING_TIMEOUT_MS.max));
+/** Open a line with a user token (no room): the socket then rings for calls to that user. Answered by `line-ready`. */
+const Line = v.object({ type: v.literal('line'), token: v.pipe(v.string(), v.maxLength(4096)) });
+/** Ring every line of each callee; the `ack` carries the `callId`. `data` reaches the callees as is. */
+const Call = v.object({
+  type: v.literal('call'),
+  rid: RequestId,
+  to: v.pipe(v.array(Id), v.minLength(1), v.maxLength(16)),
+  video: v.optional(v.boolean()),
+  data: v.optional(v.unknown()),
+  /** Ring this long before `missed` (ms); default the server's. */
+  timeoutMs: v.optional(RingTimeout),
+});
+/** The callee takes the call on this line (the first accept wins); `call-accepted` follows with the room and a token. */
+const Accept = v.object({ type: v.literal('accept'), rid: RequestId, callId: CallId });
+const Decline = v.object({ type: v.literal('decline'), rid: RequestId, callId: CallId });
+/** The caller gives up: the ringing stops everywhere. */
+const Cancel = v.object({ type: v.literal('cancel'), rid: RequestId, callId: CallId });
+/** From inside a room: ring `userId`'s lines; accepting joins this room. The `ack` carries the `callId`. */
+const Invite = v.object({ type: v.literal('invite'), rid: RequestId, userId: Id, data: v.optional(v.unknown()), timeoutMs: v.optional(RingTimeout) });
+
 export const ClientMessageSchema = v.variant('type', [
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
   Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken,
+  Line, Call, Accept, Decline, Cancel, Invite,
 ]);
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;

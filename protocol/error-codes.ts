@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'not-joined',
   'unknown-user',
   'screen-share-busy',
+  // Calls (issue 12): nobody of that id has a line open
+  'offline',
   // Transport
   'network',
   'timeout',

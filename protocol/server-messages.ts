@@ -1,6 +1,7 @@
 /** Frames the server sends. Types only: the engine trusts its own server's shapes but checks `type`. */
 import type { ErrorCode } from './error-codes.js';
 import type { Role } from './ids.js';
+import type { CallParty, CallState, MissedCall } from './line.js';
 import type { ChatMessage, LeaveReason, MediaKind, ParticipantInfo, RoomLimits, RoomState, SignalPayload, WaitingPerson } from './model.js';
 
 /**
@@ -72,6 +73,8 @@ export interface AckMessage extends Sequenced {
   rid: string;
   /** For chat: the stored message (its server id and time). */
   message?: ChatMessage;
+  /** For `call` and `invite`: the call placed. */
+  callId?: string;
 }
 
 /** The answer to `history`: a page of older chat, oldest first. */
@@ -169,6 +172,52 @@ export interface ReactionMessage extends Sequenced {
   ts: number;
 }
 
+// ——— Calls (issue 12, docs/calls.md): frames to a line. Unsequenced: a line that reconnects is sent what still rings. ———
+
+/** The line is open (the answer to `line`). Calls ringing for this user follow as `ring`, missed ones as `missed-calls`. */
+export interface LineReadyMessage {
+  type: 'line-ready';
+  userId: string;
+  name: string;
+}
+
+/** A call for this user: rings on every line of theirs until it is answered, declined, cancelled or missed. */
+export interface RingMessage {
+  type: 'ring';
+  callId: string;
+  from: CallParty;
+  video: boolean;
+  data?: unknown;
+  /** An invitation into a room in progress (`invite`): accepting joins it. */
+  roomId?: string;
+  /** Server time (ms since epoch) at which it stops ringing (`missed`). */
+  expiresAt: number;
+}
+
+/** A call changed state; `by` is the user whose action (or line) caused it. Frames with rid answer nothing: acks do. */
+export interface CallStateMessage {
+  type: 'call-state';
+  callId: string;
+  state: CallState;
+  by?: string;
+}
+
+/** The call was accepted: join `roomId` with `token` (minted for this user). To the caller's lines and the accepting line. */
+export interface CallAcceptedMessage {
+  type: 'call-accepted';
+  callId: string;
+  /** The callee who accepted. */
+  by: string;
+  roomId: string;
+  token: string;
+}
+
+/** Calls missed while no line of this user was there (or while they were busy), oldest first; each delivered once. */
+export interface MissedCallsMessage {
+  type: 'missed-calls';
+  calls: MissedCall[];
+}
+
 /** Plain-object ICE server config (what RTCPeerConnection takes). */
 export interface RTCIceServerInit {
   urls: string | string[];
@@ -196,6 +245,11 @@ export type ServerMessage =
   | ScreenStoppedMessage
   | LobbyMessage
   | WaitingMessage
-  | ReactionMessage;
+  | ReactionMessage
+  | LineReadyMessage
+  | RingMessage
+  | CallStateMessage
+  | CallAcceptedMessage
+  | MissedCallsMessage;
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

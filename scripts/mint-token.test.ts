@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { verifyAdminToken, verifyToken } from '../server/auth/tokens.js';
+import { verifyAdminToken, verifyToken, verifyUserToken } from '../server/auth/tokens.js';
 
 const script = fileURLToPath(new URL('./mint-token.ts', import.meta.url));
 const SECRET = 'mint-token-test-secret-of-decent-length';
@@ -45,4 +45,18 @@ test('--admin prints an admin token that joins no room', async () => {
   const mixed = await run(['--admin', '--room', 'demo'], { RTC_JWT_SECRET: SECRET });
   assert.equal(mixed.code, 1);
   assert.match(mixed.stderr, /joins no room/);
+});
+
+test('--line prints a user token: it opens a line with its call policy and joins no room', async () => {
+  const { code, stdout } = await run(['--line', '--user', 'bob', '--name', 'Bob', '--callable', 'ann, cat', '--group', 'sales'], { RTC_JWT_SECRET: SECRET });
+  assert.equal(code, 0);
+  const claims = await verifyUserToken(stdout.trim(), SECRET);
+  assert.deepEqual([claims.sub, claims.name, claims.callable, claims.group], ['bob', 'Bob', ['ann', 'cat'], 'sales']);
+  await assert.rejects(verifyToken(stdout.trim(), SECRET), /room/);
+  const mixed = await run(['--line', '--user', 'bob', '--room', 'demo'], { RTC_JWT_SECRET: SECRET });
+  assert.equal(mixed.code, 1);
+  assert.match(mixed.stderr, /joins no room/);
+  const stray = await run(['--room', 'demo', '--user', 'bob', '--group', 'sales'], { RTC_JWT_SECRET: SECRET });
+  assert.equal(stray.code, 1);
+  assert.match(stray.stderr, /go with --line/);
 });

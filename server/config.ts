@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { HubConfig, RateLimit, RateLimits } from './hub/hub-config.js';
 import type { RTCIceServerInit } from '../protocol/server-messages.js';
+import { RING_TIMEOUT_MS } from '../protocol/line.js';
 
 export interface TurnConfig {
   /** TURN server URLs, e.g. `turn:turn.example.com:3478?transport=udp`. */
@@ -281,6 +282,8 @@ export function loadConfig(env: Env): ServerConfig {
       : null,
     allowedOrigins: list('ALLOWED_ORIGINS'),
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', DEFAULTS.tokenTtlSeconds, 60),
+    // Calls (docs/calls.md#server): how long a call rings before it is missed.
+    calls: { ringTimeoutMs: int('RING_TIMEOUT_MS', RING_TIMEOUT_MS.default, RING_TIMEOUT_MS.min, RING_TIMEOUT_MS.max) },
     frameAncestors: frameAncestorsFromEnv(env.FRAME_ANCESTORS),
     maxConnections: int('MAX_CONNECTIONS', DEFAULTS.maxConnections, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp, 1),

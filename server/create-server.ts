@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { loadDevSecret } from './auth/dev-secret.js';
-import { verifyToken } from './auth/tokens.js';
+import { signToken, verifyToken, verifyUserToken } from './auth/tokens.js';
 import { WEBHOOK_DEFAULTS, checkSecret, resolveConfig, type ServerConfig } from './config.js';
 import { startHeartbeat } from './heartbeat.js';
 import { createApi } from './http/api.js';
@@ -105,6 +105,12 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     roomStore,
     now,
     verifyToken: (token) => verifyToken(token, secret),
+    // Calls (docs/calls.md): lines open with user tokens; an answered call's join tokens last as long as ours.
+    verifyUserToken: (token) => verifyUserToken(token, secret),
+    mintJoinToken: (claims) => {
+      const iat = Math.floor(Date.now() / 1000);
+      return signToken({ ...claims, iat, exp: iat + config.tokenTtlSeconds }, secret);
+    },
     iceServersFor: createIceServersFor(config),
     ...(dispatcher && { onEvent: (event) => dispatcher.emit(event) }),
   });

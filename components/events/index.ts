@@ -31,3 +31,5 @@ export { RtcStatsEvent } from './rtc-stats.js';
 export { RtcTrackAddedEvent } from './rtc-track-added.js';
 export { RtcTrackRemovedEvent } from './rtc-track-removed.js';
 export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
+// Calls (issue 12)
+export { RtcCallStateEvent } from './rtc-call-state.js';

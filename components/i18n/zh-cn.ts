@@ -93,6 +93,8 @@ export const zhCN: Strings = {
   'error.not-joined': '请先加入房间。',
   'error.unknown-user': '此人不在房间中。',
   'error.screen-share-busy': '已有其他人在共享屏幕。',
+  // Calls (issue 12)
+  'error.offline': '你呼叫的人现在都无法接通。',
   'error.network': '与服务器的连接已断开。',
   'error.timeout': '服务器未及时响应。',
   'error.server-error': '服务器处理请求失败。',

@@ -29,6 +29,7 @@ import { RtcScreenShareEvent } from '../events/rtc-screen-share.js';
 import { RtcStatsEvent } from '../events/rtc-stats.js';
 import { RtcTrackAddedEvent } from '../events/rtc-track-added.js';
 import { RtcTrackRemovedEvent } from '../events/rtc-track-removed.js';
+import { RtcCallStateEvent } from '../events/rtc-call-state.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
@@ -67,6 +68,8 @@ export const ENGINE_EVENTS: Bridge = {
   lobby: () => [],
   waiting: () => [],
   'token-expiring': () => [],
+  // Calls (issue 12): the state of the room's own invitations.
+  'call-state': (detail) => [new RtcCallStateEvent(detail)],
 };
 
 // ---- the bridge (rtc-room split) ----

@@ -8,7 +8,7 @@ import { RtcError } from '../errors.js';
 import { CLOSE_CODES, FATAL_ERROR_CODES } from '../../protocol/error-codes.js';
 import type { ClientMessage, ClientMessageOf } from '../../protocol/client-messages.js';
 import type { MediaState } from '../../protocol/model.js';
-import type { AckMessage, ErrorMessage, HistoryMessage, JoinedMessage, ServerMessage } from '../../protocol/server-messages.js';
+import type { AckMessage, ErrorMessage, HistoryMessage, JoinedMessage, LineReadyMessage, ServerMessage } from '../../protocol/server-messages.js';
 import type { WebSocketLike } from '../rtc-client.js';
 import type { LeftReason } from '../types.js';
 import type { ReconnectPolicy } from './reconnect-policy.js';
@@ -53,6 +53,8 @@ export interface SignalingEvents {
   reconnecting: { error: RtcError };
   /** The room has a lobby: this join waits for a host (no join deadline meanwhile); `joined` or a fatal `denied` follows. */
   waiting: { roomId: string };
+  /** A line (openLine) is open, first or again after a reconnect: what still rings is sent again. */
+  'line-ready': { message: LineReadyMessage };
   /** The session is over for good (not emitted after `close()`). */
   ended: { reason: LeftReason; error: RtcError };
 }
@@ -87,7 +89,9 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   #opened = false;
   /** A fresh token was asked for on this rejoin; a second refusal is final. */
   #renewed = false;
-  #firstJoin: { resolve: (m: JoinedMessage) => void; reject: (e: RtcError) => void } | null = null;
+  #firstJoin: { resolve: (m: JoinedMessage & LineReadyMessage) => void; reject: (e: RtcError) => void } | null = null;
+  /** This socket is a line (core/line/), opened with a user token: no room, no session to resume. */
+  #line = false;
 
   constructor(options: SignalingOptions) {
     super();
@@ -101,6 +105,21 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     this.#join = request;
     this.#status = 'joining';
     return new Promise<JoinedMessage>((resolve, reject) => {
+      this.#firstJoin = { resolve, reject };
+      this.#open();
+    });
+  }
+
+  /**
+   * Open a line instead of joining a room (docs/calls.md): `line {token}` with a user token, answered
+   * by `line-ready`. Reconnects like a room session, opening the line again (a line has nothing to resume).
+   */
+  openLine(token: string, renewToken?: JoinRequest['renewToken']): Promise<LineReadyMessage> {
+    if (this.#status !== 'idle') return Promise.reject(new RtcError('not-joined', 'This signaling session was already used.'));
+    this.#line = true;
+    this.#join = { room: '', token, media: () => ({ audio: false, video: false }), ...(renewToken && { renewToken }) };
+    this.#status = 'joining';
+    return new Promise<LineReadyMessage>((resolve, reject) => {
       this.#firstJoin = { resolve, reject };
       this.#open();
     });
@@ -193,7 +212,9 @@ export class SignalingClient extends Emitter<SignalingEvents> {
 
   #sendJoin(): void {
     const join = this.#join!;
-    if (this.#session) {
+    if (this.#line) {
+      this.#write({ type: 'line', token: join.token });
+    } else if (this.#session) {
       this.#resuming = true;
       this.#write({
         type: 'join',
@@ -226,6 +247,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
         return;
       case 'joined':
         return this.#admitted(message);
+      case 'line-ready':
+        return this.#lineReady(message);
       case 'resumed':
         return this.#resumed();
       case 'error':
@@ -257,7 +280,16 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     const first = this.#firstJoin;
     this.#firstJoin = null;
     this.emit('joined', { message, kind });
-    first?.resolve(message);
+    first?.resolve(message as JoinedMessage & LineReadyMessage);
+    this.#flush();
+  }
+
+  #lineReady(message: LineReadyMessage): void {
+    this.#becameReady();
+    const first = this.#firstJoin;
+    this.#firstJoin = null;
+    this.emit('line-ready', { message });
+    first?.resolve(message as JoinedMessage & LineReadyMessage);
     this.#flush();
   }
 

@@ -3,7 +3,9 @@ import { SignJWT, errors, jwtVerify } from 'jose';
 import * as v from 'valibot';
 import { ID_PATTERN } from '../../protocol/ids.js';
 import type { TokenClaims } from '../../protocol/token.js';
+import type { UserTokenClaims } from '../../protocol/line.js';
 import { TokenError, assertNotExpired, parseClaims } from './claims.js';
+import { parseUserClaims } from './user-claims.js';
 
 const encoder = new TextEncoder();
 
@@ -36,6 +38,24 @@ export async function signToken(claims: TokenClaims, secret: string): Promise<st
 export async function verifyToken(token: string, secret: string): Promise<TokenClaims> {
   const claims = parseClaims(await verifiedPayload(token, secret));
   assertNotExpired(claims);
+  return claims;
+}
+
+/** A user token (a line's, docs/calls.md): `sub`, `name`, the call policy claims, no room. */
+export async function signUserToken(claims: UserTokenClaims, secret: string): Promise<string> {
+  const { sub, name, callable, group, exp, iat } = parseUserClaims(claims);
+  return new SignJWT({ name, callable, group })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt(iat ?? Math.floor(Date.now() / 1000))
+    .setExpirationTime(exp)
+    .sign(await hmacKey(secret));
+}
+
+/** A user token's claims; TokenError `token-expired` or `token-invalid` (a join or admin token is no user token). */
+export async function verifyUserToken(token: string, secret: string): Promise<UserTokenClaims> {
+  const claims = parseUserClaims(await verifiedPayload(token, secret));
+  if (claims.exp * 1000 <= Date.now()) throw new TokenError('token-expired', 'The token has expired.');
   return claims;
 }
 

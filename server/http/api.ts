@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { ID_PATTERN, ROLES, type Role } from '../../protocol/ids.js';
 import { NameSchema, TokenError, claimsFor } from '../auth/claims.js';
-import { signToken, verifyToken } from '../auth/tokens.js';
+import { signToken, signUserToken, verifyToken } from '../auth/tokens.js';
+import { userClaimsFor } from '../auth/user-claims.js';
 import type { ServerConfig } from '../config.js';
 import { randomId } from '../hub/encoding.js';
 import type { Hub } from '../hub/hub.js';
@@ -35,7 +36,8 @@ const CreateRoomBody = v.object({
 });
 
 const TokenQuery = v.object({
-  room: Id,
+  /** Absent: a user token, for a line (docs/calls.md). */
+  room: v.optional(Id),
   user: v.optional(Id),
   name: v.optional(NameSchema),
   role: v.optional(v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`)),
@@ -72,6 +74,11 @@ export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
       return;
     }
     const { room, user = guest(), name, role = 'participant' } = query.output;
+    if (room === undefined) {
+      const claims = userClaimsFor({ user, name, ttlSeconds: config.tokenTtlSeconds });
+      sendJson(res, 200, { token: await signUserToken(claims, secret), expiresAt: claims.exp * 1000, user }, cors);
+      return;
+    }
     sendJson(res, 200, { ...(await mint(room, user, name, role)), room, user }, cors);
   }
 

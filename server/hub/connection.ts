@@ -2,6 +2,7 @@ import type { ErrorMessage, PongMessage, ResumedMessage, WaitingMessage } from '
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
 import type { HubContext } from './context.js';
 import type { Session } from './session.js';
+import type { Line } from './calls/line.js';
 import { Backpressure } from './backpressure.js';
 import { utf8Length } from './encoding.js';
 import { HubError, shortened } from './errors.js';
@@ -38,6 +39,8 @@ export type Dispatch = (conn: Connection, frame: string | null) => Promise<void>
  */
 export class Connection implements HubConnection {
   session: Session | null = null;
+  /** Set once this socket is opened as a line (`line {token}`) rather than joined to a room. */
+  line: Line | null = null;
   private open = true;
   private tail: Promise<void> = Promise.resolve();
   private readonly frameLimit: TokenBucket;
@@ -159,7 +162,7 @@ export class Connection implements HubConnection {
 
   private accept(frame: string | null): void {
     if (!this.open) return;
-    if (!this.session && frame !== null && !this.spendPreJoin(frame)) return;
+    if (!this.session && !this.line && frame !== null && !this.spendPreJoin(frame)) return;
     if (!this.frameLimit.take()) {
       if (++this.refusedInARow > this.ctx.config.rateLimits.abuseAfter) {
         this.refuse(new HubError('rate-limited', 'Too many messages for too long; disconnected.', { fatal: true, closeCode: CLOSE_CODES.abuse }));
@@ -211,6 +214,7 @@ export class Connection implements HubConnection {
     clearTimeout(this.joinTimer);
     this.leaveLobby?.();
     this.leaveLobby = null;
+    if (this.line) this.ctx.calls.closed(this.line);
     const session = this.session;
     if (session) {
       session.unlink();

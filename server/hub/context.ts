@@ -1,4 +1,6 @@
 import type { TokenClaims } from '../../protocol/token.js';
+import type { UserTokenClaims } from '../../protocol/line.js';
+import type { Clock, InvitationRegistry } from './calls/invitation-registry.js';
 import type { RTCIceServerInit } from '../../protocol/server-messages.js';
 import type { HubConfig } from './hub-config.js';
 import type { HubEvent } from './hub-events.js';
@@ -23,6 +25,13 @@ export interface HubDeps {
   now?: () => number;
   /** Rooms started and ended, people joined and left (webhooks). Called synchronously: enqueue, never wait. */
   onEvent?(event: HubEvent): void;
+  // ——— Calls (issue 12, docs/calls.md) ———
+  /** A line's user token: resolves its claims or throws as `verifyToken`. Default: lines are refused. */
+  verifyUserToken?(token: string): Promise<UserTokenClaims>;
+  /** Signs a join token for an answered call (`exp` is the server's to set). Default: calls cannot be answered. */
+  mintJoinToken?(claims: Omit<TokenClaims, 'exp' | 'iat'>): Promise<string>;
+  /** Time for ringing calls (timeouts, missed-call expiry). Default: the real one. */
+  clock?: Clock;
 }
 
 /** The hub's shared state, handed to rooms and handlers. */
@@ -33,4 +42,6 @@ export interface HubContext extends Required<HubDeps> {
   /** Store reads and writes for one room id, one at a time and in order. */
   readonly roomLock: KeyedLock;
   readonly passwordThrottle: PasswordThrottle;
+  /** Lines, calls and missed-call notices (issue 12). */
+  readonly calls: InvitationRegistry;
 }

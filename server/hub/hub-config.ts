@@ -1,3 +1,5 @@
+import type { CallConfig } from './calls/call-config.js';
+
 /** What the room logic needs to know; the Node server's config is a superset (server/config.ts holds the defaults). */
 
 /** A token bucket: up to `capacity` at once, refilled at `perSecond`. */
@@ -59,4 +61,6 @@ export interface HubConfig {
   outboxChars: number;
   rateLimits: RateLimits;
   sendBuffer: SendBufferLimits;
+  /** Ringing, missed calls, the call rate (issue 12); unset fields take CALL_DEFAULTS. */
+  calls?: Partial<CallConfig>;
 }

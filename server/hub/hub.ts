@@ -4,8 +4,12 @@
  * sockets through `connect()` and feed it frames.
  */
 import { Connection, type HubConnection, type HubSocket } from './connection.js';
+import { resolveCallConfig } from './calls/call-config.js';
+import { InvitationRegistry, type Clock } from './calls/invitation-registry.js';
+import type { HubEvent } from './hub-events.js';
 import type { HubContext, HubDeps } from './context.js';
 import { createDispatch, createHandlers } from './handlers/index.js';
+import { HubError } from './errors.js';
 import { KeyedLock } from './keyed-lock.js';
 import { silentLogger } from './logger.js';
 import { PasswordThrottle } from './password-throttle.js';
@@ -21,6 +25,14 @@ export type { CreateRoomOptions, CreatedRoom } from './room-directory.js';
 export type { HubEvent, HubEventType, ParticipantLeftReason, RoomEndReason } from './hub-events.js';
 export type { PersonResult, RoomDetails, RoomPerson, RoomSummary, RoomUpdate } from './room-admin.js';
 export type { RoomRecord, RoomStore } from './room-store.js';
+export type { CallConfig } from './calls/call-config.js';
+export type { Clock } from './calls/invitation-registry.js';
+
+const REAL_CLOCK: Clock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** WebSocket "going away": the server is shutting down. */
 const GOING_AWAY = 1001;
@@ -32,11 +44,13 @@ export class Hub {
 
   constructor(deps: HubDeps) {
     const log = deps.log ?? silentLogger;
+    const calls = this.createCallRegistry(deps, log);
     this.ctx = {
       iceServersFor: () => [],
       log,
       ...deps,
       onEvent: (event) => {
+        this.callsHear(event);
         // A listener's failure must not undo a join or a leave half-way.
         try {
           deps.onEvent?.(event);
@@ -50,8 +64,44 @@ export class Hub {
       sessions: new Map(),
       roomLock: new KeyedLock(),
       passwordThrottle: new PasswordThrottle(deps.config.rateLimits),
+      verifyUserToken: deps.verifyUserToken ?? (() => Promise.reject(new HubError('token-invalid', 'This server opens no lines.', { fatal: true }))),
+      mintJoinToken: deps.mintJoinToken ?? (() => Promise.reject(new Error('no mintJoinToken: calls cannot be answered'))),
+      clock: deps.clock ?? REAL_CLOCK,
+      calls,
     };
     this.dispatch = createDispatch(this.ctx, createHandlers(this.ctx));
+  }
+
+  /** The invitation registry, told what happens in rooms: its deps read the context once it exists. */
+  private createCallRegistry(deps: HubDeps, log: NonNullable<HubDeps['log']>): InvitationRegistry {
+    return new InvitationRegistry({
+      config: resolveCallConfig(deps.config.calls),
+      clock: deps.clock ?? REAL_CLOCK,
+      log,
+      inRoom: (userId) => this.inRoom(userId),
+      createRoom: async () => {
+        const created = await createRoom(this.ctx, {});
+        if (!created) throw new Error('a fresh call room id was taken');
+        return created;
+      },
+      mintJoinToken: (claims) => this.ctx.mintJoinToken(claims),
+    });
+  }
+
+  /** Rooms tell the calls what happens in them; a failure there must not undo a join or a leave either. */
+  private callsHear(event: HubEvent): void {
+    try {
+      if (event.type === 'participant.joined') this.ctx.calls.joinedRoom(event.roomId);
+      else if (event.type === 'participant.left' && !this.inRoom(event.data.userId)) this.ctx.calls.leftRooms(event.data.userId);
+      else if (event.type === 'room.ended') this.ctx.calls.roomEnded(event.roomId);
+    } catch (error) {
+      this.ctx.log.error(`calls failed on ${event.type}`, error);
+    }
+  }
+
+  private inRoom(userId: string): boolean {
+    for (const session of this.ctx.sessions.values()) if (session.userId === userId) return true;
+    return false;
   }
 
   /** A new client socket; the transport feeds its frames and its closing to the returned connection. */
@@ -125,6 +175,7 @@ export class Hub {
   async close(): Promise<void> {
     for (const room of [...this.ctx.rooms.values()]) room.destroy(GOING_AWAY);
     for (const conn of [...this.connections]) conn.close(GOING_AWAY, 'server shutting down');
+    this.ctx.calls.close();
     await this.ctx.roomLock.idle();
   }
 }

@@ -4,7 +4,9 @@ import type { HubContext } from '../context.js';
 import type { Session } from '../session.js';
 import { exceedsUtf8 } from '../encoding.js';
 import { HubError } from '../errors.js';
-import type { ConnectionMessageType, HandlerRegistry } from './types.js';
+import type { ConnectionMessageType, HandlerRegistry, LineMessageType } from './types.js';
+import type { Line } from '../calls/line.js';
+import { createCallHandlers, createInviteHandler, createLineHandler } from './line.js';
 import { createJoinHandler } from './join.js';
 import { handleChat } from './chat.js';
 import { handleData } from './data.js';
@@ -47,11 +49,21 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     deny: handleDeny,
     'set-name': handleSetName,
     'renew-token': createRenewTokenHandler(ctx),
+    // Calls (issue 12)
+    line: createLineHandler(ctx),
+    ...createCallHandlers(ctx),
+    invite: createInviteHandler(ctx),
   };
 }
 
 function isConnectionMessage(message: ClientMessage): message is Extract<ClientMessage, { type: ConnectionMessageType }> {
-  return message.type === 'join' || message.type === 'ping';
+  return message.type === 'join' || message.type === 'ping' || message.type === 'line';
+}
+
+const LINE_MESSAGES: ReadonlySet<string> = new Set<LineMessageType>(['call', 'accept', 'decline', 'cancel']);
+
+function isLineMessage(message: ClientMessage): message is Extract<ClientMessage, { type: LineMessageType }> {
+  return LINE_MESSAGES.has(message.type);
 }
 
 /** Parses one frame and runs its handler; every failure becomes an error frame, nothing escapes. */
@@ -60,6 +72,10 @@ export function createDispatch(ctx: HubContext, handlers: HandlerRegistry): Disp
   const run = (conn: Connection, message: ClientMessage): void | Promise<void> => {
     if (isConnectionMessage(message)) {
       return (handlers[message.type] as (c: Connection, m: ClientMessage) => void | Promise<void>)(conn, message);
+    }
+    if (isLineMessage(message)) {
+      if (!conn.line) throw new HubError('not-joined', `Open a line (line {token}) before ${message.type}.`);
+      return (handlers[message.type] as (l: Line, m: ClientMessage) => void | Promise<void>)(conn.line, message);
     }
     const session = conn.session;
     if (!session) throw new HubError('not-joined', `Send join before ${message.type}.`);

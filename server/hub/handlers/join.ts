@@ -17,6 +17,7 @@ type Join = ClientMessageOf<'join'>;
 export function createJoinHandler(ctx: HubContext): ConnectionHandler<'join'> {
   return (conn, message) => {
     if (conn.session) throw new HubError('bad-message', 'Already joined; send leave first.');
+    if (conn.line) throw new HubError('bad-message', 'This socket is a line; join a room on another socket.');
     return message.resume ? resume(ctx, conn, message.resume) : admit(ctx, conn, message);
   };
 }
