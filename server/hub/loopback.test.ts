@@ -107,3 +107,24 @@ test('the loopback bundles for a browser: no Node built-ins anywhere in its impo
   assert.deepEqual(result.errors, []);
   assert.doesNotMatch(result.outputFiles[0].text, /from\s*["']node:|require\(["'](node:)?(crypto|fs|http|net)/);
 });
+
+test('lines on the loopback: a call rings, the accept hands both a token that joins the same room', async () => {
+  const loopback = createLoopback();
+  const ann = client(loopback.connect('ws://loopback/rtc'));
+  const bob = client(loopback.connect('ws://loopback/rtc'));
+  await Promise.all([ann.opened, bob.opened]);
+  ann.send({ type: 'line', token: loopback.userToken({ user: 'ann', name: 'Ann' }) });
+  bob.send({ type: 'line', token: loopback.userToken({ user: 'bob' }) });
+  await Promise.all([ann.next('line-ready'), bob.next('line-ready')]);
+  ann.send({ type: 'call', rid: 'c1', to: ['bob'] });
+  const { callId } = await bob.next('ring');
+  bob.send({ type: 'accept', rid: 'a1', callId });
+  const [forAnn, forBob] = await Promise.all([ann.next('call-accepted'), bob.next('call-accepted')]);
+  assert.equal(forAnn.roomId, forBob.roomId);
+
+  const annInRoom = client(loopback.connect('ws://loopback/rtc'));
+  await annInRoom.opened;
+  annInRoom.send({ type: 'join', room: forAnn.roomId, token: forAnn.token });
+  assert.equal((await annInRoom.next('joined')).self.name, 'Ann');
+  await loopback.hub.close();
+});
