@@ -33,3 +33,4 @@ export { RtcTrackRemovedEvent } from './rtc-track-removed.js';
 export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
 // Calls (issue 12)
 export { RtcCallStateEvent } from './rtc-call-state.js';
+export { RtcIncomingCallEvent } from './rtc-incoming-call.js';

@@ -19,6 +19,13 @@ const allowed: [RoomPhase, RoomPhase][] = [
   ['calling', 'joined'],
   ['lobby', 'left'], // the engine's call ended (the page ran it on the engine)
   ['left', 'joined'],
+  // A phone's call in answer mode (<rtc-phone mode="answer">)
+  ['lobby', 'ringing'], // it rings
+  ['ringing', 'joining'], // accepted
+  ['ringing', 'lobby'], // it stopped ringing
+  ['ringing', 'left'],
+  ['ringing', 'joined'],
+  ['joining', 'ringing'], // a failed join goes back
 ];
 
 test('the moves the room makes are allowed', () => {
@@ -26,17 +33,18 @@ test('the moves the room makes are allowed', () => {
 });
 
 test('a call in progress only ends: no way back to the lobby, the answer page or joining', () => {
-  for (const to of ['lobby', 'calling', 'joining'] as const) assert.equal(movePhase('joined', to), 'joined', `joined → ${to}`);
+  for (const to of ['lobby', 'calling', 'ringing', 'joining'] as const) assert.equal(movePhase('joined', to), 'joined', `joined → ${to}`);
 });
 
 test('after leaving, the room rejoins (or the engine joins); it shows no lobby or answer page again', () => {
   assert.equal(movePhase('left', 'lobby'), 'left');
   assert.equal(movePhase('left', 'calling'), 'left');
+  assert.equal(movePhase('left', 'ringing'), 'left');
 });
 
 test('staying in a phase is no move, and every phase has a row', () => {
   for (const phase of PHASES) assert.equal(canMove(phase, phase), false, phase);
-  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby']);
+  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'ringing']);
   const moves = PHASES.flatMap((from) => PHASES.filter((to) => canMove(from, to)).map((to) => `${from}>${to}`));
   assert.equal(moves.length, allowed.length, `exactly the listed moves: ${moves.join(' ')}`);
 });

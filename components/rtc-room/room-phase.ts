@@ -4,17 +4,23 @@
  * entry in `RoomPhase`, and every move it allows is written down in one place.
  */
 
-/** Where the room is in its life: `lobby` (before joining), `calling` (answer page), `joining`, `joined`, `left`. */
-export type RoomPhase = 'lobby' | 'calling' | 'joining' | 'joined' | 'left';
+/**
+ * Where the room is in its life: `lobby` (before joining), `calling` (answer page: the plugin's call
+ * page, or a phone's call ringing out), `ringing` (answer page: a phone's call ringing in), `joining`,
+ * `joined`, `left`.
+ */
+export type RoomPhase = 'lobby' | 'calling' | 'ringing' | 'joining' | 'joined' | 'left';
 
 /**
  * From each phase, the phases it may go to. The engine's `joined` and `left` can come from any phase
  * (a page may join or end the call on the engine itself); a failed join goes back to where it started.
  */
 export const PHASE_MOVES: Readonly<Record<RoomPhase, readonly RoomPhase[]>> = {
-  lobby: ['calling', 'joining', 'joined', 'left'],
+  lobby: ['calling', 'ringing', 'joining', 'joined', 'left'],
   calling: ['lobby', 'joining', 'joined', 'left'],
-  joining: ['lobby', 'calling', 'joined', 'left'],
+  // <rtc-phone mode="answer">: its call rings in the room's answer page until it is answered.
+  ringing: ['lobby', 'joining', 'joined', 'left'],
+  joining: ['lobby', 'calling', 'ringing', 'joined', 'left'],
   joined: ['left'],
   left: ['joining', 'joined'],
 };
