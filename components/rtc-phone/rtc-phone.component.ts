@@ -131,12 +131,10 @@ export class RtcPhone extends RtcBase {
   #offs: (() => void)[] = [];
   #previousState: PhoneState = 'idle';
   #noticeTimer: unknown;
-  /** Calls whose end the page was told (the server's `ended` may follow a local one). */
-  readonly #over = new Set<string>();
+  /** The calls this phone rings for or placed, until they are over: the page hears their states. */
+  readonly #calls = new Set<string>();
   /** Calls this phone declined itself (no notice for them). */
   readonly #declined = new Set<string>();
-  /** Calls a page took over by cancelling `rtc-incoming-call`. */
-  readonly #pageHandled = new Set<string>();
   #focusBefore: Element | null = null;
   /** The panel that took the focus (a panel takes it once, when it shows). */
   #focusedPanel: Element | null = null;
@@ -187,6 +185,7 @@ export class RtcPhone extends RtcBase {
     try {
       await this.#lineReady(line);
       const { callId } = await line.call(ids, { ...callOptions, video });
+      this.#calls.add(callId);
       if (this.outgoing === outgoing && line.callState(callId) !== undefined) {
         this.outgoing = { ...outgoing, callId };
         this.#ringOut(callId);
@@ -359,10 +358,8 @@ export class RtcPhone extends RtcBase {
 
   #ringIn(call: IncomingCall): void {
     const { callId, from, video, data } = call;
-    if (!this.emit(new RtcIncomingCallEvent({ callId, from, video, ...(data !== undefined && { data }) }))) {
-      this.#pageHandled.add(callId);
-      return;
-    }
+    this.#calls.add(callId);
+    if (!this.emit(new RtcIncomingCallEvent({ callId, from, video, ...(data !== undefined && { data }) }))) return;
     this.incoming = [...this.incoming, call];
     this.#dismissNotice();
     if (this.mode === 'answer' && !this.#inCall()) this.#ringAnswerPage();
@@ -399,12 +396,9 @@ export class RtcPhone extends RtcBase {
 
   #changed(change: CallStateChange): void {
     const { callId, state, by } = change;
-    const ours = this.#pageHandled.has(callId) || this.#accepting === callId || this.incoming.some((c) => c.callId === callId) || this.outgoing?.callId === callId || this.#room.callId === callId;
-    if (!ours) return;
-    if (OVER.has(state) && this.#line?.callState(callId) === undefined) {
-      if (this.#over.has(callId)) return;
-      this.#over.add(callId);
-    }
+    if (!this.#calls.has(callId)) return;
+    // The call is over for this phone once the line forgets it (a caller hears each callee first).
+    if (OVER.has(state) && this.#line?.callState(callId) === undefined) this.#calls.delete(callId);
     this.emit(new RtcCallStateEvent({ callId, state, ...(by !== undefined && { by }) }));
     if (this.outgoing?.callId === callId) this.#outgoingChanged(change);
     else if (this.incoming.some((c) => c.callId === callId)) this.#incomingChanged(change);
