@@ -11,6 +11,8 @@ const LOADERS = {
   'rtc-chat': () => import('../rtc-chat/rtc-chat.js'),
   'rtc-participants': () => import('../rtc-participants/rtc-participants.js'),
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
+  // Calls (issue 12): a page that has a phone loads it (and the line) when the tag appears.
+  'rtc-phone': () => import('../rtc-phone/rtc-phone.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

@@ -48,7 +48,7 @@ export function renderIncoming(input: IncomingPanelInput): TemplateResult {
     <p id="kind" class="kind">${icon(video ? 'camera' : 'microphone')}<span>${t(video ? 'phone.incomingVideo' : 'phone.incomingAudio')}</span></p>
     ${input.soundBlocked ? html`<p part="sound-blocked" class="hint" role="note">${icon('speaker-off')}<span>${t('phone.soundBlocked')}</span></p>` : nothing}
     <div class="actions">
-      ${button('decline', 'hangup', t('phone.decline'), input.decline)}
+      ${button('decline', 'hangup', t('call.decline'), input.decline)}
       ${video ? button('accept-audio', 'microphone', t('phone.acceptAudio'), () => input.accept(false)) : nothing}
       ${button('accept', video ? 'camera' : 'hangup', t(video ? 'phone.acceptVideo' : 'phone.acceptAudio'), () => input.accept(video))}
     </div>
@@ -72,7 +72,7 @@ export function renderOutgoing({ to, video, t, cancel }: OutgoingPanelInput): Te
 export function renderNotice(text: string, t: Translate, close: () => void): TemplateResult {
   return html`<div part="notice" class="notice" role="status">
     <span>${text}</span>
-    <button type="button" part="button notice-close" class="close" aria-label=${t('phone.close')} title=${t('phone.close')} @click=${close}>×</button>
+    <button type="button" part="button notice-close" class="close" aria-label=${t('panel.close')} title=${t('panel.close')} @click=${close}>×</button>
   </div>`;
 }
 

@@ -186,7 +186,8 @@ export class RtcPhone extends RtcBase {
       await this.#lineReady(line);
       const { callId } = await line.call(ids, { ...callOptions, video });
       this.#calls.add(callId);
-      if (this.outgoing === outgoing && line.callState(callId) !== undefined) {
+      if (this.outgoing !== outgoing) void line.cancel(callId).catch(() => {}); // Cancel was pressed before it rang
+      else if (line.callState(callId) !== undefined) {
         this.outgoing = { ...outgoing, callId };
         this.#ringOut(callId);
       }
@@ -416,8 +417,7 @@ export class RtcPhone extends RtcBase {
     // With several callees, the call is over once none of them rings.
     if (!OVER.has(state) || this.#line?.callState(callId) !== undefined) return;
     this.#endOutgoing();
-    const key = state === 'busy' || state === 'declined' || state === 'missed' ? (`phone.state.${state}` as const) : 'phone.state.cancelled';
-    if (state !== 'cancelled') this.#showNotice(this.#t(key, { name: outgoing.to.name }));
+    if (state === 'busy' || state === 'declined' || state === 'missed') this.#showNotice(this.#t(`phone.state.${state}`, { name: outgoing.to.name }));
   }
 
   #incomingChanged({ callId, state }: CallStateChange): void {
@@ -511,6 +511,7 @@ export class RtcPhone extends RtcBase {
             cancel: () => {
               const callId = this.outgoing?.callId;
               if (callId) void this.cancel(callId).catch(() => {});
+              else this.outgoing = null;
             },
           })
         : nothing}

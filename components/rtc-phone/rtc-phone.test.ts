@@ -64,7 +64,7 @@ describe('<rtc-phone> with the server', function () {
     await a!.updateComplete;
     expect(a!.state).to.equal('calling');
     expect(part(a!, 'callee')!.textContent).to.equal('Calling Han Meimei…');
-    const { callId } = await placing;
+    await placing;
 
     await waitUntil(() => bTab1!.state === 'ringing' && bTab2!.state === 'ringing', 'both tabs to ring', LONG);
     expect(bTab1!.getAttribute('state')).to.equal('ringing');

@@ -72,7 +72,7 @@ function renderPhoneCall(call: PhoneCall, t: AnswerViewInput['t']): TemplateResu
     <div class="actions">
       ${action('btn-accept', 'hangup', t(call.video ? 'phone.acceptVideo' : 'phone.acceptAudio'), () => call.accept(call.video))}
       ${call.video ? action('btn-accept-audio', 'microphone', t('phone.acceptAudio'), () => call.accept(false)) : nothing}
-      ${action('btn-hangup', 'hangup', t('phone.decline'), () => call.decline())}
+      ${action('btn-hangup', 'hangup', t('call.decline'), () => call.decline())}
     </div>`;
 }
 
