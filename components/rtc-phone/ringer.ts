@@ -76,7 +76,7 @@ export class Ringer {
     clearInterval(this.#vibrating);
     this.#timer = this.#vibrating = undefined;
     this.#stopWaiting?.();
-    if (typeof navigator !== 'undefined' && 'vibrate' in navigator) navigator.vibrate(0);
+    if (typeof navigator !== 'undefined' && 'vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) navigator.vibrate(0);
     this.#gain?.disconnect();
     this.#gain = undefined;
     this.#audio?.pause();
@@ -164,7 +164,8 @@ export class Ringer {
 
   #vibrate(pattern: Pattern): void {
     if (typeof navigator === 'undefined' || !('vibrate' in navigator) || !pattern.vibrate) return;
-    const buzz = () => navigator.vibrate(pattern.vibrate!);
+    // Browsers refuse (and log) vibration before the user's first gesture; it starts with the next ring after one.
+    const buzz = () => (navigator.userActivation?.hasBeenActive ?? true) && navigator.vibrate(pattern.vibrate!);
     buzz();
     this.#vibrating = setInterval(buzz, pattern.period * 1000);
   }

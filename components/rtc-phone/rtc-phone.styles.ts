@@ -44,9 +44,20 @@ export const styles = [
       gap: ${token('space-m')};
       padding: ${token('space-xl')};
       background: var(--phone-background);
+      backdrop-filter: blur(12px);
       color: var(--phone-color);
       text-align: center;
       outline: none;
+    }
+    /* On a wide screen the call rings in a card at the top right, with the page still in view. */
+    @media (min-width: 720px) {
+      :host(:not([mode='flex'])) .panel {
+        inset: ${token('space-xl')} ${token('space-xl')} auto auto;
+        width: 380px;
+        padding-block: 40px ${token('space-xl')};
+        border-radius: ${token('radius-l')};
+        box-shadow: 0 16px 48px rgba(0, 0, 0, 0.35);
+      }
     }
     :host([mode='flex']) .panel {
       position: absolute;
@@ -114,7 +125,7 @@ export const styles = [
     .actions {
       display: flex;
       justify-content: center;
-      gap: ${token('space-xl')};
+      gap: ${token('space-l')};
       margin-top: ${token('space-xl')};
       flex-wrap: wrap;
     }
@@ -162,9 +173,10 @@ export const styles = [
       position: fixed;
       z-index: var(--phone-z-index);
       top: ${token('space-l')};
-      left: 50%;
-      transform: translateX(-50%);
-      max-width: calc(100vw - 32px);
+      left: ${token('space-l')};
+      right: ${token('space-l')};
+      width: fit-content;
+      margin-inline: auto;
       display: flex;
       align-items: center;
       gap: ${token('space-m')};
