@@ -104,9 +104,7 @@ export class RtcPhone extends RtcBase {
     return this.#line;
   }
   set line(line: RtcLine | undefined) {
-    if (line === this.#line) return;
-    this.#givenLine = line;
-    this.#reopen();
+    this.#givenLine = line; // opened in the next update, with the `token` set by then
   }
 
   /** The clock for the notices and the title flashing (tests pass one they move by hand). */
@@ -262,7 +260,7 @@ export class RtcPhone extends RtcBase {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const lineSettings = changed.has('server') || changed.has('token') || changed.has('userId') || changed.has('userName');
-    if (!this.hasUpdated || (lineSettings && !this.#givenLine)) this.#reopen();
+    if (!this.hasUpdated || changed.has('line') || (lineSettings && !this.#givenLine)) this.#reopen();
     const state = this.state;
     if (state !== this.#previousState) {
       this.requestUpdate('state', this.#previousState);
