@@ -126,6 +126,27 @@ describe('<rtc-phone> with the server', function () {
     await waitUntil(() => !room(a!) && !room(b!), 'both rooms go', LONG);
   });
 
+  it('says missed on both sides when nobody answers in time, and busy to a third caller during a call', async () => {
+    const [a, b, c] = await phones([{ user: id('li'), name: 'Li Lei' }, { user: id('han'), name: 'Han Meimei' }, { user: id('lucy'), name: 'Lucy' }]);
+    await a!.call(b!.userId, { name: 'Han Meimei', timeoutMs: 5_000 });
+    await waitUntil(() => a!.states.includes('missed') && b!.states.includes('missed'), 'the server\'s timeout', LONG);
+    await waitUntil(() => part(a!, 'notice')?.textContent?.includes('No answer from Han Meimei'), 'the caller is told', LONG);
+    expect(part(b!, 'notice')!.textContent).to.contain('Missed call from Li Lei');
+    expect(b!.state).to.equal('idle');
+
+    await a!.call(b!.userId, { name: 'Han Meimei' });
+    await waitUntil(() => b!.state === 'ringing', 'b rings', LONG);
+    part(b!, 'accept-audio')!.click();
+    await waitUntil(() => room(a!)?.phase === 'joined' && room(b!)?.phase === 'joined', 'a and b in the call', LONG);
+    expect(room(b!)!.engine!.self.media.video).to.equal(false, 'answered audio only');
+    await c!.call(b!.userId, { name: 'Han Meimei' }).catch(() => {});
+    await waitUntil(() => part(c!, 'notice')?.textContent?.includes('Han Meimei is in another call'), 'c hears busy', LONG);
+    expect(c!.states).to.include('busy');
+    expect(b!.state).to.equal('in-call', 'b\'s call goes on');
+    await a!.hangup();
+    await waitUntil(() => !room(a!) && !room(b!), 'both rooms go', LONG);
+  });
+
   it('lets a page that cancels rtc-incoming-call show its own UI and answer with decline()', async () => {
     const [a, b] = await phones([{ user: id('li'), name: 'Li Lei' }, { user: id('han'), name: 'Han Meimei' }]);
     let asked: RtcIncomingCallEvent['detail'] | undefined;
