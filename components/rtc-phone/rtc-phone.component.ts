@@ -188,7 +188,7 @@ export class RtcPhone extends RtcBase {
       else if (line.callState(callId) !== undefined) {
         this.outgoing = { ...outgoing, callId };
         this.#ringOut(callId);
-      }
+      } else this.outgoing = null; // over before it was ours to follow
       return { callId };
     } catch (error) {
       if (this.outgoing === outgoing) this.outgoing = null;
@@ -397,11 +397,13 @@ export class RtcPhone extends RtcBase {
     const { callId, state, by } = change;
     if (!this.#calls.has(callId)) return;
     // The call is over for this phone once the line forgets it (a caller hears each callee first).
-    if (OVER.has(state) && this.#line?.callState(callId) === undefined) this.#calls.delete(callId);
+    const over = OVER.has(state) && this.#line?.callState(callId) === undefined;
+    if (over) this.#calls.delete(callId);
     this.emit(new RtcCallStateEvent({ callId, state, ...(by !== undefined && { by }) }));
     if (this.outgoing?.callId === callId) this.#outgoingChanged(change);
     else if (this.incoming.some((c) => c.callId === callId)) this.#incomingChanged(change);
     else if (state === 'ended' && this.#room.callId === callId) this.#room.close();
+    if (over) this.#declined.delete(callId);
   }
 
   #outgoingChanged({ callId, state, roomId, token }: CallStateChange): void {
