@@ -13,6 +13,7 @@ export type { RtcControls } from './rtc-controls/rtc-controls.component.js';
 export type { RtcChat } from './rtc-chat/rtc-chat.component.js';
 export type { RtcParticipants } from './rtc-participants/rtc-participants.component.js';
 export type { RtcReactions } from './rtc-reactions/rtc-reactions.component.js';
+export type { RtcTileStats } from './rtc-tile-stats/rtc-tile-stats.component.js';
 export type { RtcPhone, PhoneState, PhoneCallOptions } from './rtc-phone/rtc-phone.component.js';
 import { defineLazyElementsOnUse } from './internal/lazy-elements.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
@@ -34,5 +35,6 @@ export { RtcClient } from '../core/rtc-client.js';
 export { RtcError } from '../core/errors.js';
 export type { ErrorCode } from '../core/errors.js';
 export type { ConnectionState, DeviceKind, DeviceList, LeftReason, Participant } from '../core/types.js';
+export type { HealthOptions, NetworkQuality, ParticipantStats } from '../core/types.js';
 
 defineLazyElementsOnUse();

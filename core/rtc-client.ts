@@ -22,10 +22,12 @@ import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia } from './media/local-media.js';
 import { DeviceManager } from './media/devices.js';
-import { cameraEncoding, resolveVideoProfile } from './media/profiles.js';
+import { cameraEncoding, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
 import { ActiveSpeakerDetector } from './audio/active-speaker.js';
 import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
+import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
+import type { NetworkQuality } from './stats/network-quality.js';
 import { MeshTransport } from './transports/mesh-transport.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
@@ -63,6 +65,8 @@ export interface RtcClientOptions {
   mediaSource?: MediaSource;
   /** Interval for `stats` events in ms; 0 turns them off (default). */
   statsInterval?: number;
+  /** Network quality, weak-network thresholds, frozen video and the camera stepping down (docs/engine.md, "Health"). */
+  health?: HealthOptions;
   /** When to retry after the signaling socket drops, and when to give up (default: a delay table with jitter, up to 60 s). */
   reconnectPolicy?: ReconnectPolicy;
   /** Log state transitions and recoveries with console.debug. */
@@ -124,6 +128,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   readonly #media: LocalMedia;
   readonly #devices: DeviceManager;
   readonly #stats = new StatsCollector();
+  /** Loaded and started once joined (a chunk of its own in the all-in-one bundle: the lobby does not need it). */
+  #health: HealthMonitor | undefined;
+  /** The camera profile the app chose; the health monitor steps below it on a weak uplink, never above. */
+  #chosenProfile: VideoProfile;
   readonly #speakers = new ActiveSpeakerDetector();
   #meter: LevelMeter | null = null;
   #signaling: SignalingClient | null = null;
@@ -142,6 +150,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       audioConstraints: options.audioConstraints,
     });
     this.#devices = new DeviceManager(this.#media, () => this.#mediaSource());
+    this.#chosenProfile = this.#media.profile;
     this.#media.on('track', ({ source, track }) => this.#localTrackChanged(source, track));
     this.#media.on('ended', ({ source }) => {
       if (source === 'screen') void this.#stopSharing(); // the browser's own "Stop sharing"
@@ -330,9 +339,17 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /** Change the camera preset (`180p_15` … `1080p_30`) live. An unknown name means the default. */
   async setVideoProfile(name: string): Promise<void> {
-    await this.#media.setProfile(resolveVideoProfile(name));
+    this.#chosenProfile = resolveVideoProfile(name);
+    await this.#media.setProfile(this.#chosenProfile);
     await this.#transport?.setCameraEncoding();
   }
+
+  /** Network quality of `userId`, 0–5 (ours: our uplink); 0 while unknown or when their link is lost. */
+  networkQuality(userId: string): NetworkQuality { return this.#health?.quality(userId) ?? 0; }
+  /** Whether their link counts as weak now (ours: what we send). */
+  networkWeak(userId: string): boolean { return this.#health?.weak(userId) ?? false; }
+  /** Whether their video stopped moving while their camera is on. */
+  videoFrozen(userId: string): boolean { return this.#health?.frozen(userId) ?? false; }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
     return this.#stats.collect(this.#transport, this.#roster.self.userId, this.#meter?.level() ?? 0);
@@ -620,6 +637,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         void this.getStats().then((stats) => this.emit('stats', { stats }), () => undefined);
       }, statsInterval));
     }
+    void this.#startHealth(this.#signaling);
     this.#devices.watch();
     if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
       const listen = (type: string, handler: () => void) => {
@@ -630,6 +648,16 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       listen('offline', () => this.#signaling?.networkDown());
       listen('online', () => this.#signaling?.networkUp());
     }
+  }
+
+  async #startHealth(session: SignalingClient | null): Promise<void> {
+    const { startHealth } = await import('./stats/session-health.js');
+    if (!session || this.#signaling !== session) return;
+    this.#health = startHealth({
+      collect: () => this.getStats(), self: () => this.#roster.self, participant: (id) => this.#roster.participants.get(id),
+      media: this.#media, chosenProfile: () => this.#chosenProfile, applyEncoding: async () => this.#transport?.setCameraEncoding(),
+      emit: (type, detail) => this.emit(type, detail as never), timers: this.#timers,
+    }, this.options.health);
   }
 
   /** The session is over (hang up, kicked, replaced, gave up reconnecting): release everything. */
@@ -651,6 +679,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#meter = null;
     this.#media.stopAll();
     this.#stats.reset();
+    this.#health = undefined;
     this.#speakers.reset();
     this.#activeSpeaker = null;
     this.#roomId = null;

@@ -6,8 +6,11 @@ import type { ChatMessage, LeaveReason, MediaKind, MediaState, RoomState, Waitin
 import type { Role } from '../protocol/ids.js';
 import type { RtcError } from './errors.js';
 import type { CallState } from '../protocol/line.js';
+import type { HealthEvents } from './stats/health-monitor.js';
 
 export type { ChatMessage, LeaveReason, MediaKind, MediaState, Role, RoomState, WaitingPerson };
+export type { NetworkQuality } from './stats/network-quality.js';
+export type { HealthOptions } from './stats/health-monitor.js';
 
 /** Signaling connection: `reconnecting` keeps the session (nobody sees a leave) until the grace period runs out. */
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
@@ -55,6 +58,17 @@ export interface ParticipantStats {
   /** Audio level 0..1 (speaking above ~0.1). */
   audioLevel: number;
   timestamp: number;
+  // ---- health (issue 13): what the quality bars, the weak-network check and the stats overlay read ----
+  /** Seconds: theirs as we receive them; for the local participant, ours as the others report it. Null until measured. */
+  jitter: number | null;
+  /** The camera's video codec (`VP8`, `H264`…); null until video flows. */
+  codec: string | null;
+  /** True through a TURN relay, false on a direct path, null before a path is chosen. */
+  relayed: boolean | null;
+  /** Camera frames decoded (theirs) or encoded (ours) so far: a count that stops while the camera is on is frozen video. */
+  videoFrames: number;
+  /** The local participant only: what our encoders may send on the weakest link now (bits per second); null for others. */
+  targetBitrate: number | null;
 }
 
 export interface DeviceList {
@@ -116,6 +130,15 @@ export interface RtcClientEvents {
   // ——— Calls (issue 12, docs/calls.md) ———
   /** An invitation of ours (`invite()`) changed state: `ringing`, then the invitee's `accepted`, `declined`, `busy`, `missed`, or `cancelled`. */
   'call-state': { callId: string; state: CallState; by?: string };
+  // ---- health (issue 13): core/stats/health-monitor.ts, every `health.intervalMs` while joined ----
+  /** Someone's network quality changed, 0–5 (ours: our uplink; 0: unknown or lost). */
+  'network-quality': HealthEvents['network-quality'];
+  /** A link crossed the weak-network thresholds (`health.minBitrate`, `health.maxLoss`) or recovered. */
+  'network-weak': HealthEvents['network-weak'];
+  /** Someone's video stopped moving while their camera is on, or moves again. */
+  'video-frozen': HealthEvents['video-frozen'];
+  /** The engine stepped our camera down for a weak uplink or back up after, or suggests audio only. */
+  'video-adapt': HealthEvents['video-adapt'];
 }
 
 export type RtcClientEventName = keyof RtcClientEvents;

@@ -194,7 +194,7 @@ export interface RingMessage {
   expiresAt: number;
 }
 
-/** A call changed state; `by` is the user whose action (or line) caused it. Frames with rid answer nothing: acks do. */
+/** A call changed state; `by` is the user whose action (or line) caused it. To the lines of both sides, and to an inviter's session. */
 export interface CallStateMessage {
   type: 'call-state';
   callId: string;

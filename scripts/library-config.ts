@@ -11,14 +11,14 @@ export type Splitting = 'single' | 'lazy' | 'elements';
 
 /**
  * The all-in-one bundle's chunks: what the lobby needs in one, and the call's grid, bar, reaction
- * buttons and dialogs in another (loaded together at joining, so the helpers they share make no chunk
+ * buttons, dialogs and the tiles' health marks in another (loaded together at joining, so the helpers they share make no chunk
  * of their own).
  */
 const LAZY_GROUPS = [
   { name: 'first-paint', tags: ['$initial' as const], priority: 2 },
   {
     name: 'call',
-    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/resize-controller|rtc-room\/call-dialogs)\./,
+    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/resize-controller|rtc-room\/call-dialogs|rtc-video-tile\/tile-health)\./,
     priority: 1,
   },
 ];

@@ -36,6 +36,10 @@ test('environment variables are read and checked', () => {
   assert.throws(() => loadConfig({ TURN_URLS: 'turn:turn.example.com' }), /TURN_URLS and TURN_SECRET/);
   assert.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), configError(/TRUST_PROXY/));
   assert.throws(() => loadConfig({ MAX_CONNECTIONS_PER_IP: '0' }), configError(/MAX_CONNECTIONS_PER_IP/));
+  // Calls: how long a call rings, 5–180 s.
+  assert.equal(loadConfig({ RING_TIMEOUT_MS: '20000' }).calls?.ringTimeoutMs, 20_000);
+  assert.throws(() => loadConfig({ RING_TIMEOUT_MS: '4999' }), configError(/RING_TIMEOUT_MS/));
+  assert.throws(() => loadConfig({ RING_TIMEOUT_MS: '180001' }), configError(/RING_TIMEOUT_MS/));
 });
 
 test('a secret that is present must be a real one: empty or short stops the server, it never means dev mode', () => {

@@ -127,6 +127,8 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  // Calls (docs/calls.md#server): the rest of the knobs are CALL_DEFAULTS (server/hub/calls/call-config.ts).
+  calls: { ringTimeoutMs: RING_TIMEOUT_MS.default },
 };
 
 /** Defaults overlaid with `overrides`; `undefined` values and missing rate limits keep their defaults. */
@@ -283,7 +285,7 @@ export function loadConfig(env: Env): ServerConfig {
     allowedOrigins: list('ALLOWED_ORIGINS'),
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', DEFAULTS.tokenTtlSeconds, 60),
     // Calls (docs/calls.md#server): how long a call rings before it is missed.
-    calls: { ringTimeoutMs: int('RING_TIMEOUT_MS', RING_TIMEOUT_MS.default, RING_TIMEOUT_MS.min, RING_TIMEOUT_MS.max) },
+    calls: { ...DEFAULTS.calls, ringTimeoutMs: int('RING_TIMEOUT_MS', RING_TIMEOUT_MS.default, RING_TIMEOUT_MS.min, RING_TIMEOUT_MS.max) },
     frameAncestors: frameAncestorsFromEnv(env.FRAME_ANCESTORS),
     maxConnections: int('MAX_CONNECTIONS', DEFAULTS.maxConnections, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', DEFAULTS.maxConnectionsPerIp, 1),

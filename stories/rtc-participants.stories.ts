@@ -46,12 +46,12 @@ const meta: Meta<ParticipantsArgs> = {
 export default meta;
 type Story = StoryObj<ParticipantsArgs>;
 
-/** You are the host: raised hands first, each with Lower hand, and Remove on everyone else. */
+/** You are the host: raised hands first, each with Lower hand, and a menu on everyone else (the room menu by the heading). */
 export const AsHost: Story = {
   loaders: withCall({ ...meeting, self: { role: 'host' } }),
 };
 
-/** Without the host's rights: no Remove; your own hand (raised here) you can lower. */
+/** Without the host's rights: no menus; your own hand (raised here) you can lower. */
 export const AsParticipant: Story = {
   loaders: withCall(meeting),
   play: async (context) => {
@@ -61,14 +61,47 @@ export const AsParticipant: Story = {
   },
 };
 
-/** Remove asks first, with the focus on Cancel. */
+const panel = (canvas: HTMLElement) => canvas.querySelector('rtc-participants')?.shadowRoot;
+const bobsRow = (canvas: HTMLElement) => [...(panel(canvas)?.querySelectorAll('[part~="person"]') ?? [])].find((row) => row.textContent?.includes('Bob'));
+
+/** A host's menu for one person: mute what is on, ask for what is off, the role, remove. */
+export const PersonMenu: Story = {
+  loaders: withCall({ ...meeting, self: { role: 'host' } }),
+  play: async ({ canvasElement }) => {
+    await until(() => bobsRow(canvasElement)?.querySelector('[part~="actions-button"]'), "Bob's menu button");
+    bobsRow(canvasElement)!.querySelector<HTMLButtonElement>('[part~="actions-button"]')!.click();
+  },
+};
+
+/** Remove (from the person menu) asks first, with the focus on Cancel. */
 export const ConfirmRemove: Story = {
   loaders: withCall({ ...meeting, self: { role: 'host' } }),
   play: async ({ canvasElement }) => {
-    const rows = () => [...(canvasElement.querySelector('rtc-participants')?.shadowRoot?.querySelectorAll('[part~="person"]') ?? [])];
-    const bob = () => rows().find((row) => row.textContent?.includes('Bob'));
-    await until(() => bob()?.querySelector('[part~="remove-button"]'), "Bob's Remove button");
-    bob()!.querySelector<HTMLButtonElement>('[part~="remove-button"]')!.click();
+    await until(() => bobsRow(canvasElement)?.querySelector('[part~="actions-button"]'), "Bob's menu button");
+    bobsRow(canvasElement)!.querySelector<HTMLButtonElement>('[part~="actions-button"]')!.click();
+    await until(() => panel(canvasElement)?.querySelector('[part~="person-menu"] [data-action="remove"]'), 'the menu');
+    panel(canvasElement)!.querySelector<HTMLButtonElement>('[part~="person-menu"] [data-action="remove"]')!.click();
+  },
+};
+
+/** The host's room menu: mute everyone, keep everyone muted, lock, waiting room, title, end for everyone. */
+export const HostMenu: Story = {
+  loaders: withCall({ ...meeting, self: { role: 'host' } }),
+  play: async ({ canvasElement }) => {
+    await until(() => panel(canvasElement)?.querySelector('[part~="room-menu-button"]'), 'the room menu button');
+    panel(canvasElement)!.querySelector<HTMLButtonElement>('[part~="room-menu-button"]')!.click();
+  },
+};
+
+/** The room's lobby is on and two people knock: the host admits or denies each; the people button counts them. */
+export const WaitingList: Story = {
+  loaders: withCall({ ...meeting, guests: 3, self: { role: 'host' } }),
+  play: async (context) => {
+    const call = callOf(context);
+    await until(() => call.self.engine.state === 'connected', 'the join');
+    await call.self.engine.setLobby(true);
+    call.knock('farah', 'gao');
+    await until(() => panel(context.canvasElement)?.querySelector('[part~="waiting-list"]'), 'the waiting list');
   },
 };
 

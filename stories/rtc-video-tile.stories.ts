@@ -131,3 +131,40 @@ export const Connecting: Story = {
       ?pinnable=${args.pinnable} ?pinned=${args.pinned} lang=${args.lang || nothing} style=${size}></rtc-video-tile>`;
   },
 };
+
+// ---- health (issue 13) ----
+
+function still(userId: string, name: string, local = false): Participant {
+  return {
+    userId, sessionId: `${userId}-1`, name, role: 'participant', local, media: { audio: true, video: false, screen: false },
+    stream: null, screenStream: null, handRaised: false, joinedAt: Date.now(), link: 'connected',
+  };
+}
+
+const small = 'display: block; width: 240px; aspect-ratio: 16 / 9;';
+
+/** `network-quality` 1 to 5 as bars in the label; the tooltip says the level in words. In a call the engine sets it. */
+export const QualityBars: Story = {
+  render: (args) => html`<div style="display: flex; flex-wrap: wrap; gap: 12px; margin: 16px;">
+    ${[1, 2, 3, 4, 5].map((level) => html`<rtc-video-tile .participant=${still(`p${level}`, `Level ${level}`)} network-quality=${level}
+      lang=${args.lang || nothing} style=${small}></rtc-video-tile>`)}
+  </div>`,
+};
+
+/** Frozen video ("Video interrupted") on someone else's tile; a weak uplink on ours, with the audio-only hint's place. */
+export const FrozenAndWeak: Story = {
+  render: (args) => html`<div style="display: flex; flex-wrap: wrap; gap: 12px; margin: 16px;">
+    <rtc-video-tile .participant=${{ ...still('bob', 'Bob'), media: { audio: true, video: true, screen: false } }} video-frozen
+      network-quality="2" lang=${args.lang || nothing} style=${small}></rtc-video-tile>
+    <rtc-video-tile .participant=${still(SELF.id, SELF.name, true)} network-weak network-quality="1"
+      lang=${args.lang || nothing} style=${small}></rtc-video-tile>
+  </div>`,
+};
+
+/** `show-stats`: the statistics overlay over a live remote tile, read from the call once a second. */
+export const StatsOverlay: Story = {
+  render: (args, context) => joinedRoom(callOf(context), html`<rtc-video-tile user-id=${args['user-id']} show-stats
+    lang=${args.lang || nothing} style=${size}></rtc-video-tile>`),
+  loaders: withCall({ guests: 1 }),
+  tags: ['remote-video'],
+};

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ChatMessage, ConnectionState, DeviceKind, DeviceList, Participant } from '../../core/types.js';
+import type { ChatMessage, ConnectionState, DeviceKind, DeviceList, Participant, RoomState, WaitingPerson } from '../../core/types.js';
 import type { RoomLimits } from '../../protocol/model.js';
 
 export type Layout = 'grid' | 'speaker';
@@ -47,6 +47,11 @@ export interface RoomSnapshot {
   readonly panel: Panel | null;
   /** Messages from others that arrived while the chat was closed or the page hidden. */
   readonly unreadMessages: number;
+  // Moderation (issue 10).
+  /** The room's own state (title, lock, lobby, hosts, held mutes); null until joined. */
+  readonly roomState: RoomState | null;
+  /** Who waits in the lobby, oldest first (only those who may admit are told). */
+  readonly waiting: readonly WaitingPerson[];
 }
 
 export const roomStateContext = createContext<RoomSnapshot | undefined>(Symbol('rtc-room-state'));

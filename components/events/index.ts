@@ -34,3 +34,17 @@ export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
 // Calls (issue 12)
 export { RtcCallStateEvent } from './rtc-call-state.js';
 export { RtcIncomingCallEvent } from './rtc-incoming-call.js';
+// Moderation (issue 10): the engine's host powers, seen from the affected person and from hosts.
+export { RtcLobbyEvent } from './rtc-lobby.js';
+export { RtcMutedByHostEvent } from './rtc-muted-by-host.js';
+export { RtcRoleChangeEvent } from './rtc-role-change.js';
+export { RtcRoomStateEvent } from './rtc-room-state.js';
+export { RtcScreenStoppedEvent } from './rtc-screen-stopped.js';
+export { RtcTokenExpiringEvent } from './rtc-token-expiring.js';
+export { RtcUnmuteRequestEvent } from './rtc-unmute-request.js';
+export { RtcWaitingEvent } from './rtc-waiting.js';
+// ---- health (issue 13) ----
+export { RtcNetworkQualityEvent } from './rtc-network-quality.js';
+export { RtcNetworkWeakEvent } from './rtc-network-weak.js';
+export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
+export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';

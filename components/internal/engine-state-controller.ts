@@ -7,6 +7,7 @@ import type { RoomSnapshot } from '../context/room-state-context.js';
 export type EngineView = Pick<
   RoomSnapshot,
   'state' | 'roomId' | 'self' | 'participants' | 'activeSpeakerId' | 'screenSharerId' | 'hands' | 'messages' | 'limits' | 'devices' | 'selectedDevices'
+  | 'roomState' | 'waiting'
 >;
 
 /** Engine events after which the view is read again (audio levels and stats are too frequent: see AudioLevelController). */
@@ -14,6 +15,7 @@ const STATE_EVENTS: readonly RtcClientEventName[] = [
   'connection-state', 'joined', 'left', 'participant-joined', 'participant-left', 'participant-updated',
   'mute-change', 'track-added', 'track-removed', 'screen-share', 'active-speaker', 'device-change',
   'device-selected', 'message', 'history', 'hands',
+  'room-state', 'lobby', 'role-change',
 ];
 
 /** UI state of an element that has an engine but no room. */
@@ -37,6 +39,8 @@ function readEngine(engine: RtcClient, devices: DeviceList): EngineView {
     limits: engine.limits,
     devices,
     selectedDevices: { ...engine.selectedDevices },
+    roomState: engine.roomState,
+    waiting: engine.waitingList,
   };
 }
 

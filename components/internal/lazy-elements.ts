@@ -11,6 +11,8 @@ const LOADERS = {
   'rtc-chat': () => import('../rtc-chat/rtc-chat.js'),
   'rtc-participants': () => import('../rtc-participants/rtc-participants.js'),
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
+  // A tile's statistics overlay (`show-stats`): a chunk of its own, loaded when first shown.
+  'rtc-tile-stats': () => import('../rtc-tile-stats/rtc-tile-stats.js'),
   // Calls (issue 12): a page that has a phone loads it (and the line) when the tag appears.
   'rtc-phone': () => import('../rtc-phone/rtc-phone.js'),
 } satisfies Record<string, () => Promise<unknown>>;

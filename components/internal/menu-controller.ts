@@ -17,7 +17,11 @@ export class MenuController implements ReactiveController {
   #stopPositioning?: () => void;
   #focusOnOpen = false;
 
-  constructor(private readonly host: Host) {
+  /** `placement`: where the menu opens beside its trigger (a bar's menus open upwards; a panel's below, at the end). */
+  constructor(
+    private readonly host: Host,
+    private readonly placement: 'top' | 'bottom-end' = 'top',
+  ) {
     host.addController(this);
   }
 
@@ -58,7 +62,7 @@ export class MenuController implements ReactiveController {
       if (stopped) return;
       stop = autoUpdate(trigger, menu, () => {
         void computePosition(trigger, menu, {
-          placement: 'top',
+          placement: this.placement,
           strategy: 'fixed',
           middleware: [offset(8), flip(), shift({ padding: 8 })],
         }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
@@ -66,9 +70,10 @@ export class MenuController implements ReactiveController {
     }, () => (floating = undefined));
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
-      // A choice menu opens on the current choice; any other on its first item.
+      // A choice menu (radios only) opens on the current choice; any other on its first item.
       const items = this.#items();
-      (items.find((item) => item.getAttribute('role') === 'menuitemradio' && item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+      const choice = items.every((item) => item.getAttribute('role') === 'menuitemradio');
+      (choice ? items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0] : items[0])?.focus();
     }
   }
 

@@ -89,7 +89,8 @@ export class RtcControls extends RtcElement {
    * snapshot speaker hand reactions layout fullscreen chat people hangup`, and `slot` for the page's own
    * buttons. `speaker`, `layout`, `fullscreen`, `chat` and `people` act on the enclosing `<rtc-room>`
    * and are left out without one; `switch-camera` shows with two cameras or more, `screen` where the
-   * browser can share a screen. `chat` counts unread messages, `people` raised hands. When the bar is
+   * browser can share a screen. `chat` counts unread messages, `people` raised hands (for hosts, people
+   * waiting in the lobby first); a role shows only what it may do (a viewer: no microphone, camera or screen). When the bar is
    * too narrow, the actions other than `microphone`, `camera`, `hangup` and `slot` move into the More
    * menu, from the last one on.
    */
@@ -198,11 +199,15 @@ export class RtcControls extends RtcElement {
       }
       case 'chat':
       case 'people': {
-        if (!room) return null;
+        if (!room || (action === 'chat' && !may('chat'))) return null;
         const pressed = snapshot?.panel === action;
+        // People: those waiting in the lobby come first (a host has to act), else raised hands.
+        const waiting = may('admit') ? snapshot?.waiting.length ?? 0 : 0;
         const badge = action === 'chat'
           ? { count: snapshot?.unreadMessages ?? 0, label: 'controls.chatUnread' as const }
-          : { count: snapshot?.hands.length ?? 0, label: 'controls.peopleHands' as const };
+          : waiting
+            ? { count: waiting, label: 'controls.peopleWaiting' as const }
+            : { count: snapshot?.hands.length ?? 0, label: 'controls.peopleHands' as const };
         return { action, icon: action, label: action === 'chat' ? 'controls.chat' : 'controls.people', pressed, badge,
           run: () => room.openPanel(pressed ? null : action) };
       }

@@ -220,6 +220,26 @@ describe('<rtc-controls>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts who waits in the lobby on the people button for a host, before raised hands; a participant sees hands only', async () => {
+    const waiting = [{ userId: 'dee', name: 'Dee', since: 1 }, { userId: 'eve', name: 'Eve', since: 2 }];
+    const host = fakeParticipant('me', { local: true, role: 'host', stream: null });
+    const { el, room } = await mount(roomSnapshot([host], { waiting, hands: ['x'] }));
+    const people = () => button(el, 'people')!;
+    expect(people().querySelector('[part~="badge"]')!.textContent).to.equal('2');
+    expect(people().getAttribute('aria-label')).to.equal('People, waiting to join: 2');
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(people().getAttribute('aria-label')).to.equal('参会者，等待加入：2');
+    el.lang = 'en';
+    room.update(roomSnapshot([host], { waiting: [], hands: ['x'] }));
+    await el.updateComplete;
+    expect(people().getAttribute('aria-label')).to.equal('People, hands raised: 1');
+    // The engine tells only those who may admit; a stale list still shows nothing to a participant.
+    room.update(roomSnapshot([fakeParticipant('me', { local: true, stream: null })], { waiting, hands: [] }));
+    await el.updateComplete;
+    expect(people().querySelector('[part~="badge"]')).to.be.null;
+  });
+
   it('holds the raise-hand toggle and the reaction picker, sized and named like its own buttons', async () => {
     const { el } = await mount(snapshot(), 'actions="microphone hand reactions"');
     const nested = [...el.shadowRoot!.querySelectorAll('rtc-reactions')];

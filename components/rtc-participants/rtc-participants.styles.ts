@@ -129,7 +129,7 @@ export const styles = [
     .lower {
       grid-column: 1;
     }
-    .remove {
+    .person-menu-button {
       grid-column: -2;
     }
     .action {
@@ -178,6 +178,141 @@ export const styles = [
     .confirm-buttons {
       display: inline-flex;
       gap: ${token('space-xs')};
+    }
+    /* Moderation (issue 10): the header's room menu, the menus, the title form, the end dialog, the waiting list. */
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${token('space-s')};
+      padding-inline-end: calc(${token('space-l')} + var(--participants-header-inset, 0px));
+    }
+    .header .heading {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .action[aria-expanded='true'] {
+      background: ${token('color-control-hover')};
+    }
+    .action.filled:not(.danger) {
+      border-color: transparent;
+      background: ${token('color-accent')};
+      color: ${token('color-on-accent')};
+    }
+    .menu {
+      position: fixed;
+      top: 0;
+      left: 0;
+      z-index: 10;
+      min-width: 220px;
+      max-width: min(320px, calc(100vw - 16px));
+      max-height: min(70vh, 460px);
+      overflow-y: auto;
+      padding: ${token('space-xs')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-m')};
+      background: ${token('color-surface-raised')};
+      color: ${token('color-text')};
+      box-shadow: ${token('shadow-raised')};
+    }
+    .menu-group {
+      margin-top: ${token('space-xs')};
+      padding-top: ${token('space-xs')};
+      border-top: 1px solid ${token('color-border')};
+    }
+    .menu-heading {
+      padding: ${token('space-xs')} ${token('space-m')};
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-s')};
+      font-weight: ${token('font-weight-strong')};
+    }
+    .menu-item {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-s')};
+      width: 100%;
+      min-height: 40px;
+      padding: ${token('space-xs')} ${token('space-m')} ${token('space-xs')} ${token('space-s')};
+      border: 0;
+      border-radius: ${token('radius-s')};
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    .menu-item:hover,
+    .menu-item:focus-visible {
+      background: ${token('color-control-hover')};
+    }
+    .menu-item.danger {
+      color: ${token('color-danger')};
+    }
+    .menu-check {
+      flex: none;
+      width: 18px;
+      height: 18px;
+    }
+    .menu-check .icon {
+      width: 18px;
+      height: 18px;
+    }
+    .title-form {
+      display: flex;
+      flex-direction: column;
+      gap: ${token('space-xs')};
+      margin: 0 ${token('space-l')} ${token('space-s')};
+      font-size: ${token('font-size-s')};
+    }
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${token('space-xs')};
+    }
+    .title-row input {
+      flex: 1 1 10rem;
+      min-width: 0;
+      min-height: 32px;
+      padding: 0 ${token('space-s')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-s')};
+      background: ${token('color-bg')};
+      color: inherit;
+      font: inherit;
+    }
+    .decide {
+      flex: none;
+      display: inline-flex;
+      gap: ${token('space-xs')};
+    }
+    .dialog {
+      max-width: min(26rem, calc(100vw - 32px));
+      padding: ${token('space-l')};
+      border: 1px solid ${token('color-border')};
+      border-radius: ${token('radius-m')};
+      background: ${token('color-surface-raised')};
+      color: ${token('color-text')};
+    }
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    .dialog h2 {
+      margin: 0 0 ${token('space-s')};
+      font-size: ${token('font-size-l')};
+    }
+    .dialog p {
+      margin: 0 0 ${token('space-l')};
+      color: ${token('color-text-muted')};
+    }
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: ${token('space-s')};
+    }
+    .dialog-actions .action {
+      min-height: 40px;
+      padding: 0 ${token('space-l')};
     }
   `,
 ];

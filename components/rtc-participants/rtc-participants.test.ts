@@ -12,6 +12,13 @@ const noMedia = { audio: false, video: false };
 const query = <T extends HTMLElement = HTMLElement>(el: RtcParticipants, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const row = (el: RtcParticipants, userId: string) => query(el, `[data-user-id="${userId}"]`);
 const inRow = (el: RtcParticipants, userId: string, part: string) => row(el, userId)?.querySelector<HTMLButtonElement>(`[part~="${part}"]`) ?? null;
+/** Opens someone's host menu and picks "Remove from the call". */
+async function chooseRemove(el: RtcParticipants, userId: string): Promise<void> {
+  inRow(el, userId, 'actions-button')!.click();
+  await el.updateComplete;
+  query<HTMLButtonElement>(el, '[part~="person-menu"] [data-action="remove"]')!.click();
+  await el.updateComplete;
+}
 const order = (el: RtcParticipants) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="person"]')].map((r) => r.dataset['userId']);
 const focused = () => {
   let active = document.activeElement;
@@ -63,7 +70,8 @@ describe('<rtc-participants>', function () {
     expect(marks('bob')).to.deep.equal(['Microphone on', 'Camera off']);
     expect(marks('ann')).to.deep.equal(['Microphone off', 'Camera off']);
     expect(inRow(el, 'cy', 'media'), 'viewers send nothing').to.be.null;
-    expect(inRow(el, 'ann', 'remove-button'), 'only hosts remove people').to.be.null;
+    expect(inRow(el, 'ann', 'actions-button'), 'only hosts get the person menu').to.be.null;
+    expect(query(el, '[part~="room-menu-button"]'), 'only hosts get the room menu').to.be.null;
 
     await bob.engine.setMicrophone(false);
     await waitUntil(() => marks('bob')[0] === 'Microphone off', 'mute shown', LONG);
@@ -94,15 +102,14 @@ describe('<rtc-participants>', function () {
 
   it('removes someone only after the host confirms, and lets the page veto it', async () => {
     const el = await listFor(ann.engine);
-    await waitUntil(() => inRow(el, 'bob', 'remove-button'), 'remove offered', LONG);
+    await waitUntil(() => inRow(el, 'bob', 'actions-button'), 'remove offered', LONG);
     const requests: string[] = [];
     el.addEventListener('rtc-request-kick', (e) => {
       requests.push(e.detail.userId);
       if (requests.length === 1) e.preventDefault();
     });
 
-    inRow(el, 'bob', 'remove-button')!.click();
-    await el.updateComplete;
+    await chooseRemove(el, 'bob');
     expect(inRow(el, 'bob', 'confirm')!.textContent).to.contain('Remove Bob from the call?');
     expect(requests, 'nothing happens before the confirmation').to.deep.equal([]);
     inRow(el, 'bob', 'cancel-button')!.click();
@@ -110,8 +117,7 @@ describe('<rtc-participants>', function () {
     expect(inRow(el, 'bob', 'confirm')).to.be.null;
 
     // Confirmed, but the page cancels the request: Bob stays.
-    inRow(el, 'bob', 'remove-button')!.click();
-    await el.updateComplete;
+    await chooseRemove(el, 'bob');
     inRow(el, 'bob', 'confirm-button')!.click();
     expect(requests).to.deep.equal(['bob']);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -119,30 +125,38 @@ describe('<rtc-participants>', function () {
 
     // Confirmed again: Bob is out.
     const left = new Promise<string>((resolve) => bob.engine.once('left', ({ reason }) => resolve(reason)));
-    inRow(el, 'bob', 'remove-button')!.click();
-    await el.updateComplete;
+    await chooseRemove(el, 'bob');
     inRow(el, 'bob', 'confirm-button')!.click();
     expect(await left).to.equal('kicked');
     await waitUntil(() => !row(el, 'bob'), 'bob gone from the list', LONG);
   });
 
-  it('works by keyboard alone: the confirmation takes focus, Escape backs out', async () => {
+  it('works by keyboard alone: the menu opens on its first item, End reaches Remove, the confirmation takes focus, Escape backs out', async () => {
     const el = await listFor(ann.engine);
-    await waitUntil(() => inRow(el, 'cy', 'remove-button'), 'remove offered', LONG);
+    await waitUntil(() => inRow(el, 'cy', 'actions-button'), 'menus offered', LONG);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal(inRow(el, 'bob', 'remove-button'));
+    expect(focused(), 'the room menu first').to.equal(query(el, '[part~="room-menu-button"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal(inRow(el, 'bob', 'actions-button'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('role') === 'menuitem', 'focus in the menu', LONG);
+    await sendKeys({ press: 'End' });
+    expect((focused() as HTMLElement).dataset['action']).to.equal('remove');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(), 'the safe choice is focused').to.equal(inRow(el, 'bob', 'cancel-button'));
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(inRow(el, 'bob', 'confirm')).to.be.null;
-    expect(focused()).to.equal(inRow(el, 'bob', 'remove-button'));
+    expect(focused()).to.equal(inRow(el, 'bob', 'actions-button'));
 
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal(inRow(el, 'cy', 'remove-button'));
+    expect(focused()).to.equal(inRow(el, 'cy', 'actions-button'));
     await sendKeys({ press: 'Space' });
+    await waitUntil(() => focused()?.getAttribute('role')?.startsWith('menuitem'), 'focus in the menu', LONG);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await sendKeys({ press: 'Shift+Tab' });
     expect(focused()).to.equal(inRow(el, 'cy', 'confirm-button'));
@@ -157,9 +171,8 @@ describe('<rtc-participants>', function () {
     it(`is accessible (${lang}), with hands raised and a confirmation open`, async () => {
       const el = await listFor(ann.engine, lang);
       await bob.engine.raiseHand(true);
-      await waitUntil(() => inRow(el, 'bob', 'hand') && inRow(el, 'cy', 'remove-button'), 'hand shown', LONG);
-      inRow(el, 'cy', 'remove-button')!.click();
-      await el.updateComplete;
+      await waitUntil(() => inRow(el, 'bob', 'hand') && inRow(el, 'cy', 'actions-button'), 'hand shown', LONG);
+      await chooseRemove(el, 'cy');
       if (lang === 'zh-CN') {
         expect(query(el, '[part~="heading"]')!.textContent).to.equal('参会者（3）');
         expect(inRow(el, 'bob', 'hand')!.getAttribute('aria-label')).to.equal('已举手，第 1 位');
@@ -193,7 +206,7 @@ describe('<rtc-participants>', function () {
       }
       const edges = (part: string, side: 'left' | 'right') =>
         rows.map((r) => r.querySelector(`[part~="${part}"]`)?.getBoundingClientRect()[side]).filter((x) => x !== undefined);
-      expect(new Set(edges('remove-button', 'right')).size, 'remove buttons in one column').to.equal(1);
+      expect(new Set(edges('actions-button', 'right')).size, 'menu buttons in one column').to.equal(1);
       expect(new Set(edges('lower-hand-button', 'left')).size, 'lower-hand buttons in one column').to.equal(1);
       expect(edges('lower-hand-button', 'left')).to.have.length(2);
       const lower = inRow(el, 'ann', 'lower-hand-button')!;

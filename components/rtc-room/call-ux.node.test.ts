@@ -22,7 +22,7 @@ function snapshot(people: Participant[], overrides: Partial<RoomSnapshot> = {}):
   return { state: 'connected', roomId: 'r', self: people.find((p) => p.local) ?? null, participants: people, activeSpeakerId: null,
     screenSharerId: null, hands: [], messages: [], limits: null, devices: { cameras: [], microphones: [], speakers: [] },
     selectedDevices: {}, layout: 'grid', pinnedUserId: null, mainUserId: null, fullscreen: false, speakerOn: true, profiles: {},
-    panel: null, unreadMessages: 0, ...overrides };
+    panel: null, unreadMessages: 0, roomState: null, waiting: [], ...overrides };
 }
 
 test('formatDuration: mm:ss, then h:mm:ss', () => {

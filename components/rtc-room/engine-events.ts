@@ -30,6 +30,19 @@ import { RtcStatsEvent } from '../events/rtc-stats.js';
 import { RtcTrackAddedEvent } from '../events/rtc-track-added.js';
 import { RtcTrackRemovedEvent } from '../events/rtc-track-removed.js';
 import { RtcCallStateEvent } from '../events/rtc-call-state.js';
+// Moderation events (issue 10).
+import { RtcLobbyEvent } from '../events/rtc-lobby.js';
+import { RtcMutedByHostEvent } from '../events/rtc-muted-by-host.js';
+import { RtcRoleChangeEvent } from '../events/rtc-role-change.js';
+import { RtcRoomStateEvent } from '../events/rtc-room-state.js';
+import { RtcScreenStoppedEvent } from '../events/rtc-screen-stopped.js';
+import { RtcTokenExpiringEvent } from '../events/rtc-token-expiring.js';
+import { RtcUnmuteRequestEvent } from '../events/rtc-unmute-request.js';
+import { RtcWaitingEvent } from '../events/rtc-waiting.js';
+import { RtcNetworkQualityEvent } from '../events/rtc-network-quality.js';
+import { RtcNetworkWeakEvent } from '../events/rtc-network-weak.js';
+import { RtcVideoAdaptEvent } from '../events/rtc-video-adapt.js';
+import { RtcVideoFrozenEvent } from '../events/rtc-video-frozen.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
@@ -59,17 +72,22 @@ export const ENGINE_EVENTS: Bridge = {
   history: () => [],
   hands: ({ queue }) => [new RtcHandChangeEvent({ queue: [...queue] })],
   reaction: ({ from, emoji, ts }) => [new RtcReactionEvent({ userId: from, emoji, ts })],
-  // Moderation: engine events only until the elements' host menus and notices bring their DOM events.
-  'room-state': () => [],
-  'role-change': () => [],
-  muted: () => [],
-  'unmute-request': () => [],
-  'screen-stopped': () => [],
-  lobby: () => [],
-  waiting: () => [],
-  'token-expiring': () => [],
   // Calls (issue 12): the state of the room's own invitations.
   'call-state': (detail) => [new RtcCallStateEvent(detail)],
+  // Moderation: `muted` is `rtc-muted-by-host` (beside `rtc-mute-change`, which everyone's toggles fire); arrays are copies.
+  'room-state': ({ state, previous }) => [new RtcRoomStateEvent({ state, previous })],
+  'role-change': ({ userId, local, role, previous, by }) => [new RtcRoleChangeEvent({ userId, local, role, previous, by })],
+  muted: ({ kind, by, byName }) => [new RtcMutedByHostEvent({ kind, by, byName })],
+  'unmute-request': ({ kind, by, byName }) => [new RtcUnmuteRequestEvent({ kind, by, byName })],
+  'screen-stopped': ({ by, byName }) => [new RtcScreenStoppedEvent({ by, byName })],
+  lobby: ({ waiting }) => [new RtcLobbyEvent({ waiting: [...waiting] })],
+  waiting: ({ roomId }) => [new RtcWaitingEvent({ roomId })],
+  'token-expiring': ({ expiresAt, inMs }) => [new RtcTokenExpiringEvent({ expiresAt, inMs })],
+  // Health (issue 13).
+  'network-quality': (detail) => [new RtcNetworkQualityEvent({ ...detail })],
+  'network-weak': (detail) => [new RtcNetworkWeakEvent({ ...detail })],
+  'video-frozen': (detail) => [new RtcVideoFrozenEvent({ ...detail })],
+  'video-adapt': (detail) => [new RtcVideoAdaptEvent({ ...detail })],
 };
 
 // ---- the bridge (rtc-room split) ----

@@ -13,7 +13,7 @@ export interface PhoneCall {
 }
 
 /** The answer page a phone's call (or the plugin's call page) shows before joining, if any. */
-export function waitingPhase(call: PhoneCall | undefined, callPage: boolean): 'ringing' | 'calling' | null {
+export function callPagePhase(call: PhoneCall | undefined, callPage: boolean): 'ringing' | 'calling' | null {
   if (call) return call.direction === 'incoming' ? 'ringing' : 'calling';
   return callPage ? 'calling' : null;
 }

@@ -3,11 +3,13 @@
  * (made again if `server` changes before joining). Attaching one provides it to the elements inside
  * and bridges its events; detaching undoes that.
  */
-import { RtcClient } from '../../core/rtc-client.js';
+import { RtcClient, type RtcClientOptions } from '../../core/rtc-client.js';
 
 export interface RoomEngineOptions {
   /** The server the room's own engine talks to (none: the engine's default). */
   server: () => string | undefined;
+  /** More options for the room's own engine (`stats-interval`, `health`), read when it is made. */
+  options?: () => Omit<RtcClientOptions, 'server'>;
   /** An engine (or none) is now the room's: provide it, bridge it, and return the unsubscribers. */
   attached: (engine: RtcClient | undefined) => (() => void)[];
   /** The page handed in its engine after the lobby started a preview on the room's own. */
@@ -66,6 +68,6 @@ export class RoomEngine {
     const server = this.options.server();
     const own = this.#own;
     if (own && (own.options.server === server || own.state !== 'disconnected')) return own;
-    return (this.#own = new RtcClient(server ? { server } : {}));
+    return (this.#own = new RtcClient({ ...this.options.options?.(), ...(server ? { server } : {}) }));
   }
 }

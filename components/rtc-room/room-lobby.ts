@@ -39,7 +39,8 @@ export class RoomLobby {
   get shown(): boolean {
     const { phase, autojoin } = this.room;
     // An autojoin room shows no lobby while it joins (only a "Joining…" notice); a failed join brings it back.
-    return phase === 'lobby' || phase === 'calling' || (phase === 'joining' && !autojoin);
+    // While the room's lobby holds the join (`waiting`) the lobby stays, with the notice over it.
+    return phase === 'lobby' || phase === 'calling' || phase === 'waiting' || (phase === 'joining' && !autojoin);
   }
 
   /** The camera preview starts once, in the lobby of a room that waits for its join button. */
@@ -57,7 +58,7 @@ export class RoomLobby {
       self: snapshot.self && { ...snapshot.self, userId: snapshot.self.userId || lobbyUserId(room.userId, room.token) },
       name: room.userName || tokenClaims(room.token)?.name,
       room: room.room,
-      joining: room.phase === 'joining',
+      joining: room.phase === 'joining' || room.phase === 'waiting',
       viewer: isViewer(room.userRole, room.token),
       audio: room.audio,
       askName: !room.token && !room.userName,

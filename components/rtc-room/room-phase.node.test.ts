@@ -19,6 +19,11 @@ const allowed: [RoomPhase, RoomPhase][] = [
   ['calling', 'joined'],
   ['lobby', 'left'], // the engine's call ended (the page ran it on the engine)
   ['left', 'joined'],
+  ['joining', 'waiting'], // the room's lobby holds the join
+  ['waiting', 'joined'], // admitted
+  ['waiting', 'lobby'], // denied: back to where the join started
+  ['waiting', 'calling'],
+  ['waiting', 'left'],
   // A phone's call in answer mode (<rtc-phone mode="answer">)
   ['lobby', 'ringing'], // it rings
   ['ringing', 'joining'], // accepted
@@ -26,6 +31,7 @@ const allowed: [RoomPhase, RoomPhase][] = [
   ['ringing', 'left'],
   ['ringing', 'joined'],
   ['joining', 'ringing'], // a failed join goes back
+  ['waiting', 'ringing'], // denied while a phone's call was answered
 ];
 
 test('the moves the room makes are allowed', () => {
@@ -44,7 +50,7 @@ test('after leaving, the room rejoins (or the engine joins); it shows no lobby o
 
 test('staying in a phase is no move, and every phase has a row', () => {
   for (const phase of PHASES) assert.equal(canMove(phase, phase), false, phase);
-  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'ringing']);
+  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'ringing', 'waiting']);
   const moves = PHASES.flatMap((from) => PHASES.filter((to) => canMove(from, to)).map((to) => `${from}>${to}`));
   assert.equal(moves.length, allowed.length, `exactly the listed moves: ${moves.join(' ')}`);
 });

@@ -10,6 +10,7 @@ import { sameSnapshot } from './same-snapshot.js';
 export const EMPTY_VIEW: EngineView = {
   state: 'disconnected', roomId: null, self: null, participants: [], activeSpeakerId: null, screenSharerId: null,
   hands: [], messages: [], limits: null, devices: { cameras: [], microphones: [], speakers: [] }, selectedDevices: {},
+  roomState: null, waiting: [],
 };
 
 /** What the room adds to the engine's view (everything in the snapshot that is not the engine's). */

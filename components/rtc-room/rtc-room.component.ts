@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { RtcClient } from '../../core/rtc-client.js';
 import { RtcError } from '../../core/errors.js';
-import type { DeviceKind, LeftReason, Role } from '../../core/types.js';
+import type { DeviceKind, HealthOptions, LeftReason, Role } from '../../core/types.js';
 import { can } from '../../protocol/permissions.js';
 import { engineContext } from '../context/engine-context.js';
 import { localeContext, type Locale } from '../context/locale-context.js';
@@ -49,11 +49,14 @@ import { RoomDialogs } from './room-dialogs.js';
 import { RoomEngine } from './room-engine.js';
 import { RoomErrors } from './room-errors.js';
 import { focusMainControl, RoomPanels, warmPanels } from './room-panels.js';
-import { waitingPhase, type PhoneCall } from './phone-call.js';
+import { callPagePhase, type PhoneCall } from './phone-call.js';
 import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
 import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
+// Moderation (issue 10): notices to the affected person, the waiting phase.
+import { moderationStyles } from './moderation.styles.js';
+import { RoomModeration } from './room-moderation.js';
 
 export type RoomMode = 'flex' | 'fullscreen' | 'answer';
 export type { RoomPhase } from './room-phase.js';
@@ -83,7 +86,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * In `mode="answer"` the room renders its own light DOM and takes no children.
  *
  * @event {RtcJoinedEvent} rtc-joined - `{ roomId, userId }`: the local user is in the room.
- * @event {RtcLeftEvent} rtc-left - `{ reason: 'hangup' | 'kicked' | 'replaced' | 'network' | 'error', code? }`: the local user is out.
+ * @event {RtcLeftEvent} rtc-left - `{ reason: 'hangup' | 'kicked' | 'replaced' | 'ended' | 'network' | 'error', code? }`: the local user is out.
  * @event {RtcHangupEvent} rtc-hangup - `{ roomId }`: the local user hung up (before `rtc-left`).
  * @event {RtcUserChangeEvent} rtc-user-change - `{ joined, exited, users, current }` (user ids): people came or went.
  * @event {RtcPlayerChangeEvent} rtc-player-change - `{ userId, preUserId }`: someone else is on the main view (a pin, a share, a new speaker).
@@ -104,7 +107,11 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcTrackRemovedEvent} rtc-track-removed - `{ userId, source, track, stream }`: that media went away.
  * @event {RtcAudioLevelsEvent} rtc-audio-levels - `{ levels }`: five times a second, the audio level 0..1 by user id.
  * @event {RtcDeviceSelectedEvent} rtc-device-selected - `{ kind, deviceId }`: a camera, microphone or speaker was chosen.
- * @event {RtcStatsEvent} rtc-stats - `{ stats }`: connection statistics by user id, when the engine measures them (`statsInterval`).
+ * @event {RtcStatsEvent} rtc-stats - `{ stats }`: connection statistics by user id, when the engine measures them (`stats-interval`, or an engine made with `statsInterval`).
+ * @event {RtcNetworkQualityEvent} rtc-network-quality - `{ userId, local, quality, previous }`: someone's network quality changed, 0–5 (ours: our uplink).
+ * @event {RtcNetworkWeakEvent} rtc-network-weak - `{ userId, local, weak, bitrate, loss }`: a link crossed the weak-network thresholds, or recovered.
+ * @event {RtcVideoFrozenEvent} rtc-video-frozen - `{ userId, local, frozen }`: someone's video stopped moving while their camera is on, or moves again.
+ * @event {RtcVideoAdaptEvent} rtc-video-adapt - `{ profile, reason, audioOnlySuggested }`: the engine stepped our camera down for a weak uplink, or back up.
  * @event {RtcRequestKickEvent} rtc-request-kick - `{ userId }`, cancelable: a host confirmed removing someone in the people panel.
  * @event {RtcAudioBlockedEvent} rtc-audio-blocked - `{ userIds }`: the browser blocked the call's sound; the room shows an "enable audio" button.
  * @event {RtcLayoutChangeEvent} rtc-layout-change - `{ layout }`: the user switched layout.
@@ -113,6 +120,14 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcCallDeclineEvent} rtc-call-decline - `{ roomId }`: the user declined the incoming call (answer mode).
  * @event {RtcSnapshotEvent} rtc-snapshot - `{ userId, image }`, cancelable: the user took a snapshot (answer mode's button); cancel to skip the download.
  * @event {RtcCallStateEvent} rtc-call-state - `{ callId, state, by? }`: an invitation of this room's (`invite(userId)`, docs/calls.md) rang, was accepted, declined, busy, missed or cancelled.
+ * @event {RtcRoomStateEvent} rtc-room-state - `{ state, previous }`: the room's title, lock, lobby, hosts or held mutes changed.
+ * @event {RtcRoleChangeEvent} rtc-role-change - `{ userId, local, role, previous, by }`: someone's role changed.
+ * @event {RtcMutedByHostEvent} rtc-muted-by-host - `{ kind, by, byName }`: a host turned the user's microphone or camera off.
+ * @event {RtcUnmuteRequestEvent} rtc-unmute-request - `{ kind, by, byName }`: a host asks the user to turn it on (the room asks them).
+ * @event {RtcScreenStoppedEvent} rtc-screen-stopped - `{ by, byName }`: a host stopped the user's screen share.
+ * @event {RtcLobbyEvent} rtc-lobby - `{ waiting }`: for a host, who waits in the room's lobby changed.
+ * @event {RtcWaitingEvent} rtc-waiting - `{ roomId }`: the user's join waits in the room's lobby (`phase` `waiting`).
+ * @event {RtcTokenExpiringEvent} rtc-token-expiring - `{ expiresAt, inMs }`: renew the token with `room.engine.renewToken()`.
  *
  * @csspart base - The room's box.
  * @csspart header - The top bar: room name, head count, connection state.
@@ -140,6 +155,10 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @csspart leave-dialog - The "Leave the call?" confirmation of the leave shortcut.
  * @csspart error - The error notice.
  * @csspart audio-unlock - The "enable audio" button shown while the browser blocks the sound.
+ * @csspart notice - What a host's action means for the user ("The host muted your microphone"…), at the top of the call or the waiting lobby.
+ * @csspart notice-text - Its words.
+ * @csspart notice-accept - Its Turn on button (a host's request, a promotion).
+ * @csspart notice-dismiss - Its Not now or × button.
  *
  * @cssproperty [--room-background=var(--rtc-color-bg)] - Background of the room.
  * @cssproperty [--room-color=var(--rtc-color-text)] - Text colour.
@@ -148,7 +167,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase implements ShortcutHost {
-  static override styles = [styles, callViewStyles, lobbyStyles];
+  static override styles = [styles, callViewStyles, lobbyStyles, moderationStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
@@ -241,7 +260,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The clock for the timer, the unreachable tiles and the announcements (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  /** Where the room is: `lobby`, `calling`, `ringing`, `joining`, `joined` or `left` (reflected, read-only: the room alone moves it). */
+  /** Milliseconds between `rtc-stats` events of the room's own engine (0: none). Read when the engine is made: set it before joining. */
+  @property({ type: Number, attribute: 'stats-interval' }) statsInterval = 0;
+
+  /** Health settings of the room's own engine: weak-network thresholds, sampling, camera stepping (docs/engine.md, "Health"). */
+  @property({ attribute: false }) health: HealthOptions | undefined;
+
+  /** Where the room is: `lobby`, `calling`, `ringing` (a phone's call, answer mode), `joining`, `waiting` (in the room's lobby until a host admits), `joined` or `left` (reflected, read-only: the room alone moves it). */
   @property({ reflect: true, noAccessor: true })
   get phase(): RoomPhase {
     return this.#phase;
@@ -283,6 +308,14 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         : burstWords(names, (name) => this.i18n.t('announce.left', { name }), (count) => this.i18n.t('announce.leftMany', { count })),
   });
   readonly #timer = new CallTimer(this, () => this.clock);
+  readonly #moderation = new RoomModeration(this, {
+    t: this.#t,
+    announce: (text) => this.announce(text),
+    turnOn: (media) => (media === 'audio' ? this.toggleMicrophone(true) : this.toggleCamera(true)),
+    reportError: (error) => this.#reportError(error),
+    onWaiting: () => this.#setPhase('waiting'),
+    clock: () => this.clock,
+  });
   readonly #audio = new RoomAudio(this, {
     root: () => this.renderRoot,
     snapshot: () => this.#snapshot,
@@ -308,10 +341,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   readonly #engine = new RoomEngine({
     server: () => this.server || defaultServer(),
+    options: () => ({ ...(this.statsInterval > 0 ? { statsInterval: this.statsInterval } : {}), ...(this.health ? { health: this.health } : {}) }),
     attached: (engine) => {
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
       this.#engineState.setEngine(engine);
+      this.#moderation.setEngine(engine);
       return offs;
     },
     previewMoved: () => this.#lobby.media.forget(),
@@ -332,8 +367,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   #focusInside = false;
 
   readonly #commands: RoomCommands = {
-    toggleMicrophone: (on) => this.toggleMicrophone(on),
-    toggleCamera: (on) => this.toggleCamera(on),
+    toggleMicrophone: (on) => this.toggleMicrophone(on).catch(this.#moderation.explainRefusal('audio')),
+    toggleCamera: (on) => this.toggleCamera(on).catch(this.#moderation.explainRefusal('video')),
     toggleScreenShare: (on) => this.toggleScreenShare(on),
     toggleSpeaker: (on) => this.toggleSpeaker(on),
     switchCamera: () => this.switchCamera(),
@@ -386,7 +421,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Joins the room (the lobby's button does the same). Rejects, and fires `rtc-error`, when admission fails. */
   async join(): Promise<void> {
-    if (this.phase === 'joining' || this.phase === 'joined') return;
+    if (this.phase === 'joining' || this.phase === 'waiting' || this.phase === 'joined') return;
     const before = this.phase;
     // Joining from the lobby's button (or the keyboard): focus goes on to the call's controls.
     this.#focusInside = this.matches(':focus-within');
@@ -405,7 +440,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="password"]')?.focus());
         throw error;
       }
-      if (this.#phase === 'joining') this.#setPhase(before);
+      if (this.#phase === 'joining' || this.#phase === 'waiting') this.#setPhase(before);
+      this.#moderation.joinFailed();
       this.#reportError(error);
       throw error;
     }
@@ -498,12 +534,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#engine.reattach();
     const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
-    const waiting = this.mode === 'answer' ? waitingPhase(this.phoneCall, callPage) : null;
+    const answerPage = this.mode === 'answer' ? callPagePhase(this.phoneCall, callPage) : null;
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
-    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !waiting))) {
+    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !answerPage))) {
       this.join().catch(() => {}); // failures are reported as rtc-error
     }
-    if (this.phase === 'lobby' || this.phase === 'calling' || this.phase === 'ringing') this.#setPhase(waiting ?? 'lobby');
+    if (this.phase === 'lobby' || this.phase === 'calling' || this.phase === 'ringing') this.#setPhase(answerPage ?? 'lobby');
     this.#panels.beforeUpdate();
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
@@ -581,6 +617,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         this.#focusMainControl();
       }),
       engine.on('message', ({ local }) => this.#panels.message(local)),
+      engine.on('network-weak', ({ local, weak }) => {
+        if (local && weak) this.announce(this.i18n.t('tile.weakNetwork'));
+      }),
       engine.on('left', ({ reason, error }) => {
         this.#setPhase('left');
         this.leftReason = reason;
@@ -588,6 +627,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         this.#timer.stop();
         this.#dialogs.close();
         if (reason === 'kicked') this.announce(this.i18n.t('announce.kicked'));
+        if (reason === 'ended') this.announce(this.i18n.t('left.endedByHost'));
         this.#audio.reset();
         if (this.fullscreen) void this.setFullScreen(false);
       }),
@@ -710,6 +750,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
         ${this.phase === 'left'
           ? renderLeft({ reason: this.leftReason, error: this.leftError, t, rejoin: () => this.join().catch(() => {}) })
           : nothing}
+        ${this.phase === 'joined' || this.phase === 'waiting' ? this.#moderation.renderNotice() : nothing}
         ${renderReconnecting(this.phase, snapshot, t)}
         ${this.#audio.blocked
           ? html`<button part="audio-unlock" class="audio-unlock" type="button" title=${t('audio.blocked')}
@@ -759,8 +800,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     runRoomShortcut(action, {
       self: this.#snapshot?.self,
       client: () => this.#client(),
-      toggleMicrophone: () => this.toggleMicrophone(),
-      toggleCamera: () => this.toggleCamera(),
+      toggleMicrophone: () => this.toggleMicrophone().catch(this.#moderation.explainRefusal('audio')),
+      toggleCamera: () => this.toggleCamera().catch(this.#moderation.explainRefusal('video')),
       announce: (text) => this.announce(text),
       t: this.#t,
       toggleChat: () => !this.composed && this.#panels.open(this.panel === 'chat' ? null : 'chat'),

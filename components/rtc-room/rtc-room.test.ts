@@ -399,7 +399,9 @@ describe('<rtc-room> in a call', function () {
     inRow('lower-hand-button')!.click();
     await waitUntil(() => !tile(a, 'bob')!.hasAttribute('hand-raised') && !inRow('hand'), 'hand lowered', LONG);
     expect(events.filter((e) => e.type === 'rtc-hand-change').at(-1)!.detail).to.deep.equal({ queue: [] });
-    inRow('remove-button')!.click();
+    inRow('actions-button')!.click();
+    await people().updateComplete;
+    people().shadowRoot!.querySelector<HTMLButtonElement>('[part~="person-menu"] [data-action="remove"]')!.click();
     await people().updateComplete;
     inRow('confirm-button')!.click();
     expect(events.find((e) => e.type === 'rtc-request-kick')!.detail).to.deep.equal({ userId: 'bob' });

@@ -7,11 +7,14 @@ import { RtcPinEvent } from '../events/rtc-pin.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
+import { loadElement } from '../internal/lazy-elements.js';
 import { attachMedia } from '../internal/media-directive.js';
+import { NetworkHealthController } from '../internal/network-health-controller.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
+import { showHealth, type TileHealthView } from './tile-health-loader.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
@@ -37,6 +40,11 @@ import { styles } from './rtc-video-tile.styles.js';
  * @csspart status - The "connecting" notice while the media link is not up yet.
  * @csspart unreachable - The notice that replaces it when the link does not come up (after `unreachable-after`) or failed: who can't be reached, why when known, and a retry.
  * @csspart retry-button - Its "Try again" button (opens the link again through the engine's `reconnectPeer`).
+ * @csspart quality - The network-quality bars in the label (five bars, lit up to the level), with the level in words as tooltip.
+ * @csspart notices - Where the frozen-video and weak-network notices stack, at the top of the tile.
+ * @csspart frozen - "Video interrupted", while their video is frozen (frames stopped while the camera is on).
+ * @csspart weak-network - On the local tile, "Your connection is unstable" while our uplink is weak (and the audio-only hint).
+ * @csspart stats - The statistics overlay (`rtc-tile-stats`), with `show-stats`.
  *
  * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
  * @cssproperty [--tile-background=var(--rtc-color-tile)] - Background behind the video and the placeholder.
@@ -46,6 +54,9 @@ import { styles } from './rtc-video-tile.styles.js';
  * @cssproperty [--tile-label-color=var(--rtc-color-on-label)] - Text colour of the name label.
  * @cssproperty [--tile-video-fit=cover] - `object-fit` of camera video (screens always use `contain`).
  * @cssproperty [--tile-hand-color=#ffb84d] - Colour of the raised-hand mark.
+ * @cssproperty [--tile-quality-good=#4ade80] - Lit bars at levels 4 and 5.
+ * @cssproperty [--tile-quality-fair=#facc15] - Lit bars at level 3.
+ * @cssproperty [--tile-quality-poor=#f87171] - Lit bars at levels 1 and 2.
  */
 export class RtcVideoTile extends RtcElement {
   static override styles = styles;
@@ -95,6 +106,18 @@ export class RtcVideoTile extends RtcElement {
   /** Whether the tile says they can't be reached (reflected, read-only). */
   @property({ type: Boolean, reflect: true }) unreachable = false;
 
+  /** Their network quality, 0–5 (5 best, 0 unknown; ours: our uplink). Follows the engine inside a call; set it to show bars without one. */
+  @property({ type: Number, reflect: true, attribute: 'network-quality' }) networkQuality = 0;
+
+  /** Whether their video is frozen: frames stopped while their camera is on (reflected; follows the engine). */
+  @property({ type: Boolean, reflect: true, attribute: 'video-frozen' }) videoFrozen = false;
+
+  /** Whether their link is weak (ours: our uplink; reflected; follows the engine). */
+  @property({ type: Boolean, reflect: true, attribute: 'network-weak' }) networkWeak = false;
+
+  /** Show the statistics overlay (resolution, frame rate, bitrate, loss, RTT, codec, path); it loads on first use. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-stats' }) showStats = false;
+
   /** The clock for `unreachable-after` (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
@@ -112,6 +135,23 @@ export class RtcVideoTile extends RtcElement {
   /** Reactions show on the camera tile only, not on the shared screen. */
   readonly #reactions = new ReactionController(this, () => (this.screen ? undefined : this.#participant?.userId));
 
+  #audioOnlySuggested = false;
+  /** The bars and notices, once their module is in (loaded when there is first something to show). */
+  #healthView: TileHealthView | undefined;
+
+  /** Camera tiles follow their user's health; a screen tile shows none of it. */
+  readonly #health = new NetworkHealthController(
+    this,
+    () => (this.screen ? undefined : this.#participant?.userId),
+    ({ quality, weak, frozen, audioOnlySuggested }) => {
+      this.networkQuality = quality;
+      this.networkWeak = weak;
+      this.videoFrozen = frozen;
+      this.#audioOnlySuggested = audioOnlySuggested;
+      this.requestUpdate();
+    },
+  );
+
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
   }
@@ -120,6 +160,14 @@ export class RtcVideoTile extends RtcElement {
     super.willUpdate(changed);
     this.#level.setEngine(this.client);
     this.#reactions.setEngine(this.client);
+    this.#health.setEngine(this.client);
+    if (changed.has('showStats') && this.showStats) void loadElement('rtc-tile-stats').catch(() => undefined);
+    if (!this.#healthView && (this.networkQuality > 0 || this.videoFrozen || this.networkWeak)) {
+      void showHealth(this.renderRoot).then((view) => {
+        this.#healthView = view;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     const p = this.#participant;
     if (!p) return;
     this.userId = p.userId;
@@ -209,12 +257,15 @@ export class RtcVideoTile extends RtcElement {
     const avatar = this.avatar || this.snapshot?.profiles[p.userId]?.avatar;
     const connecting = !p.local && !this.unreachable && (p.link === 'new' || p.link === 'connecting');
     const letters = initials(plainName);
+    const quality = this.networkQuality > 0 && !this.screen ? this.i18n.t('tile.quality', { level: this.i18n.t(`tile.quality.${this.#quality()}`) }) : '';
     const state = [
       name,
       this.audioMuted && !this.screen ? this.i18n.t('tile.muted') : '',
       this.speaking ? this.i18n.t('tile.speaking') : '',
       this.handRaised ? this.i18n.t('tile.hand') : '',
       this.unreachable ? this.i18n.t('tile.unreachable', { name: plainName }) : '',
+      quality,
+      this.videoFrozen && !this.videoMuted ? this.i18n.t('tile.frozen') : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -233,6 +284,15 @@ export class RtcVideoTile extends RtcElement {
           : nothing}
         ${connecting ? html`<div part="status" class="status">${this.i18n.t('state.connecting')}</div>` : nothing}
         ${this.unreachable ? this.#renderUnreachable(plainName) : nothing}
+        ${this.#healthView?.renderHealthNotices({
+          frozen: this.videoFrozen && !this.videoMuted && !this.unreachable,
+          weak: this.networkWeak && p.local && !this.screen,
+          audioOnlySuggested: this.#audioOnlySuggested && p.local,
+          t: (key) => this.i18n.t(key),
+        })}
+        ${this.showStats
+          ? html`<rtc-tile-stats part="stats" class="stats" user-id=${p.userId} .engine=${this.engine}></rtc-tile-stats>`
+          : nothing}
         <slot name="overlay"></slot>
         ${this.#reactions.shown.length
           ? html`<div part="reactions" class="reactions" aria-hidden="true">
@@ -246,6 +306,7 @@ export class RtcVideoTile extends RtcElement {
             : nothing}
           <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
             class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
+          ${quality && this.#healthView ? this.#healthView.renderQualityBars(this.#quality(), quality) : nothing}
         </div>
         ${this.pinnable && !this.unreachable
           ? html`<button part="pin-button" class="pin" type="button" aria-pressed=${this.pinned ? 'true' : 'false'}
@@ -255,6 +316,12 @@ export class RtcVideoTile extends RtcElement {
           : nothing}
       </div>
     `;
+  }
+
+  /** The attribute as a level: a page may write anything into it. */
+  #quality(): 0 | 1 | 2 | 3 | 4 | 5 {
+    const level = Math.round(Number(this.networkQuality));
+    return (Number.isFinite(level) ? Math.min(5, Math.max(0, level)) : 0) as 0 | 1 | 2 | 3 | 4 | 5;
   }
 
   #renderUnreachable(name: string) {

@@ -253,5 +253,11 @@ export const styles = [
         height: 28px;
       }
     }
+    /* The statistics overlay (show-stats); the health marks' styles come with them (tile-health.ts). */
+    .stats {
+      position: absolute;
+      top: ${token('space-s')};
+      left: ${token('space-s')};
+    }
   `,
 ];

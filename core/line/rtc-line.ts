@@ -232,7 +232,7 @@ export class RtcLine extends Emitter<RtcLineEvents> {
       case 'call-accepted': {
         const { callId, by, roomId, token } = message;
         const call = this.#calls.get(callId);
-        if (!call) return;
+        if (!call || call.room) return; // sent again after a reconnect: known already
         call.room = { roomId, token };
         call.waiting?.resolve(call.room);
         call.waiting = undefined;
@@ -247,6 +247,8 @@ export class RtcLine extends Emitter<RtcLineEvents> {
   #changed(change: CallStateChange): void {
     const call = this.#calls.get(change.callId);
     if (!call || OVER.has(call.state)) return;
+    // Told again after a reconnect: another line's outcome says nothing about the call this line took.
+    if (call.state === 'accepted' && change.state === 'answered-elsewhere') return;
     if (change.state === 'ringing') {
       if (call.announced) return;
       call.announced = true;

@@ -78,6 +78,26 @@ describe('stats normalisation', () => {
     assert.deepEqual(localStats('me', [], 0.2, 42), {
       userId: 'me', sendBitrate: 0, receiveBitrate: 0, packetLoss: 0, roundTripTime: null,
       framesPerSecond: null, frameWidth: null, frameHeight: null, audioLevel: 0.2, timestamp: 42,
+      jitter: null, codec: null, relayed: null, videoFrames: 0, targetBitrate: null,
     });
+  });
+
+  it('reads what the health checks need: jitter, frame counts, the encoders\' target and the path', () => {
+    const a = sampleLink(first.entries, first.sources);
+    const b = sampleLink(second.entries, second.sources);
+    const them = remoteStats('bob', b, a);
+    const camera = second.entries.find((e) => e.type === 'inbound-rtp' && e.mid === '1')!;
+    assert.equal(them.videoFrames, camera.framesDecoded);
+    assert.equal(them.jitter, 0.001, 'the worst stream that carries packets');
+    assert.equal(them.relayed, false, 'host candidates on both ends');
+    assert.equal(them.targetBitrate, null);
+    const us = localStats('alice', [{ current: b, previous: a }], 0, 0);
+    assert.equal(us.videoFrames, second.entries.find((e) => e.type === 'outbound-rtp' && e.mid === '1')!.framesEncoded);
+    assert.equal(us.targetBitrate, 832_000, 'audio 32 kbps and camera 800 kbps');
+    assert.ok(us.jitter! > 0.001 && us.jitter! < 0.002, 'as bob reports receiving us');
+    const relay = second.entries.map((e) => (e.id === 'IFcyzGgKz' ? { ...e, candidateType: 'relay' } : e));
+    assert.equal(sampleLink(relay, second.sources).relayed, true);
+    const codec = { id: 'CIT01_96', type: 'codec', timestamp: 0, mimeType: 'video/VP8' };
+    assert.equal(remoteStats('bob', sampleLink([...second.entries, codec], second.sources), a).codec, 'VP8');
   });
 });

@@ -17,6 +17,10 @@ interface MediaFacts {
   frameWidth: number | null;
   frameHeight: number | null;
   audioLevel: number;
+  /** Camera frames decoded (received) or encoded (sent) so far: a count that stops is a frozen picture. */
+  frames: number;
+  /** The camera's codec (`VP8`, `H264`…), null before it is known. */
+  codec: string | null;
 }
 
 /** Cumulative counters of one peer link at one moment. */
@@ -30,6 +34,13 @@ export interface LinkSample {
   /** What the remote side reports losing of ours (RTCP receiver reports). */
   remotePacketsLost: number;
   roundTripTime: number | null;
+  /** Seconds: theirs as we receive it (inbound), ours as they report receiving it (remote-inbound). */
+  receiveJitter: number | null;
+  sendJitter: number | null;
+  /** What our encoders may send on this link now (bits per second, summed over our streams): the network's say. */
+  targetBitrate: number | null;
+  /** Whether the chosen candidate pair goes through a TURN relay; null before a pair is chosen. */
+  relayed: boolean | null;
   /** Their camera and microphone as we receive them. */
   received: MediaFacts;
   /** Our camera and microphone as we send them. */
@@ -39,13 +50,16 @@ export interface LinkSample {
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const optional = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
+/** The larger of two optional readings (jitter: the worst stream is what people notice). */
+const worst = (a: number | null, b: unknown): number | null => (optional(b) === null ? a : Math.max(a ?? 0, optional(b)!));
+
 function sourceOf(entry: StatsEntry, sources: ReadonlyMap<string, TrackSource>): TrackSource {
   const byMid = typeof entry.mid === 'string' ? sources.get(entry.mid) : undefined;
   return byMid ?? (entry.kind === 'audio' ? 'microphone' : 'camera');
 }
 
 function emptyFacts(): MediaFacts {
-  return { framesPerSecond: null, frameWidth: null, frameHeight: null, audioLevel: 0 };
+  return { framesPerSecond: null, frameWidth: null, frameHeight: null, audioLevel: 0, frames: 0, codec: null };
 }
 
 /** Sample one peer connection's report. `sources` maps each RTP stream's mid to its source. */
@@ -54,9 +68,14 @@ export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<s
   const byId = new Map(all.map((e) => [e.id, e]));
   const sample: LinkSample = {
     timestamp: 0, bytesSent: 0, bytesReceived: 0, packetsSent: 0, packetsReceived: 0, packetsLost: 0,
-    remotePacketsLost: 0, roundTripTime: null, received: emptyFacts(), sent: emptyFacts(),
+    remotePacketsLost: 0, roundTripTime: null, receiveJitter: null, sendJitter: null, targetBitrate: null, relayed: null,
+    received: emptyFacts(), sent: emptyFacts(),
   };
   let remoteRtt: number | null = null;
+  const codecOf = (entry: StatsEntry): string | null => {
+    const mime = byId.get(entry.codecId as string)?.mimeType;
+    return typeof mime === 'string' ? mime.replace(/^video\//i, '') : null;
+  };
 
   for (const entry of all) {
     sample.timestamp = Math.max(sample.timestamp, num(entry.timestamp));
@@ -67,16 +86,24 @@ export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<s
         sample.packetsLost += Math.max(0, num(entry.packetsLost));
         const source = sourceOf(entry, sources);
         if (source === 'microphone') sample.received.audioLevel = num(entry.audioLevel);
+        if (num(entry.packetsReceived) > 0) sample.receiveJitter = worst(sample.receiveJitter, entry.jitter);
         if (source === 'camera') {
           sample.received.framesPerSecond = optional(entry.framesPerSecond);
           sample.received.frameWidth = optional(entry.frameWidth);
           sample.received.frameHeight = optional(entry.frameHeight);
+          sample.received.frames = num(entry.framesDecoded);
+          sample.received.codec = codecOf(entry);
         }
         break;
       }
       case 'outbound-rtp': {
         sample.bytesSent += num(entry.bytesSent);
         sample.packetsSent += num(entry.packetsSent);
+        if (optional(entry.targetBitrate) !== null) sample.targetBitrate = (sample.targetBitrate ?? 0) + num(entry.targetBitrate);
+        if (sourceOf(entry, sources) === 'camera') {
+          sample.sent.frames = Math.max(sample.sent.frames, num(entry.framesEncoded));
+          sample.sent.codec ??= num(entry.framesEncoded) > 0 ? codecOf(entry) : null;
+        }
         if (sourceOf(entry, sources) === 'camera' && num(entry.framesPerSecond) > 0) {
           sample.sent.framesPerSecond = optional(entry.framesPerSecond);
           sample.sent.frameWidth = optional(entry.frameWidth);
@@ -87,6 +114,7 @@ export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<s
       case 'remote-inbound-rtp':
         sample.remotePacketsLost += Math.max(0, num(entry.packetsLost));
         remoteRtt ??= optional(entry.roundTripTime);
+        sample.sendJitter = worst(sample.sendJitter, entry.jitter);
         break;
       case 'media-source':
         if (entry.kind === 'audio') sample.sent.audioLevel = Math.max(sample.sent.audioLevel, num(entry.audioLevel));
@@ -99,6 +127,10 @@ export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<s
     ? byId.get(transport.selectedCandidatePairId as string)
     : all.find((e) => e.type === 'candidate-pair' && e.nominated === true && e.state === 'succeeded');
   sample.roundTripTime = optional(pair?.currentRoundTripTime) ?? remoteRtt;
+  if (pair) {
+    const types = [pair.localCandidateId, pair.remoteCandidateId].map((id) => byId.get(id as string)?.candidateType);
+    sample.relayed = types.includes('relay');
+  }
   return sample;
 }
 
@@ -137,9 +169,18 @@ export function remoteStats(userId: string, current: LinkSample, previous: LinkS
     receiveBitrate: rates.receiveBitrate,
     packetLoss: rates.receiveLoss,
     roundTripTime: current.roundTripTime,
-    ...current.received,
+    ...receivedFacts(current.received),
     timestamp: current.timestamp,
+    jitter: current.receiveJitter,
+    codec: current.received.codec,
+    relayed: current.relayed,
+    videoFrames: current.received.frames,
+    targetBitrate: null,
   };
+}
+
+function receivedFacts({ framesPerSecond, frameWidth, frameHeight, audioLevel }: MediaFacts) {
+  return { framesPerSecond, frameWidth, frameHeight, audioLevel };
 }
 
 /** The local participant: what we send, summed over every link. */
@@ -153,6 +194,11 @@ export function localStats(
   let receiveBitrate = 0;
   let weightedLoss = 0;
   const rtts: number[] = [];
+  let jitter: number | null = null;
+  let targetBitrate: number | null = null;
+  let relayed: boolean | null = null;
+  let frames = 0;
+  let codec: string | null = null;
   let sent: MediaFacts = { ...emptyFacts(), audioLevel: fallbackAudioLevel };
   for (const { current, previous } of links) {
     const rates = linkRates(current, previous);
@@ -160,6 +206,12 @@ export function localStats(
     receiveBitrate += rates.receiveBitrate;
     weightedLoss += rates.sendLoss * rates.sendBitrate;
     if (current.roundTripTime !== null) rtts.push(current.roundTripTime);
+    jitter = worst(jitter, current.sendJitter);
+    // The weakest link is what limits us: the mesh sends each person their own copy.
+    if (current.targetBitrate !== null) targetBitrate = Math.min(targetBitrate ?? Infinity, current.targetBitrate);
+    if (current.relayed !== null) relayed = (relayed ?? false) || current.relayed;
+    frames = Math.max(frames, current.sent.frames);
+    codec ??= current.sent.codec;
     if (sent.framesPerSecond === null && current.sent.framesPerSecond !== null) sent = { ...current.sent, audioLevel: sent.audioLevel };
     sent.audioLevel = Math.max(sent.audioLevel, current.sent.audioLevel);
   }
@@ -169,7 +221,12 @@ export function localStats(
     receiveBitrate,
     packetLoss: sendBitrate > 0 ? weightedLoss / sendBitrate : 0,
     roundTripTime: rtts.length ? rtts.reduce((a, b) => a + b, 0) / rtts.length : null,
-    ...sent,
+    ...receivedFacts(sent),
     timestamp: links.length ? Math.max(...links.map((l) => l.current.timestamp)) : now,
+    jitter,
+    codec,
+    relayed,
+    videoFrames: frames,
+    targetBitrate,
   };
 }

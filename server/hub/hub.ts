@@ -119,12 +119,18 @@ export class Hub {
     return createRoom(this.ctx, options);
   }
 
-  /** Cuts every socket of `userId` as a network loss would; their sessions stay for the grace period. */
+  /** Cuts every socket of `userId` (their lines too) as a network loss would; their sessions stay for the grace period. */
   dropConnections(userId: string): number {
     let dropped = 0;
     for (const session of this.ctx.sessions.values()) {
       if (session.userId === userId && session.conn) {
         session.conn.terminate();
+        dropped++;
+      }
+    }
+    for (const conn of [...this.connections]) {
+      if (conn.line?.userId === userId && conn.isOpen) {
+        conn.terminate();
         dropped++;
       }
     }

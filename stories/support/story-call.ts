@@ -122,6 +122,17 @@ export class StoryCall {
     return engine;
   }
 
+  /** Guests who knock on a room with its lobby on: their joins wait until a host admits or denies them (a denial is no failure here). */
+  knock(...ids: string[]): void {
+    for (const id of ids) {
+      const person = GUESTS.find((p) => p.id === id);
+      if (!person) throw new Error(`No guest "${id}" in the story people.`);
+      const engine = this.#engine(person, GUESTS.indexOf(person) + 1);
+      this.guests.set(id, engine);
+      void engine.join(this.#token(person), { audio: false, video: false }).catch(() => undefined);
+    }
+  }
+
   /** Runs `task` every `ms` (a guest's reactions, say) until the call closes; failures are ignored. */
   every(ms: number, task: () => Promise<unknown>): void {
     this.#timers.push(setInterval(() => void task().catch(() => undefined), ms));

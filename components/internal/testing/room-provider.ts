@@ -25,6 +25,8 @@ export function roomSnapshot(participants: readonly Participant[], overrides: Pa
     profiles: {},
     panel: null,
     unreadMessages: 0,
+    roomState: null,
+    waiting: [],
     ...overrides,
   };
 }

@@ -371,3 +371,17 @@ test('a join token opens no line, a user token joins no room, and line frames ne
   assert.ok(line.of('error').some((f) => f.code === 'bad-message'));
   await hub.close();
 });
+
+test('a callee whose line connects while the call still rings is rung too', async () => {
+  const { hub, time } = setup();
+  const ann = await lineOf(hub, 'ann');
+  await lineOf(hub, 'bob');
+  const callId = await place(ann, ['bob', 'cat']);
+  time.advance(10_000);
+  const cat = await lineOf(hub, 'cat');
+  assert.equal(cat.of('ring')[0]?.callId, callId);
+  await cat.request({ type: 'accept', callId });
+  assert.equal(cat.of('call-accepted').length, 1);
+  assert.equal(ann.of('call-accepted')[0]?.by, 'cat');
+  await hub.close();
+});

@@ -5,7 +5,7 @@
  * server mints the room and a join token for each side. Free of Node APIs; time comes from `clock`.
  */
 import type { TokenClaims } from '../../../protocol/token.js';
-import type { CallParty, MissedCall, UserTokenClaims } from '../../../protocol/line.js';
+import type { CallParty, CallState, MissedCall, UserTokenClaims } from '../../../protocol/line.js';
 import type { CallAcceptedMessage, CallStateMessage, MissedCallsMessage, RingMessage } from '../../../protocol/server-messages.js';
 import { HubError } from '../errors.js';
 import { randomId, utf8Length } from '../encoding.js';
@@ -77,17 +77,22 @@ interface Call {
   at: number;
   expiresAt: number;
   callees: Map<string, CalleeState>;
-  /** The line of each callee that accepted (it alone gets the room; the others stop). */
-  acceptedOn: Map<string, LineEnd>;
   room: { roomId: string; instance: string } | null;
   /** Minting the room: later accepts wait for the same one. */
   roomMade: Promise<{ roomId: string; instance: string }> | null;
+  /** What told the caller the call was answered: sent again to a line of theirs that (re)connects while it lasts. */
+  callerAccepted: CallAcceptedMessage | null;
   /** Someone joined the call's room (then it ends when the room empties). */
   started: boolean;
   timer: unknown;
 }
 
-/** Remembered groups of users whose lines were seen: what a group policy decides on. */
+/** States after which a call rings no more; kept a while for lines that reconnect (FINALS_KEPT_MS, at most FINALS_PER_USER). */
+const FINAL_STATES: ReadonlySet<CallState> = new Set<CallState>(['declined', 'busy', 'missed', 'cancelled', 'answered-elsewhere', 'ended']);
+const FINALS_KEPT_MS = 5 * 60_000;
+const FINALS_PER_USER = 20;
+
+/** Users remembered at most, per kind (their group, policy, missed calls, recent outcomes). */
 const REMEMBERED_USERS = 100_000;
 
 export class InvitationRegistry {
@@ -99,6 +104,8 @@ export class InvitationRegistry {
   private readonly callsByRoom = new Map<string, Set<string>>();
   /** Per user; `shown`: a line of theirs saw it happen (then only lines opened later get the notice). */
   private readonly missed = new Map<string, { record: MissedCall; shown: boolean }[]>();
+  /** How each user's recent calls ended: sent again to a line that (re)connects, so one that missed it stops ringing. */
+  private readonly finals = new Map<string, { frame: CallStateMessage; at: number }[]>();
   /** Callers whose last line closed: their ringing calls are cancelled unless a line comes back in time. */
   private readonly callerGone = new Map<string, unknown>();
   private readonly rate: KeyedRateLimit;
@@ -120,7 +127,10 @@ export class InvitationRegistry {
     this.remember(line.claims);
     for (const call of this.calls.values()) {
       if (call.callees.get(userId) === 'ringing') line.send(this.ringFrame(call));
+      if (call.caller.userId === userId && call.callerAccepted) line.send(call.callerAccepted);
     }
+    const since = this.deps.clock.now() - FINALS_KEPT_MS;
+    for (const { frame, at } of this.finals.get(userId) ?? []) if (at > since) line.send(frame);
     this.deliverMissed(userId, line);
   }
 
@@ -194,7 +204,6 @@ export class InvitationRegistry {
     if (!call || state === undefined) throw new HubError('not-allowed', 'No such call for you.');
     if (state !== 'ringing') throw new HubError('not-allowed', `This call is no longer ringing for you (${state}).`);
     call.callees.set(userId, 'accepting');
-    call.acceptedOn.set(userId, line);
     this.sendToLines(userId, { type: 'call-state', callId, state: 'answered-elsewhere', by: userId }, line);
     this.clearTimerIfSettled(call);
     let room: { roomId: string; instance: string };
@@ -213,8 +222,10 @@ export class InvitationRegistry {
     if (!this.calls.has(callId)) throw new HubError('not-allowed', 'The call was cancelled.');
     call.callees.set(userId, 'accepted');
     line.send({ type: 'call-accepted', callId, by: userId, ...room, token: tokens.callee });
-    if (tokens.caller) this.sendToLines(call.caller.userId, { type: 'call-accepted', callId, by: userId, ...room, token: tokens.caller });
-    else this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
+    if (tokens.caller) {
+      call.callerAccepted = { type: 'call-accepted', callId, by: userId, ...room, token: tokens.caller };
+      this.sendToLines(call.caller.userId, call.callerAccepted);
+    } else this.tellCaller(call, { type: 'call-state', callId, state: 'accepted', by: userId });
     this.armJoinWindow(call);
   }
 
@@ -277,15 +288,16 @@ export class InvitationRegistry {
     const timeoutMs = spec.timeoutMs ?? this.deps.config.ringTimeoutMs;
     const call: Call = {
       id: randomId(12), rid: spec.rid, origin: spec.origin, caller: spec.caller, inviter: spec.inviter, video: spec.video, data: spec.data,
-      at: now, expiresAt: now + timeoutMs, callees: new Map(), acceptedOn: new Map(),
+      at: now, expiresAt: now + timeoutMs, callees: new Map(),
       room: spec.inviter ? { roomId: spec.inviter.roomId, instance: spec.inviter.instance } : null, roomMade: null,
-      started: Boolean(spec.inviter), timer: undefined,
+      started: Boolean(spec.inviter), timer: undefined, callerAccepted: null,
     };
     this.calls.set(call.id, call);
     if (call.room) this.indexRoom(call.room.roomId, call.id);
     const busy: string[] = [];
     for (const userId of spec.to) {
-      const state: CalleeState = !this.lines.has(userId) ? 'missed' : this.inCall(userId, call) ? 'busy' : 'ringing';
+      // A callee with no line open rings too: a line of theirs that connects in time rings with the others.
+      const state: CalleeState = this.inCall(userId, call) ? 'busy' : 'ringing';
       call.callees.set(userId, state);
       if (state === 'busy') busy.push(userId);
     }
@@ -297,10 +309,6 @@ export class InvitationRegistry {
     for (const userId of busy) {
       this.tellCaller(call, { type: 'call-state', callId: call.id, state: 'busy', by: userId });
       this.storeMissed(userId, this.missedRecord(call, 'incoming', 'busy'));
-    }
-    // Callees with no line were offline at the time: a notice awaits them (the caller hears `missed` at the timeout).
-    for (const [userId, state] of call.callees) {
-      if (state === 'missed') this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'));
     }
     this.settleIfOver(call);
   }
@@ -314,8 +322,6 @@ export class InvitationRegistry {
       this.storeMissed(userId, this.missedRecord(call, 'incoming', 'missed'), this.sendToLines(userId, frame));
       this.tellCaller(call, frame);
     }
-    const offline = [...call.callees].filter(([, state]) => state === 'missed').map(([userId]) => userId);
-    for (const userId of offline.filter((u) => !ringing.includes(u))) this.tellCaller(call, { type: 'call-state', callId: call.id, state: 'missed', by: userId });
     const unanswered = ringing.length > 0 && !call.inviter && ![...call.callees.values()].includes('accepted');
     if (unanswered) this.storeMissed(call.caller.userId, this.missedRecord(call, 'outgoing', 'missed'), this.lines.has(call.caller.userId));
     this.settleIfOver(call);
@@ -406,14 +412,8 @@ export class InvitationRegistry {
   }
 
   private remember(claims: UserTokenClaims): void {
-    if (this.groups.size >= REMEMBERED_USERS && !this.groups.has(claims.sub)) {
-      const oldest = this.groups.keys().next().value!;
-      this.groups.delete(oldest);
-      this.policies.delete(oldest);
-    }
-    this.groups.delete(claims.sub); // re-inserted: the newest go last
-    this.groups.set(claims.sub, claims.group);
-    if (claims.callable !== undefined || claims.group !== undefined) this.policies.set(claims.sub, { callable: claims.callable, group: claims.group });
+    setNewest(this.groups, claims.sub, claims.group);
+    if (claims.callable !== undefined || claims.group !== undefined) setNewest(this.policies, claims.sub, { callable: claims.callable, group: claims.group });
     else this.policies.delete(claims.sub);
   }
 
@@ -451,10 +451,18 @@ export class InvitationRegistry {
 
   /** To every line of `userId` but `except`; false when they have none. */
   private sendToLines(userId: string, frame: LineFrame, except?: LineEnd): boolean {
+    if (frame.type === 'call-state' && FINAL_STATES.has(frame.state)) this.rememberFinal(userId, frame);
     const set = this.lines.get(userId);
     if (!set) return false;
     for (const line of set) if (line !== except) line.send(frame);
     return true;
+  }
+
+  private rememberFinal(userId: string, frame: CallStateMessage): void {
+    const since = this.deps.clock.now() - FINALS_KEPT_MS;
+    const list = (this.finals.get(userId) ?? []).filter((entry) => entry.at > since);
+    list.push({ frame, at: this.deps.clock.now() });
+    setNewest(this.finals, userId, list.slice(-FINALS_PER_USER));
   }
 
   private missedRecord(call: Call, direction: MissedCall['direction'], reason: MissedCall['reason']): MissedCall {
@@ -464,7 +472,7 @@ export class InvitationRegistry {
   private storeMissed(userId: string, record: MissedCall, shown = false): void {
     const list = this.missed.get(userId) ?? [];
     list.push({ record, shown });
-    this.missed.set(userId, list.slice(-this.deps.config.missedCallsPerUser));
+    setNewest(this.missed, userId, list.slice(-this.deps.config.missedCallsPerUser));
   }
 
   /**
@@ -485,3 +493,10 @@ export class InvitationRegistry {
   }
 }
 
+
+/** Sets `key` as the newest entry; past REMEMBERED_USERS the oldest go (what users who never come back leave behind). */
+function setNewest<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED_USERS) map.delete(map.keys().next().value!);
+}
