@@ -1,7 +1,7 @@
 /**
  * rtc-kit's all-in-one entry: registers every element and exports the public API
  * (element classes, event classes, `start`/`join`, string registration, the engine).
- * `<rtc-video-grid>`, `<rtc-controls>`, `<rtc-chat>`, `<rtc-participants>` and `<rtc-reactions>` are
+ * `<rtc-video-grid>`, `<rtc-controls>`, `<rtc-chat>`, `<rtc-participants>`, `<rtc-reactions>` and `<rtc-phone>` are
  * chunks next to the bundle (the lobby shows none of them), defined when a page or a room uses them:
  * their classes come from `customElements.whenDefined(tag)`, or statically from
  * `elements/rtc-controls.js` and the like.
@@ -14,6 +14,7 @@ export type { RtcChat } from './rtc-chat/rtc-chat.component.js';
 export type { RtcParticipants } from './rtc-participants/rtc-participants.component.js';
 export type { RtcReactions } from './rtc-reactions/rtc-reactions.component.js';
 export type { RtcTileStats } from './rtc-tile-stats/rtc-tile-stats.component.js';
+export type { RtcPhone, PhoneState, PhoneCallOptions } from './rtc-phone/rtc-phone.component.js';
 import { defineLazyElementsOnUse } from './internal/lazy-elements.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
 export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';

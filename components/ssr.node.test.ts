@@ -14,6 +14,7 @@ describe('components under Node', () => {
     // The call's grid and bar are chunks of the bundle; their classes come from their own modules.
     assert.equal(typeof (await import('./rtc-video-grid/rtc-video-grid.js')).RtcVideoGrid, 'function');
     assert.equal(typeof (await import('./rtc-controls/rtc-controls.js')).RtcControls, 'function');
+    assert.equal(typeof (await import('./rtc-phone/rtc-phone.js')).RtcPhone, 'function'); // calls (issue 12)
     // lit's Node build brings a customElements shim, so the tags are ready for server rendering.
     const registry = (globalThis as unknown as { customElements: { get(name: string): unknown } }).customElements;
     assert.equal(registry.get('rtc-room'), kit.RtcRoom);

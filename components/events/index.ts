@@ -33,6 +33,7 @@ export { RtcTrackRemovedEvent } from './rtc-track-removed.js';
 export { RtcUserChangeEvent, type UserChange } from './rtc-user-change.js';
 // Calls (issue 12)
 export { RtcCallStateEvent } from './rtc-call-state.js';
+export { RtcIncomingCallEvent } from './rtc-incoming-call.js';
 // Moderation (issue 10): the engine's host powers, seen from the affected person and from hosts.
 export { RtcLobbyEvent } from './rtc-lobby.js';
 export { RtcMutedByHostEvent } from './rtc-muted-by-host.js';

@@ -1,7 +1,7 @@
 import type { CallState } from '../../protocol/line.js';
 import { RtcEvent } from './rtc-event.js';
 
-/** A call changed state (docs/calls.md): on `<rtc-room>` for its `invite()`s; `by` is the user whose action caused it. */
+/** A call changed state (docs/calls.md): on `<rtc-phone>` for its calls, on `<rtc-room>` for its `invite()`s; `by` is the user whose action caused it. */
 export class RtcCallStateEvent extends RtcEvent<{ callId: string; state: CallState; by?: string }> {
   constructor(detail: { callId: string; state: CallState; by?: string }) {
     super('rtc-call-state', detail);

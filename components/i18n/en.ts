@@ -309,6 +309,28 @@ export const en = {
   'recording.download': 'Download recording',
   'recording.dismiss': 'Close',
   'pip.title': 'Call: {name}',
+  // <rtc-phone> (issue 12: calls)
+  'phone.isCalling': '{name} is calling',
+  'phone.incomingVideo': 'Incoming video call',
+  'phone.incomingAudio': 'Incoming audio call',
+  'phone.videoCall': 'Video call',
+  'phone.audioCall': 'Audio call',
+  'phone.acceptVideo': 'Accept with video',
+  'phone.acceptAudio': 'Accept audio only',
+  'phone.calling': 'Calling {name}…',
+  'phone.cancel': 'Cancel',
+  'phone.title': '📞 {name} is calling…',
+  'phone.soundBlocked': 'Click anywhere to hear the ring.',
+  'phone.state.declined': '{name} declined the call',
+  'phone.state.busy': '{name} is in another call',
+  'phone.state.missed': 'No answer from {name}',
+  'phone.state.missedIncoming': 'Missed call from {name}',
+  'phone.state.answered-elsewhere': 'Answered on another device',
+  'phone.missedCount': '{count} missed calls',
+  'phone.failed.offline': '{name} is not reachable right now',
+  'phone.failed.not-allowed': 'You can’t call {name}',
+  'phone.failed.rate-limited': 'Too many calls: wait a moment, then try again',
+  'phone.failed.other': 'The call could not be placed',
 };
 
 export type StringKey = keyof typeof en;

@@ -13,6 +13,8 @@ const LOADERS = {
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
   // A tile's statistics overlay (`show-stats`): a chunk of its own, loaded when first shown.
   'rtc-tile-stats': () => import('../rtc-tile-stats/rtc-tile-stats.js'),
+  // Calls (issue 12): a page that has a phone loads it (and the line) when the tag appears.
+  'rtc-phone': () => import('../rtc-phone/rtc-phone.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

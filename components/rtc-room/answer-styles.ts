@@ -54,6 +54,8 @@ function css(screen: string, ns: string): string {
 :where(${a} .btn-hangup) { background: #fa4b4b; }
 :where(${a} .btn-accept) { background: #22b35e; }
 :where(${a} .btn-accept .icon) { transform: rotate(-135deg); }
+:where(${a} .btn-accept-audio) { background: #2f7d55; }
+:where(${a} .message.calling .kind) { font-size: 14px; opacity: 0.75; }
 :where(${a} .btn:focus-visible, ${a} .user-list-item:focus-visible, ${a} .audio-unlock:focus-visible) { outline: 2px solid #8aadff; outline-offset: 2px; }
 :where(${a} .audio-unlock) { position: absolute; top: 16px; left: 50%; transform: translateX(-50%); z-index: 2; display: flex; gap: 8px;
   align-items: center; padding: 10px 16px; border: 0; border-radius: 999px; background: #1677ff; color: #fff; font: inherit; cursor: pointer; }

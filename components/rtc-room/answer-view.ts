@@ -13,12 +13,15 @@ import { icon, type IconName } from '../internal/icons.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { visible, type AnswerAction, type RoomConfig } from './room-config.js';
+import type { PhoneCall } from './phone-call.js';
 import type { RoomPhase } from './room-phase.js';
 
 export interface AnswerViewInput {
   snapshot: RoomSnapshot;
   phase: RoomPhase;
   config: RoomConfig;
+  /** A phone's call ringing in or out (phone-call.ts). */
+  phoneCall?: PhoneCall;
   audioBlocked: boolean;
   t: (key: StringKey, params?: Record<string, string | number>) => string;
   commands: RoomCommands;
@@ -37,7 +40,8 @@ export function answerRootClass(screenname: string, namespace: string, fullscree
 }
 
 export function renderAnswer(input: AnswerViewInput): TemplateResult {
-  const { phase, config, t } = input;
+  const { phase, config, t, phoneCall } = input;
+  if (phoneCall && (phase === 'ringing' || phase === 'calling')) return renderPhoneCall(phoneCall, t);
   if (phase === 'calling') {
     return html`<div class="content"><div class="message calling">${config.displayInfo?.calling?.information || t('call.incoming')}</div></div>
       <div class="actions">
@@ -53,6 +57,23 @@ export function renderAnswer(input: AnswerViewInput): TemplateResult {
     ${input.audioBlocked
       ? html`<button type="button" class="audio-unlock" @click=${input.unlockAudio}>${icon('speaker')}<span>${t('audio.enable')}</span></button>`
       : nothing}`;
+}
+
+/** A phone's call: "Li Lei is calling" with accept (video, audio only) and decline, or "Calling Li Lei…" with cancel. */
+function renderPhoneCall(call: PhoneCall, t: AnswerViewInput['t']): TemplateResult {
+  const name = call.peer;
+  if (call.direction === 'outgoing') {
+    return html`<div class="content"><div class="message calling outgoing" role="status">${t('phone.calling', { name })}</div></div>
+      <div class="actions">${action('btn-hangup', 'hangup', t('phone.cancel'), () => call.decline())}</div>`;
+  }
+  return html`<div class="content"><div class="message calling incoming" role="status">
+      ${t('phone.isCalling', { name })}<span class="kind">${t(call.video ? 'phone.incomingVideo' : 'phone.incomingAudio')}</span>
+    </div></div>
+    <div class="actions">
+      ${action('btn-accept', 'hangup', t(call.video ? 'phone.acceptVideo' : 'phone.acceptAudio'), () => call.accept(call.video))}
+      ${call.video ? action('btn-accept-audio', 'microphone', t('phone.acceptAudio'), () => call.accept(false)) : nothing}
+      ${action('btn-hangup', 'hangup', t('call.decline'), () => call.decline())}
+    </div>`;
 }
 
 function renderViews({ snapshot, config, t }: AnswerViewInput): TemplateResult {

@@ -24,6 +24,14 @@ const allowed: [RoomPhase, RoomPhase][] = [
   ['waiting', 'lobby'], // denied: back to where the join started
   ['waiting', 'calling'],
   ['waiting', 'left'],
+  // A phone's call in answer mode (<rtc-phone mode="answer">)
+  ['lobby', 'ringing'], // it rings
+  ['ringing', 'joining'], // accepted
+  ['ringing', 'lobby'], // it stopped ringing
+  ['ringing', 'left'],
+  ['ringing', 'joined'],
+  ['joining', 'ringing'], // a failed join goes back
+  ['waiting', 'ringing'], // denied while a phone's call was answered
 ];
 
 test('the moves the room makes are allowed', () => {
@@ -31,17 +39,18 @@ test('the moves the room makes are allowed', () => {
 });
 
 test('a call in progress only ends: no way back to the lobby, the answer page or joining', () => {
-  for (const to of ['lobby', 'calling', 'joining'] as const) assert.equal(movePhase('joined', to), 'joined', `joined → ${to}`);
+  for (const to of ['lobby', 'calling', 'ringing', 'joining'] as const) assert.equal(movePhase('joined', to), 'joined', `joined → ${to}`);
 });
 
 test('after leaving, the room rejoins (or the engine joins); it shows no lobby or answer page again', () => {
   assert.equal(movePhase('left', 'lobby'), 'left');
   assert.equal(movePhase('left', 'calling'), 'left');
+  assert.equal(movePhase('left', 'ringing'), 'left');
 });
 
 test('staying in a phase is no move, and every phase has a row', () => {
   for (const phase of PHASES) assert.equal(canMove(phase, phase), false, phase);
-  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'waiting']);
+  assert.deepEqual([...PHASES].sort(), ['calling', 'joined', 'joining', 'left', 'lobby', 'ringing', 'waiting']);
   const moves = PHASES.flatMap((from) => PHASES.filter((to) => canMove(from, to)).map((to) => `${from}>${to}`));
   assert.equal(moves.length, allowed.length, `exactly the listed moves: ${moves.join(' ')}`);
 });

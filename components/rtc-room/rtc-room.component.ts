@@ -49,6 +49,7 @@ import { RoomDialogs } from './room-dialogs.js';
 import { RoomEngine } from './room-engine.js';
 import { RoomErrors } from './room-errors.js';
 import { focusMainControl, RoomPanels, warmPanels } from './room-panels.js';
+import { callPagePhase, type PhoneCall } from './phone-call.js';
 import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
 import { callViewStyles } from './call-view.styles.js';
@@ -248,6 +249,9 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** Display options in the shape of the mini-program plugin's Config (see room-config.ts). */
   @property({ attribute: false }) config: RoomConfig | undefined;
 
+  /** @internal `<rtc-phone mode="answer">`'s call before it is answered: the answer page rings (phone-call.ts). */
+  @property({ attribute: false }) phoneCall: PhoneCall | undefined;
+
   /**
    * The engine the room runs: set it to run your own; read it for the engine in use (the room's own,
    * made for `server`, while it is on the page), to call it directly: `room.engine.sendData(…)`.
@@ -288,7 +292,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** Health settings of the room's own engine: weak-network thresholds, sampling, camera stepping (docs/engine.md, "Health"). */
   @property({ attribute: false }) health: HealthOptions | undefined;
 
-  /** Where the room is: `lobby`, `calling`, `joining`, `waiting` (in the room's lobby until a host admits), `joined` or `left` (reflected, read-only: the room alone moves it). */
+  /** Where the room is: `lobby`, `calling`, `ringing` (a phone's call, answer mode), `joining`, `waiting` (in the room's lobby until a host admits), `joined` or `left` (reflected, read-only: the room alone moves it). */
   @property({ reflect: true, noAccessor: true })
   get phase(): RoomPhase {
     return this.#phase;
@@ -636,12 +640,12 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#engine.reattach();
     const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
+    const answerPage = this.mode === 'answer' ? callPagePhase(this.phoneCall, callPage) : null;
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
-    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !callPage))) {
+    if (!this.hasUpdated && (this.autojoin || (this.mode === 'answer' && !answerPage))) {
       this.join().catch(() => {}); // failures are reported as rtc-error
     }
-    if (this.phase === 'lobby' && callPage) this.#setPhase('calling');
-    if (this.phase === 'calling' && !callPage) this.#setPhase('lobby');
+    if (this.phase === 'lobby' || this.phase === 'calling' || this.phase === 'ringing') this.#setPhase(answerPage ?? 'lobby');
     this.#panels.beforeUpdate();
     this.#rebuild(changed.has('currentUserId') && !this.#userPinned);
     this.#userPinned = false;
@@ -799,6 +803,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       snapshot: this.#snapshot!,
       phase: this.phase,
       config: this.config ?? {},
+      phoneCall: this.phoneCall,
       audioBlocked: this.#audio.blocked,
       t: this.#t,
       commands: this.#commands,
