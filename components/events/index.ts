@@ -49,3 +49,5 @@ export { RtcVideoAdaptEvent } from './rtc-video-adapt.js';
 export { RtcVideoFrozenEvent } from './rtc-video-frozen.js';
 // mesh: transport connection state (issue 11)
 export { RtcTransportStateEvent } from './rtc-transport-state.js';
+// The lobby's device check (its chunk carries the class: a type here keeps it out of the first paint).
+export type { RtcConnectivityCheckEvent } from './rtc-connectivity-check.js';

@@ -4,13 +4,17 @@
  * English is built in; the other languages the kit ships load on first use, as a chunk next to the
  * bundle (elements wait for them before rendering, see `stringsReady`).
  */
-import { en, type StringKey, type Strings } from './en.js';
+import { en, type StringKey as FirstPaintKey } from './en.js';
+import type { DeviceCheckKey } from './device-check.en.js';
 
-export type { StringKey, Strings };
+// Lazy chunks' strings: their keys are here, their texts load with the chunk (addChunkStrings).
+/** Every string's key: the first paint's (en.ts) and the lazy chunks'. */
+export type StringKey = FirstPaintKey | DeviceCheckKey;
+export type Strings = Record<StringKey, string>;
 
 const tables = new Map<string, Partial<Strings>>([['en', en]]);
 /** The languages shipped beside English: relative `import()`s, so they load from wherever the bundle came from. */
-const SHIPPED: Record<string, () => Promise<Strings>> = {
+const SHIPPED: Record<string, () => Promise<Partial<Strings>>> = {
   'zh-CN': () => import('./zh-cn.js').then((module) => module.zhCN),
 };
 /** Shipped languages loading (pending) or tried (settled: loaded, or given up for English). */
@@ -26,6 +30,12 @@ export function registerStrings(lang: string, strings: Partial<Strings>): void {
 
 function notify(): void {
   for (const listener of changeListeners) listener();
+}
+
+/** A lazy chunk's own strings, by language, under anything registered for them already (the page's words win). */
+export function addChunkStrings(byLang: Record<string, Partial<Strings>>): void {
+  for (const [lang, strings] of Object.entries(byLang)) tables.set(lang, { ...strings, ...tables.get(lang) });
+  notify();
 }
 
 /** Called when registered strings change; returns the function that unsubscribes. */
@@ -79,6 +89,6 @@ export function translate(
   params?: Record<string, string | number>,
   overrides?: Partial<Strings>,
 ): string {
-  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? en[key];
+  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? tables.get('en')?.[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
 }

@@ -13,6 +13,8 @@ const LOADERS = {
   'rtc-reactions': () => import('../rtc-reactions/rtc-reactions.js'),
   // A tile's statistics overlay (`show-stats`): a chunk of its own, loaded when first shown.
   'rtc-tile-stats': () => import('../rtc-tile-stats/rtc-tile-stats.js'),
+  // The lobby's meter, pickers, speaker test and connectivity check: loaded as the lobby shows.
+  'rtc-device-check': () => import('../rtc-device-check/rtc-device-check.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

@@ -1,7 +1,7 @@
 /**
  * The page before joining: the camera preview with its microphone and camera buttons, the name
  * and, when the server asks for one, the password; what blocks the devices and how to allow them;
- * the error of the last try. Join stays in view in any box down to 320×240 (lobby-styles.ts).
+ * the error of the last try; the device check (`<rtc-device-check>`, a chunk of its own). Join stays in view in any box down to 320×240 (lobby-styles.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RtcError } from '../../core/errors.js';
@@ -22,8 +22,12 @@ export interface LobbyViewInput {
   room: string;
   joining: boolean;
   viewer: boolean;
-  /** The microphone the person wants at joining (the lobby does not open it). */
+  /** The microphone the person wants at joining (the engine does not open it before; the device check's meter listens). */
   audio: boolean;
+  /** The camera the person wants at joining. */
+  video: boolean;
+  /** The join token, if the page gave one: the connectivity check asks the server's STUN/TURN with it. */
+  token: string;
   /** Ask for a name (no token and no `user-name`). */
   askName: boolean;
   userName: string;
@@ -66,6 +70,8 @@ export function renderLobby(input: LobbyViewInput): TemplateResult {
                   @input=${(event: Event) => input.setName((event.target as HTMLInputElement).value.trim())} /></label>`
             : nothing}
           ${input.passwordPrompt ? renderPassword(input) : nothing}
+          ${input.viewer ? nothing : html`<rtc-device-check .audio=${input.audio} .video=${input.video} .token=${input.token}
+            ?microphone-blocked=${input.denied.microphone}></rtc-device-check>`}
         </div>
         <button part="join-button" class="primary" type="submit" ?disabled=${joining}>
           ${t(joining ? 'lobby.joining' : 'lobby.join')}</button>

@@ -199,8 +199,9 @@ async function measure(out: RTCDataChannel, into: RTCDataChannel, probeMs: numbe
 
 async function selectedPair(pc: RTCPeerConnection): Promise<{ relayed: boolean; rttMs: number | null }> {
   const stats = await pc.getStats();
-  let pair: { localCandidateId?: string; currentRoundTripTime?: number } | undefined;
-  stats.forEach((entry: { type: string; state?: string; nominated?: boolean }) => {
+  type Pair = { type: string; state?: string; nominated?: boolean; localCandidateId?: string; currentRoundTripTime?: number };
+  let pair: Pair | undefined;
+  stats.forEach((entry: Pair) => {
     if (entry.type === 'candidate-pair' && entry.state === 'succeeded' && (entry.nominated || !pair)) pair = entry;
   });
   const local = pair?.localCandidateId ? (stats.get(pair.localCandidateId) as { candidateType?: string } | undefined) : undefined;

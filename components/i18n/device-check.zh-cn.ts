@@ -1,0 +1,33 @@
+import type { DeviceCheckKey } from './device-check.en.js';
+
+/** 设备检测（简体中文） */
+export const deviceCheckZhCN: Record<DeviceCheckKey, string> = {
+  'check.heading': '检测你的设备',
+  'check.meter': '麦克风音量',
+  'check.meterOff': '麦克风已关闭',
+  'check.camera': '摄像头',
+  'check.microphone': '麦克风',
+  'check.speaker': '扬声器',
+  'check.testSpeaker': '测试扬声器',
+  'check.playing': '正在播放提示音…',
+  'check.heard': '如果你听到了提示音，说明扬声器正常。',
+  'check.run': '检测网络',
+  'check.running': '正在检测你的网络…',
+  'check.again': '重新检测',
+  'check.step.signaling': '连接通话服务器',
+  'check.step.ice': '建立媒体通道',
+  'check.step.bitrate': '测量网速',
+  'check.result.ok': '正常',
+  'check.result.failed': '失败',
+  'check.result.skipped': '未进行',
+  'check.path.direct': '直连',
+  'check.path.relayed': '经中继服务器',
+  'check.kbps': '{kbps} kbit/s',
+  'check.verdict.good': '你的网络可以正常通话。',
+  'check.verdict.slow': '你的网络较慢：视频可能卡顿，语音应该正常。',
+  'check.verdict.no-relay': '无法连接中继服务器：在限制较严的网络（公司、酒店）中通话可能失败。',
+  'check.verdict.no-media': '无法建立媒体通道：防火墙可能拦截了通话。请换一个网络试试。',
+  'check.verdict.no-signaling': '无法连接通话服务器。请检查网络连接。',
+  'check.forget': '忘记我的选择',
+  'check.forgotten': '已忘记你的设备选择。',
+};
