@@ -9,7 +9,7 @@ import { deviceCheckZhCN } from '../i18n/device-check.zh-cn.js';
 import { addChunkStrings, type StringKey } from '../i18n/strings.js';
 import { icon } from '../internal/icons.js';
 import { RtcElement } from '../internal/rtc-element.js';
-import { forgetChoices, rememberChoice } from './choices-store.js';
+import { forgetChoices, rememberChoice, restoreDevices } from './choices-store.js';
 import { styles } from './rtc-device-check.styles.js';
 import { playTestSound } from './test-sound.js';
 
@@ -41,6 +41,9 @@ const METER_INTERVAL_MS = 100;
  */
 export class RtcDeviceCheck extends RtcElement {
   static override styles = styles;
+
+  /** Selects the devices remembered from last time that are still plugged in (the room calls it before its preview opens). */
+  static restoreDevices = restoreDevices;
 
   /** The microphone is wanted at joining: the meter listens to it (and the choice is remembered). */
   @property({ type: Boolean }) audio = false;
