@@ -114,8 +114,10 @@ describe('<rtc-device-check> in the lobby', function () {
       const button = part<HTMLButtonElement>(room, 'speaker-test');
       button.focus();
       await sendKeys({ press: 'Space' });
-      await waitUntil(() => played.some((element) => element.srcObject instanceof MediaStream), 'the chime plays');
-      const chime = played.find((element) => element.srcObject instanceof MediaStream)! as HTMLAudioElement;
+      // The chime's own <audio>, off the page (the preview's video plays too).
+      const isChime = (element: HTMLMediaElement) => element instanceof HTMLAudioElement && !element.isConnected && element.srcObject instanceof MediaStream;
+      await waitUntil(() => played.some(isChime), 'the chime plays');
+      const chime = played.find(isChime)! as HTMLAudioElement;
       expect(chime.sinkId).to.equal(speakers[1]);
       expect(text(button)).to.equal('Playing a sound…');
       meter.setTrack((chime.srcObject as MediaStream).getAudioTracks()[0]!);
