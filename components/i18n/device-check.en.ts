@@ -25,6 +25,7 @@ export const deviceCheckEn = {
   'check.path.direct': 'direct',
   'check.path.relayed': 'through the relay server',
   'check.kbps': '{kbps} kbit/s',
+  'check.mbps': '{mbps} Mbit/s',
   'check.verdict.good': 'Your connection is ready for calls.',
   'check.verdict.slow': 'Your connection is slow: video may stutter, but audio should work.',
   'check.verdict.no-relay': 'The relay server can’t be reached: calls may fail on strict networks (office, hotel).',

@@ -23,6 +23,7 @@ export const deviceCheckZhCN: Record<DeviceCheckKey, string> = {
   'check.path.direct': '直连',
   'check.path.relayed': '经中继服务器',
   'check.kbps': '{kbps} kbit/s',
+  'check.mbps': '{mbps} Mbit/s',
   'check.verdict.good': '你的网络可以正常通话。',
   'check.verdict.slow': '你的网络较慢：视频可能卡顿，语音应该正常。',
   'check.verdict.no-relay': '无法连接中继服务器：在限制较严的网络（公司、酒店）中通话可能失败。',

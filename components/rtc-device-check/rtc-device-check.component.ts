@@ -57,8 +57,8 @@ export class RtcDeviceCheck extends RtcElement {
   /** A join token, for the server's STUN and TURN servers (a server with a secret hands them out only with one). */
   @property() token = '';
 
-  /** The last connectivity check's verdict (reflected, read-only); empty before one ran. */
-  @property({ reflect: true }) verdict: ConnectivityReport['verdict'] | '' = '';
+  /** The last connectivity check's verdict (reflected, read-only); unset before one ran. */
+  @property({ reflect: true }) verdict: ConnectivityReport['verdict'] | undefined;
 
   /** A connectivity check is running (reflected, read-only). */
   @property({ type: Boolean, reflect: true }) checking = false;
@@ -198,7 +198,7 @@ export class RtcDeviceCheck extends RtcElement {
           aria-valuemin="0" aria-valuemax="100" aria-valuenow=${this.level} style="--level: ${this.level}%"></div>
       </div>
       <details part="settings" class="settings">
-        <summary>${t('check.heading')}</summary>
+        <summary>${icon('chevron-right')}${t('check.heading')}</summary>
         <div class="settings-body">
           ${this.#picker('camera', t('check.camera'))}
           ${this.#picker('microphone', t('check.microphone'))}
@@ -242,12 +242,16 @@ export class RtcDeviceCheck extends RtcElement {
             <dt>${t('check.step.signaling')}</dt><dd data-ok=${String(report.signaling)}>${result(report.signaling)}</dd>
             <dt>${t('check.step.ice')}</dt><dd data-ok=${String(!!report.path)}>${result(report.signaling ? !!report.path : undefined,
               report.path ? t(report.path === 'direct' ? 'check.path.direct' : 'check.path.relayed') : undefined)}</dd>
-            <dt>${t('check.step.bitrate')}</dt><dd>${report.bitrateKbps === null ? t('check.result.skipped') : t('check.kbps', { kbps: report.bitrateKbps })}</dd>
+            <dt>${t('check.step.bitrate')}</dt><dd>${report.bitrateKbps === null ? t('check.result.skipped') : speed(report.bitrateKbps, t)}</dd>
           </dl>`
         : nothing}
-      <p part="verdict" class="verdict" role="status" data-verdict=${report?.verdict ?? nothing}>
-        ${report ? t(`check.verdict.${report.verdict}`) : nothing}</p>`;
+      <p part="verdict" class="verdict" role="status" data-verdict=${report?.verdict ?? nothing}>${report ? t(`check.verdict.${report.verdict}`) : nothing}</p>`;
   }
+}
+
+/** kbit/s up to a thousand, then Mbit/s (a loopback pair carries a hundred thousand). */
+function speed(kbps: number, t: (key: StringKey, params?: Record<string, string | number>) => string): string {
+  return kbps < 1000 ? t('check.kbps', { kbps }) : t('check.mbps', { mbps: Math.round(kbps / 100) / 10 });
 }
 
 /** RMS 0..1 to a meter's 0..100 on a -60..0 dBFS scale: speech moves it, silence leaves it at the bottom. */

@@ -7,6 +7,7 @@ export const styles = [
     :host {
       --device-check-meter-color: ${token('color-speaking')};
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: ${token('space-s')};
       width: 100%;
       color: ${token('color-text')};
@@ -35,6 +36,7 @@ export const styles = [
       transition: width 90ms linear;
     }
     summary {
+      list-style: none;
       width: fit-content;
       min-height: 32px;
       display: flex;
@@ -44,19 +46,35 @@ export const styles = [
       color: ${token('color-accent')};
       font-weight: ${token('font-weight-strong')};
     }
+    summary::-webkit-details-marker {
+      display: none;
+    }
+    summary .icon {
+      width: 1.25em;
+      height: 1.25em;
+      transition: transform 120ms ease;
+    }
+    .settings[open] summary .icon {
+      transform: rotate(90deg);
+    }
+    /* Inside <details> the box sizing inherits from its internal slot (content-box): set it again. */
     .settings-body {
+      box-sizing: border-box;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: ${token('space-s')};
       padding-block: ${token('space-s')};
     }
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: ${token('space-xs')};
       color: ${token('color-text-muted')};
     }
     select {
       min-height: 40px;
       width: 100%;
+      text-overflow: ellipsis;
       padding: 0 ${token('space-s')};
       border: 1px solid ${token('color-border')};
       border-radius: ${token('radius-s')};
