@@ -1,8 +1,9 @@
 /**
  * The lobby's choices from last time, kept in localStorage by the device check (rtc-device-check/
  * choices-store.ts): the devices, and the camera and microphone switched on or off. The room reads
- * them before its preview opens (the devices it leaves to the device check's chunk, off the first paint). A remembered "off" wins over the page's "on"; a remembered "on"
- * never overrides the page's `audio="off"`/`video="off"`: nothing opens that someone chose to keep closed.
+ * them before its preview opens (the devices it leaves to the device check's chunk, off the first
+ * paint). A remembered "off" wins over the page's "on"; a remembered "on" never overrides the page's
+ * `audio="off"`/`video="off"`: nothing opens that someone chose to keep closed.
  */
 export const CHOICES_KEY = 'rtc-kit.lobby-choices';
 

@@ -1,7 +1,8 @@
 /**
  * The page before joining: the camera preview with its microphone and camera buttons, the name
  * and, when the server asks for one, the password; what blocks the devices and how to allow them;
- * the error of the last try; the device check (`<rtc-device-check>`, a chunk of its own). Join stays in view in any box down to 320×240 (lobby-styles.ts).
+ * the error of the last try; the device check (`<rtc-device-check>`, a chunk of its own). Join stays
+ * in view in any box down to 320×240 (lobby-styles.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RtcError } from '../../core/errors.js';
