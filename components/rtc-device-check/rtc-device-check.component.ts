@@ -6,7 +6,7 @@ import type { DeviceKind, DeviceList } from '../../core/types.js';
 import { RtcConnectivityCheckEvent } from '../events/rtc-connectivity-check.js';
 import { deviceCheckEn } from '../i18n/device-check.en.js';
 import { deviceCheckZhCN } from '../i18n/device-check.zh-cn.js';
-import { addChunkStrings, type StringKey } from '../i18n/strings.js';
+import { addChunkStrings, type AnyStringKey } from '../i18n/strings.js';
 import { icon } from '../internal/icons.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { forgetChoices, rememberChoice, restoreDevices } from './choices-store.js';
@@ -190,7 +190,7 @@ export class RtcDeviceCheck extends RtcElement {
   }
 
   protected override render(): TemplateResult {
-    const t = (key: StringKey, params?: Record<string, string | number>) => this.i18n.t(key, params);
+    const t = (key: AnyStringKey, params?: Record<string, string | number>) => this.i18n.t(key, params);
     const listening = this.audio && !this.microphoneBlocked;
     return html`<div class="meter-row">
         ${icon(listening ? 'microphone' : 'microphone-off')}
@@ -229,7 +229,7 @@ export class RtcDeviceCheck extends RtcElement {
       </select></label>`;
   }
 
-  #renderCheck(t: (key: StringKey, params?: Record<string, string | number>) => string): TemplateResult {
+  #renderCheck(t: (key: AnyStringKey, params?: Record<string, string | number>) => string): TemplateResult {
     const report = this.report;
     const result = (ok: boolean | undefined, extra?: string) =>
       ok === undefined ? t('check.result.skipped') : `${t(ok ? 'check.result.ok' : 'check.result.failed')}${extra ? ` (${extra})` : ''}`;
@@ -250,7 +250,7 @@ export class RtcDeviceCheck extends RtcElement {
 }
 
 /** kbit/s up to a thousand, then Mbit/s (a loopback pair carries a hundred thousand). */
-function speed(kbps: number, t: (key: StringKey, params?: Record<string, string | number>) => string): string {
+function speed(kbps: number, t: (key: AnyStringKey, params?: Record<string, string | number>) => string): string {
   return kbps < 1000 ? t('check.kbps', { kbps }) : t('check.mbps', { mbps: Math.round(kbps / 100) / 10 });
 }
 

@@ -11,7 +11,7 @@ import { callAnnouncements } from './call-announcements.js';
 import { formatDuration } from './call-timer.js';
 
 const t = (key: StringKey, params: Record<string, string | number> = {}) =>
-  (en as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+  en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 
 function person(userId: string, name = userId, local = false): Participant {
   return { userId, sessionId: `${userId}-s`, name, role: 'participant', local, media: { audio: true, video: true, screen: false },
