@@ -386,6 +386,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     error: () => this.#errors.shown,
     dismissError: () => this.#errors.dismiss(),
     reportError: (error) => this.#reportError(error),
+    client: () => this.#client(),
   });
   readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
   readonly #callView = new CallViewLoader();
