@@ -234,6 +234,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** Join with the camera on; `video="off"` joins with it off. */
   @property({ converter: onOff }) video = true;
 
+  /**
+   * The camera preset: `180p`, `360p`, `480p`, `540p`, `720p`, `1080p`, with a frame rate (`720p_15`) or
+   * upright for phones (`720p_portrait`), or a seed's profile name (docs/engine.md "Camera presets").
+   * Changes apply live; unset, the engine's own (`360p_15`); an unknown name means that default.
+   */
+  @property({ attribute: 'video-quality', reflect: true }) videoQuality = '';
+
   /** `light` or `dark` sets a whole theme (`auto` follows the system); unset, the page's `--rtc-*` tokens apply. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | '' = '';
 
@@ -396,6 +403,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     server: () => this.server || defaultServer(),
     options: () => ({ ...(this.statsInterval > 0 ? { statsInterval: this.statsInterval } : {}), ...(this.health ? { health: this.health } : {}) }),
     attached: (engine) => {
+      if (engine && this.videoQuality) this.#applyVideoQuality(engine);
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
       this.#engineState.setEngine(engine);
@@ -640,6 +648,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#engine.reattach();
+    if (changed.has('videoQuality') && this.hasUpdated && this.#engine.current) this.#applyVideoQuality(this.#engine.current);
     const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
     const answerPage = this.mode === 'answer' ? callPagePhase(this.phoneCall, callPage) : null;
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
@@ -743,6 +752,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       }),
     );
     return offs;
+  }
+
+  /** The camera preset for what the engine captures next, and for a camera already running. */
+  #applyVideoQuality(engine: RtcClient): void {
+    engine.setVideoProfile(this.videoQuality || engine.options.videoProfile || '').catch((error: unknown) => this.#reportError(error));
   }
 
   #reportError(error: unknown, options?: { show?: boolean }): void {
