@@ -331,6 +331,12 @@ export const en = {
   'phone.failed.not-allowed': 'You can’t call {name}',
   'phone.failed.rate-limited': 'Too many calls: wait a moment, then try again',
   'phone.failed.other': 'The call could not be placed',
+  // Choices (issue 13): the tile menu's per-person sound
+  'tile.menu': 'Options for {name}',
+  'tile.muteForMe': 'Mute for me',
+  'tile.mutedForMe': 'Muted for you',
+  'tile.volume': 'Volume for me',
+  'tile.volumeLevel': 'Volume {level}',
 };
 
 export type StringKey = keyof typeof en;

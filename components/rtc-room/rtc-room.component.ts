@@ -449,6 +449,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     openPanel: (panel) => this.#panels.open(panel),
     toggleLocalRecording: () => this.#recording().then((recorder) => recorder.toggle()),
     togglePictureInPicture: () => this.togglePictureInPicture(),
+    setSound: (userId, change) => this.#setSound(userId, change),
   };
 
   #shortcutKeys: ReactiveController | undefined;
@@ -553,6 +554,23 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** Turns the call's sound on or off for the local user (toggles without an argument). */
   toggleSpeaker(on?: boolean): void {
     this.speakerOn = on ?? !this.speakerOn;
+  }
+
+  /**
+   * How loud someone plays for you alone, 0–1 (their tile's menu offers steps); nobody else hears a
+   * change and nothing is sent. Throws `bad-message` outside 0–1. Back to full at the next call.
+   */
+  setUserVolume(userId: string, volume: number): void {
+    this.#setSound(userId, { volume });
+  }
+
+  /** Mutes someone for you alone ("Mute for me" in their tile's menu): they still send, everyone else still hears them. */
+  muteUserLocally(userId: string, muted: boolean): void {
+    this.#setSound(userId, { muted });
+  }
+
+  #setSound(userId: string, change: Parameters<RoomCommands['setSound']>[1]): void {
+    if (this.#audio.personal.set(userId, change)) this.requestUpdate();
   }
 
   /** Moves to the next camera (front and back on phones). */
@@ -779,6 +797,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       pinnedUserId: this.currentUserId || null,
       fullscreen: this.fullscreen,
       speakerOn: this.speakerOn,
+      sound: this.#audio.personal.all,
       profiles: this.#profiles(),
       panel: this.panel || null,
       unreadMessages: this.#panels.unread,

@@ -3,19 +3,23 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/types.js';
+import type { PersonSound } from '../context/room-state-context.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
+import { RtcVolumeChangeEvent } from '../events/rtc-volume-change.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { NetworkHealthController } from '../internal/network-health-controller.js';
+import { MenuController } from '../internal/menu-controller.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
 import { ViewSizeController } from '../internal/view-size-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 import { showHealth, type TileHealthView } from './tile-health-loader.js';
+import { percent, renderTileMenu } from './tile-menu.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
@@ -27,6 +31,7 @@ import { showHealth, type TileHealthView } from './tile-health-loader.js';
  * @slot overlay - Extra content drawn over the video (badges, buttons).
  *
  * @event {RtcPinEvent} rtc-pin - The user pressed the pin button: `{ userId: string, pinned: boolean }` (the new state).
+ * @event {RtcVolumeChangeEvent} rtc-volume-change - The user changed how loud this person plays for them alone, in the tile's menu: `{ userId, volume, muted }` (volume 0–1).
  *
  * @csspart base - The tile's box.
  * @csspart video - The `<video>` element.
@@ -46,6 +51,10 @@ import { showHealth, type TileHealthView } from './tile-health-loader.js';
  * @csspart frozen - "Video interrupted", while their video is frozen (frames stopped while the camera is on).
  * @csspart weak-network - On the local tile, "Your connection is unstable" while our uplink is weak (and the audio-only hint).
  * @csspart stats - The statistics overlay (`rtc-tile-stats`), with `show-stats`.
+ * @csspart menu-button - The button that opens the tile's menu (a remote person inside a room: their volume and "Mute for me").
+ * @csspart menu - The tile's menu.
+ * @csspart menu-item - One item of it (a volume step, "Mute for me").
+ * @csspart sound-muted - The crossed-out speaker in the label while you muted them for yourself.
  *
  * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
  * @cssproperty [--tile-background=var(--rtc-color-tile)] - Background behind the video and the placeholder.
@@ -118,6 +127,11 @@ export class RtcVideoTile extends RtcElement {
 
   /** Show the statistics overlay (resolution, frame rate, bitrate, loss, RTT, codec, path); it loads on first use. */
   @property({ type: Boolean, reflect: true, attribute: 'show-stats' }) showStats = false;
+  /** Whether you muted them for yourself, in the tile's menu or with the room's `muteUserLocally` (reflected, read-only: follows the room). */
+  @property({ type: Boolean, reflect: true, attribute: 'locally-muted' }) locallyMuted = false;
+
+  /** How loud they play for you, 0–1 (reflected, read-only: follows the room; the tile's menu changes it). */
+  @property({ type: Number, reflect: true }) volume = 1;
 
   /** The clock for `unreachable-after` (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
@@ -158,6 +172,7 @@ export class RtcVideoTile extends RtcElement {
     const client = this.client;
     return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
   });
+  readonly #menu = new MenuController(this);
 
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
@@ -182,7 +197,26 @@ export class RtcVideoTile extends RtcElement {
     this.audioMuted = !p.media.audio;
     this.videoMuted = !this.#hasVideo(p);
     this.handRaised = p.handRaised && !this.screen;
+    const sound = this.#sound(p);
+    this.locallyMuted = !!sound?.muted;
+    this.volume = sound?.volume ?? 1;
     this.#followLink(p);
+  }
+
+  /** How they play for the local user, when the room lets the tile shape it: a remote camera tile inside a room. */
+  #sound(p: Participant): PersonSound | null {
+    if (p.local || this.screen || this.engine || !this.roomCommands || !this.snapshot) return null;
+    return this.snapshot.sound[p.userId] ?? { volume: 1, muted: false };
+  }
+
+  #setSound(change: Partial<PersonSound>): void {
+    const p = this.#participant;
+    const sound = p && this.#sound(p);
+    if (!p || !sound) return;
+    this.#menu.close(true);
+    this.roomCommands!.setSound(p.userId, change);
+    const next = { ...sound, ...change };
+    this.emit(new RtcVolumeChangeEvent({ userId: p.userId, volume: next.volume, muted: next.muted }));
   }
 
   override disconnectedCallback(): void {
@@ -273,6 +307,8 @@ export class RtcVideoTile extends RtcElement {
       this.unreachable ? this.i18n.t('tile.unreachable', { name: plainName }) : '',
       quality,
       this.videoFrozen && !this.videoMuted ? this.i18n.t('tile.frozen') : '',
+      this.locallyMuted ? this.i18n.t('tile.mutedForMe') : '',
+      !this.locallyMuted && this.volume < 1 ? this.i18n.t('tile.volumeLevel', { level: percent(this.volume, this.i18n.lang) }) : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -311,6 +347,9 @@ export class RtcVideoTile extends RtcElement {
           ${this.audioMuted && !this.screen
             ? html`<span part="muted-icon" class="muted" title=${this.i18n.t('tile.muted')}>${icon('microphone-off')}</span>`
             : nothing}
+          ${this.locallyMuted
+            ? html`<span part="sound-muted" class="sound-muted" title=${this.i18n.t('tile.mutedForMe')}>${icon('speaker-off')}</span>`
+            : nothing}
           <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
             class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
           ${quality && this.#healthView ? this.#healthView.renderQualityBars(this.#quality(), quality) : nothing}
@@ -321,6 +360,7 @@ export class RtcVideoTile extends RtcElement {
               title=${this.i18n.t(this.pinned ? 'tile.unpin' : 'tile.pin', { name: plainName })}
               @click=${this.#onPin}>${icon('pin')}</button>`
           : nothing}
+        ${this.#renderMenuButton(p, plainName)}
       </div>
     `;
   }
@@ -329,6 +369,23 @@ export class RtcVideoTile extends RtcElement {
   #quality(): 0 | 1 | 2 | 3 | 4 | 5 {
     const level = Math.round(Number(this.networkQuality));
     return (Number.isFinite(level) ? Math.min(5, Math.max(0, level)) : 0) as 0 | 1 | 2 | 3 | 4 | 5;
+  }
+
+  /** The menu and its button, when there is something in it. */
+  #renderMenuButton(p: Participant, name: string) {
+    const sound = this.#sound(p);
+    if (!sound || this.unreachable) return nothing;
+    const label = this.i18n.t('tile.menu', { name });
+    const open = this.#menu.openId === 'tile';
+    return html`<button part="menu-button" class="menu-button" type="button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${label} title=${label}
+        @click=${(event: Event) => this.#menu.toggle('tile', event.currentTarget as HTMLElement)}>${icon('more')}</button>
+      ${open
+        ? renderTileMenu({
+            name, lang: this.i18n.lang, sound, t: (key, params) => this.i18n.t(key, params),
+            onKeydown: this.#menu.onKeydown, setSound: (change) => this.#setSound(change),
+          })
+        : nothing}`;
   }
 
   #renderUnreachable(name: string) {
