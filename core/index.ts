@@ -31,3 +31,6 @@ export { checkSystemRequirements } from './preflight/system-requirements.js';
 export type { BrowserScope, Requirement, SystemRequirements } from './preflight/system-requirements.js';
 export { checkConnectivity } from './preflight/connectivity-check.js';
 export type { ConnectivityCheckOptions, ConnectivityReport, ConnectivityVerdict } from './preflight/connectivity-check.js';
+// Choices (issue 13): the microphone's processing, and the names a camera preset goes by.
+export type { AudioProcessing } from './media/local-media.js';
+export { pluginVideoQuality } from './media/quality-names.js';

@@ -20,7 +20,7 @@ import { DefaultReconnectPolicy, type ReconnectPolicy } from './signaling/reconn
 import { SignalingClient, type JoinKind } from './signaling/signaling-client.js';
 import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
-import { LocalMedia } from './media/local-media.js';
+import { LocalMedia, type AudioProcessing } from './media/local-media.js';
 import { snapshotOf, type SnapshotOptions } from './media/snapshot.js';
 import { DeviceManager } from './media/devices.js';
 import { cameraLayers, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
@@ -371,6 +371,14 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   /** Whether media gets through at all, beside each participant's `link` (`closed` when not in a call). */
   get transportState(): TransportState {
     return this.#transportState;
+  }
+
+  /** Noise suppression and echo cancellation of the microphone (on by default, or as `audioConstraints` says). */
+  get audioProcessing(): AudioProcessing { return this.#media.audioProcessing; }
+
+  /** Switch noise suppression or echo cancellation, live and for later captures (the microphone may be captured again to apply it). */
+  setAudioProcessing(change: Partial<AudioProcessing>): Promise<void> {
+    return this.#media.setAudioProcessing(change);
   }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {

@@ -337,6 +337,10 @@ export const en = {
   'tile.mutedForMe': 'Muted for you',
   'tile.volume': 'Volume for me',
   'tile.volumeLevel': 'Volume {level}',
+  // Choices (issue 13): the microphone menu's processing
+  'controls.audioProcessing': 'Audio processing',
+  'controls.noiseSuppression': 'Noise suppression',
+  'controls.echoCancellation': 'Echo cancellation',
 };
 
 export type StringKey = keyof typeof en;

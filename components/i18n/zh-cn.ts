@@ -356,4 +356,8 @@ export const zhCN: Strings = {
   'tile.mutedForMe': '已对你静音',
   'tile.volume': '我听到的音量',
   'tile.volumeLevel': '音量 {level}',
+  // Choices (issue 13): the microphone menu's processing
+  'controls.audioProcessing': '音频处理',
+  'controls.noiseSuppression': '降噪',
+  'controls.echoCancellation': '回声消除',
 };

@@ -13,6 +13,7 @@ import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
 import { pictureInPictureKind } from '../internal/picture-in-picture-support.js';
+import { rememberAudioProcessing } from '../internal/remembered-audio-processing.js';
 import { REACTIONS } from '../rtc-reactions/reaction-list.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { DEFAULT_ACTIONS } from './default-actions.js';
@@ -321,7 +322,27 @@ export class RtcControls extends RtcElement {
             }}>${checked ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${name}</span></button>`;
         })}
       `)}
+      ${kind === 'microphone' ? this.#processingItems(commands) : nothing}
     </div>`;
+  }
+
+  /** Noise suppression and echo cancellation, switched live and remembered for the next call. */
+  #processingItems(commands: MediaCommands): TemplateResult | typeof nothing {
+    const client = this.client;
+    if (!client) return nothing;
+    const processing = client.audioProcessing;
+    const items: [keyof typeof processing, StringKey][] = [['noiseSuppression', 'controls.noiseSuppression'], ['echoCancellation', 'controls.echoCancellation']];
+    return html`<div class="menu-heading" role="presentation" id="processing-heading">${this.i18n.t('controls.audioProcessing')}</div>
+      <div role="group" aria-labelledby="processing-heading">
+        ${items.map(([key, label]) => html`<button part="menu-item" type="button" class="menu-item" role="menuitemcheckbox" tabindex="-1"
+          data-processing=${key} aria-checked=${processing[key] ? 'true' : 'false'}
+          @click=${() => {
+            this.#menu.close(true);
+            const change = { [key]: !processing[key] };
+            rememberAudioProcessing(change);
+            void this.#run(`processing-${key}`, commands, () => client.setAudioProcessing(change)).then(() => this.requestUpdate());
+          }}>${processing[key] ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${this.i18n.t(label)}</span></button>`)}
+      </div>`;
   }
 
   /** The actions that did not fit, as menu items (toggles are checkboxes), in the bar's order. */

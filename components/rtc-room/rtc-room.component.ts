@@ -19,6 +19,7 @@ import { EngineStateController } from '../internal/engine-state-controller.js';
 import { icon } from '../internal/icons.js';
 import { defaultServer } from '../internal/default-server.js';
 import { reassertAttribute } from '../internal/read-only-attribute.js';
+import { rememberedAudioProcessing } from '../internal/remembered-audio-processing.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
@@ -404,6 +405,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     options: () => ({ ...(this.statsInterval > 0 ? { statsInterval: this.statsInterval } : {}), ...(this.health ? { health: this.health } : {}) }),
     attached: (engine) => {
       if (engine && this.videoQuality) this.#applyVideoQuality(engine);
+      if (engine) void engine.setAudioProcessing(rememberedAudioProcessing()).catch((error: unknown) => this.#reportError(error));
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
       this.#engineState.setEngine(engine);
