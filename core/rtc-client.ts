@@ -108,6 +108,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #iceServers: RTCIceServer[] = [];
   #roomState: RoomState | null = null;
   #waitingList: readonly WaitingPerson[] = [];
+  /** A host made the call audio only (`roomState.audioOnly`), known from `joined` on. */
+  #audioOnlyRoom = false;
   /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
   readonly #unmuteAllowed = new Set<MediaKind>();
   #tokenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -474,6 +476,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     await this.#joined().request({ type: 'hold', kind, held: false });
   }
 
+  /** Needs `mute-others`: the whole call audio only (`roomState.audioOnly`): every camera goes off, the hosts' too, until lifted. */
+  async setRoomAudioOnly(on: boolean): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'audio-only', on });
+  }
+
   /** Needs `mute-others`: ends someone's screen share. */
   async stopScreenShare(userId: string): Promise<void> {
     this.#assertMay('mute-others');
@@ -629,7 +637,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
     this.#roster.admitSelf(message.self, message.room.hands);
     const announced = message.self.media;
-    if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
+    this.#audioOnlyRoom = message.room.audioOnly;
+    if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#cameraAnnounced())) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
@@ -736,6 +745,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roomId = null;
     this.#limits = null;
     this.#roomState = null;
+    this.#audioOnlyRoom = false;
     this.#waitingList = [];
     this.#unmuteAllowed.clear();
     clearTimeout(this.#tokenTimer);
@@ -818,6 +828,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     // A new hold starts clean: an earlier "ask to unmute" does not survive it.
     for (const kind of ['audio', 'video'] as const) if (state.held[kind] && !previous?.held[kind]) this.#unmuteAllowed.delete(kind);
     this.#roomState = state;
+    this.#audioOnlyRoom = state.audioOnly;
+    if (state.audioOnly && this.#media.cameraOn) void this.#media.setCamera(false).catch(() => undefined);
     this.emit('room-state', { state, previous });
   }
 
@@ -907,7 +919,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   #announceMedia(): void {
-    this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#media.cameraOn } });
+    this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#cameraAnnounced() } });
+  }
+
+  /** A camera still closing in an audio-only room is not announced (the server would refuse it). */
+  #cameraAnnounced(): boolean {
+    return this.#media.cameraOn && !this.#audioOnlyRoom;
   }
 
   #setTransportState(state: TransportState): void {
@@ -952,6 +969,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   #assertNotHeld(on: boolean, kind: MediaKind): void {
+    if (on && kind === 'video' && this.#state !== 'disconnected' && this.#audioOnlyRoom) throw new RtcError('not-allowed', 'The call is audio only for now.');
     if (!on || this.#state === 'disconnected' || !this.#roomState?.held[kind]) return;
     if (this.can('mute-others') || this.#unmuteAllowed.has(kind)) return;
     throw new RtcError('not-allowed', `A host holds ${kind === 'audio' ? 'microphones' : 'cameras'} muted for now.`);
