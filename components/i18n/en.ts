@@ -337,6 +337,7 @@ export const en = {
   'tile.mutedForMe': 'Muted for you',
   'tile.volume': 'Volume for me',
   'tile.volumeLevel': 'Volume {level}',
+  'tile.showStats': 'Show statistics',
   // Choices (issue 13): the microphone menu's processing
   'controls.audioProcessing': 'Audio processing',
   'controls.noiseSuppression': 'Noise suppression',

@@ -356,6 +356,7 @@ export const zhCN: Strings = {
   'tile.mutedForMe': '已对你静音',
   'tile.volume': '我听到的音量',
   'tile.volumeLevel': '音量 {level}',
+  'tile.showStats': '显示统计信息',
   // Choices (issue 13): the microphone menu's processing
   'controls.audioProcessing': '音频处理',
   'controls.noiseSuppression': '降噪',

@@ -51,9 +51,9 @@ import { percent, renderTileMenu } from './tile-menu.js';
  * @csspart frozen - "Video interrupted", while their video is frozen (frames stopped while the camera is on).
  * @csspart weak-network - On the local tile, "Your connection is unstable" while our uplink is weak (and the audio-only hint).
  * @csspart stats - The statistics overlay (`rtc-tile-stats`), with `show-stats`.
- * @csspart menu-button - The button that opens the tile's menu (a remote person inside a room: their volume and "Mute for me").
+ * @csspart menu-button - The button that opens the tile's menu: a remote person's volume and "Mute for me" (inside a room), "Show statistics" (with an engine).
  * @csspart menu - The tile's menu.
- * @csspart menu-item - One item of it (a volume step, "Mute for me").
+ * @csspart menu-item - One item of it (a volume step, "Mute for me", "Show statistics").
  * @csspart sound-muted - The crossed-out speaker in the label while you muted them for yourself.
  *
  * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
@@ -374,7 +374,9 @@ export class RtcVideoTile extends RtcElement {
   /** The menu and its button, when there is something in it. */
   #renderMenuButton(p: Participant, name: string) {
     const sound = this.#sound(p);
-    if (!sound || this.unreachable) return nothing;
+    // The overlay reads the engine's stats: a camera tile with an engine offers it.
+    const stats = this.client && !this.screen ? this.showStats : null;
+    if ((!sound && stats === null) || this.unreachable) return nothing;
     const label = this.i18n.t('tile.menu', { name });
     const open = this.#menu.openId === 'tile';
     return html`<button part="menu-button" class="menu-button" type="button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
@@ -384,6 +386,10 @@ export class RtcVideoTile extends RtcElement {
         ? renderTileMenu({
             name, lang: this.i18n.lang, sound, t: (key, params) => this.i18n.t(key, params),
             onKeydown: this.#menu.onKeydown, setSound: (change) => this.#setSound(change),
+            stats, toggleStats: () => {
+              this.#menu.close(true);
+              this.showStats = !this.showStats;
+            },
           })
         : nothing}`;
   }

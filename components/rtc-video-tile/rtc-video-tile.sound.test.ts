@@ -53,13 +53,16 @@ describe('<rtc-video-tile> per-person sound, through the server', function () {
     const cara = await seat('cara', 'zh-CN');
     await waitUntil(() => sound(ann, 'bob') && sound(cara, 'bob') && sound(bob, 'ann') && tile(ann, 'bob'), 'everyone hears everyone', LONG);
     const bobsTile = tile(ann, 'bob')!;
-    expect(part(tile(ann, 'ann')!, 'menu-button'), 'no sound menu on my own tile').to.be.null;
     expect(part(bobsTile, 'menu-button')!.getAttribute('aria-label')).to.equal('Options for bob');
+    const ownTile = tile(ann, 'ann')!;
+    await openMenu(ownTile);
+    expect(items(ownTile).map((item) => item.textContent!.trim()), 'no sound to shape on my own tile').to.deep.equal(['Show statistics']);
+    await sendKeys({ press: 'Escape' });
 
     await openMenu(bobsTile);
     expect(part(bobsTile, 'menu-button')!.getAttribute('aria-expanded')).to.equal('true');
     await expect(bobsTile).to.be.accessible();
-    expect(items(bobsTile).map((item) => item.textContent!.trim())).to.deep.equal(['Mute for me', '10%', '25%', '50%', '75%', '100%']);
+    expect(items(bobsTile).map((item) => item.textContent!.trim())).to.deep.equal(['Mute for me', '10%', '25%', '50%', '75%', '100%', 'Show statistics']);
     await sendKeys({ press: 'Home' });
     const muted = oneEvent(ann, 'rtc-volume-change');
     await sendKeys({ press: 'Enter' });
@@ -92,6 +95,15 @@ describe('<rtc-video-tile> per-person sound, through the server', function () {
     expect(part(bobsTile, 'base')!.getAttribute('aria-label')).to.contain('Volume 25%');
     expect(sound(cara, 'bob')!.volume, 'Cara hears Bob at full').to.equal(1);
 
+    // Show statistics toggles the overlay on this tile.
+    await openMenu(bobsTile);
+    await sendKeys({ press: 'End' });
+    expect(focused(bobsTile)!.getAttribute('aria-checked')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => bobsTile.showStats && part(bobsTile, 'stats'), 'the overlay shows', LONG);
+    expect(bobsTile.hasAttribute('show-stats')).to.be.true;
+    expect(sound(ann, 'bob')!.volume, 'the sound stays as chosen').to.equal(0.25);
+
     // The room's methods do the same from script; a volume out of range is a typed error.
     ann.setUserVolume('bob', 1);
     ann.muteUserLocally('cara', true);
@@ -107,6 +119,7 @@ describe('<rtc-video-tile> per-person sound, through the server', function () {
     expect(part(annForCara, 'menu-button')!.getAttribute('aria-label')).to.equal('ann 的选项');
     await openMenu(annForCara);
     expect(items(annForCara)[0]!.textContent!.trim()).to.equal('仅对我静音');
+    expect(items(annForCara).at(-1)!.textContent!.trim()).to.equal('显示统计信息');
     expect(part(annForCara, 'menu')!.querySelector('[role="group"]')!.getAttribute('aria-labelledby')).to.equal('volume-heading');
     expect(part(annForCara, 'menu')!.querySelector('#volume-heading')!.textContent).to.equal('我听到的音量');
     await expect(annForCara).to.be.accessible();

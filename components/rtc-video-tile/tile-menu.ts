@@ -1,7 +1,7 @@
 /**
  * The tile's menu: how loud this person plays for you (volume steps and "Mute for me", only for a
- * remote person inside a room: it acts on the room's `<audio>` for them, nothing is sent).
- * Rendered by the tile; the keys and the positioning are the MenuController's.
+ * remote person inside a room: it acts on the room's `<audio>` for them, nothing is sent), and the
+ * statistics overlay on or off. Rendered by the tile; the keys and the positioning are the MenuController's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PersonSound } from '../context/room-state-context.js';
@@ -14,6 +14,9 @@ export interface TileMenuView {
   lang: string;
   /** Null: no sound to shape here (our own tile, a screen, a tile outside a room). */
   sound: PersonSound | null;
+  /** Whether the statistics overlay shows; null: not offered (no engine to read them from). */
+  stats: boolean | null;
+  toggleStats: () => void;
   t: (key: StringKey, params?: Record<string, string | number>) => string;
   onKeydown: (event: KeyboardEvent) => void;
   setSound: (change: Partial<PersonSound>) => void;
@@ -32,6 +35,13 @@ export function renderTileMenu(view: TileMenuView): TemplateResult {
   const { sound, t } = view;
   return html`<div part="menu" class="menu" role="menu" aria-label=${t('tile.menu', { name: view.name })} @keydown=${view.onKeydown}>
     ${sound ? renderSoundItems(sound, view) : nothing}
+    ${view.stats === null
+      ? nothing
+      : html`<button part="menu-item" type="button" class="menu-item" role="menuitemcheckbox" tabindex="-1" data-item="stats"
+          aria-checked=${view.stats ? 'true' : 'false'} @click=${view.toggleStats}
+          ><span class="icon"></span><span class="menu-label">${t('tile.showStats')}</span>${view.stats
+            ? html`<span class="menu-check">${icon('check')}</span>`
+            : nothing}</button>`}
   </div>`;
 }
 
