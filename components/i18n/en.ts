@@ -338,6 +338,7 @@ export const en = {
   'tile.volume': 'Volume for me',
   'tile.volumeLevel': 'Volume {level}',
   'tile.showStats': 'Show statistics',
+  'people.audioOnly': 'Audio only for everyone',
   // Choices (issue 13): the microphone menu's processing
   'controls.audioProcessing': 'Audio processing',
   'controls.noiseSuppression': 'Noise suppression',

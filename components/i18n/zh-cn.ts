@@ -357,6 +357,7 @@ export const zhCN: Strings = {
   'tile.volume': '我听到的音量',
   'tile.volumeLevel': '音量 {level}',
   'tile.showStats': '显示统计信息',
+  'people.audioOnly': '全员仅语音',
   // Choices (issue 13): the microphone menu's processing
   'controls.audioProcessing': '音频处理',
   'controls.noiseSuppression': '降噪',

@@ -127,6 +127,7 @@ export class RtcVideoTile extends RtcElement {
 
   /** Show the statistics overlay (resolution, frame rate, bitrate, loss, RTT, codec, path); it loads on first use. */
   @property({ type: Boolean, reflect: true, attribute: 'show-stats' }) showStats = false;
+
   /** Whether you muted them for yourself, in the tile's menu or with the room's `muteUserLocally` (reflected, read-only: follows the room). */
   @property({ type: Boolean, reflect: true, attribute: 'locally-muted' }) locallyMuted = false;
 
