@@ -110,6 +110,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #waitingList: readonly WaitingPerson[] = [];
   /** A host made the call audio only (`roomState.audioOnly`), known from `joined` on. */
   #audioOnlyRoom = false;
+  /** We chose audio only for ourselves (`setAudioOnly`); it outlasts a call, as a device choice does. */
+  #audioOnly = false;
   /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
   readonly #unmuteAllowed = new Set<MediaKind>();
   #tokenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -367,7 +369,27 @@ export class RtcClient extends Emitter<RtcClientEvents> {
    */
   setViewSize(userId: string, source: 'camera' | 'screen', size: ViewSize | null, owner: object = this): void {
     const view = this.#views.set(userId, source, size, owner, globalThis.devicePixelRatio ?? 1);
-    this.#transport?.setViewSize(userId, source, view.size);
+    this.#transport?.setViewSize(userId, source, this.#audioOnly && source === 'camera' ? null : view.size);
+  }
+
+  /** Audio only for us (`setAudioOnly`): our camera stays off and nobody sends us theirs. */
+  get audioOnly(): boolean { return this.#audioOnly; }
+
+  /**
+   * Audio only for us alone, to spare a weak link: our camera goes off (`setCamera(true)` rejects
+   * `not-allowed` until lifted) and every camera sent to us pauses (their screens still come). Lifted, the
+   * cameras come back at the size the UI shows them; ours stays off until turned on.
+   */
+  async setAudioOnly(on: boolean): Promise<void> {
+    if (on === this.#audioOnly) return;
+    this.#audioOnly = on;
+    const shown = new Map(this.#views.all(globalThis.devicePixelRatio ?? 1).filter((v) => v.source === 'camera').map((v) => [v.userId, v.size]));
+    for (const userId of new Set([...shown.keys(), ...this.#roster.participants.keys()])) {
+      // Lifted: the size the UI shows them at, or (never said) any size bigger than a camera sends, for their top layer.
+      this.#transport?.setViewSize(userId, 'camera', on ? null : shown.has(userId) ? shown.get(userId)! : FULL_VIEW);
+    }
+    this.emit('audio-only', { on });
+    if (on) await this.#media.setCamera(false);
   }
 
   /** Whether media gets through at all, beside each participant's `link` (`closed` when not in a call). */
@@ -873,7 +895,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const transport: Transport = this.#mediaTransport === 'sfu'
       ? new SfuTransport({ ...common, signaling: sfuSignaling(() => this.#signaling, (error) => this.emit('error', { error })) })
       : new MeshTransport({ ...common, localUserId: this.#roster.self.userId });
-    for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) transport.setViewSize(view.userId, view.source, view.size);
+    for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) {
+      transport.setViewSize(view.userId, view.source, this.#audioOnly && view.source === 'camera' ? null : view.size);
+    }
     transport.on('transport-state', ({ state }) => this.#setTransportState(state));
     this.#setTransportState(transport.state);
     for (const source of ['microphone', 'camera', 'screen'] as const) {
@@ -970,6 +994,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   #assertNotHeld(on: boolean, kind: MediaKind): void {
     if (on && kind === 'video' && this.#state !== 'disconnected' && this.#audioOnlyRoom) throw new RtcError('not-allowed', 'The call is audio only for now.');
+    if (on && kind === 'video' && this.#audioOnly) throw new RtcError('not-allowed', 'Audio only is on: setAudioOnly(false) first.');
     if (!on || this.#state === 'disconnected' || !this.#roomState?.held[kind]) return;
     if (this.can('mute-others') || this.#unmuteAllowed.has(kind)) return;
     throw new RtcError('not-allowed', `A host holds ${kind === 'audio' ? 'microphones' : 'cameras'} muted for now.`);
@@ -983,6 +1008,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.options.debug) console.debug(`[rtc ${this.#roster.self.userId || '-'}] ${message}`);
   }
 }
+
+/** Bigger than any camera preset: the sender's top layer. */
+const FULL_VIEW: ViewSize = { width: 4096, height: 4096 };
 
 /** Signaling held for one person not back yet; an ICE restart or two fits, a runaway does not. */
 const MAX_HELD_SIGNALS = 200;

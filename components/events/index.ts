@@ -58,3 +58,4 @@ export { RtcRecordingChangeEvent } from './rtc-recording-change.js';
 export type { RtcConnectivityCheckEvent } from './rtc-connectivity-check.js';
 // Choices (issue 13): per-person volume
 export { RtcVolumeChangeEvent } from './rtc-volume-change.js';
+export { RtcAudioOnlyEvent } from './rtc-audio-only.js';

@@ -7,6 +7,7 @@ import type { PersonSound } from '../context/room-state-context.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
 import { RtcVolumeChangeEvent } from '../events/rtc-volume-change.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
+import { AudioOnlyController } from '../internal/audio-only-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
 import { loadElement } from '../internal/lazy-elements.js';
@@ -174,6 +175,8 @@ export class RtcVideoTile extends RtcElement {
     return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
   });
   readonly #menu = new MenuController(this);
+  /** While we are audio only, nobody sends us their camera: their tiles show the avatar. */
+  readonly #audioOnly = new AudioOnlyController(this);
 
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
@@ -184,6 +187,7 @@ export class RtcVideoTile extends RtcElement {
     this.#level.setEngine(this.client);
     this.#reactions.setEngine(this.client);
     this.#health.setEngine(this.client);
+    this.#audioOnly.setEngine(this.client);
     if (changed.has('showStats') && this.showStats) void loadElement('rtc-tile-stats').catch(() => undefined);
     if (!this.#healthView && (this.networkQuality > 0 || this.videoFrozen || this.networkWeak)) {
       void showHealth(this.renderRoot).then((view) => {
@@ -270,7 +274,8 @@ export class RtcVideoTile extends RtcElement {
 
   #hasVideo(p: Participant): boolean {
     const live = this.#stream(p)?.getVideoTracks().some((track) => track.readyState === 'live') ?? false;
-    return live && (this.screen ? p.media.screen : p.media.video);
+    if (this.screen) return live && p.media.screen;
+    return live && p.media.video && (p.local || !this.client?.audioOnly);
   }
 
   #plainName(p: Participant): string {
