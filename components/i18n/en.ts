@@ -343,6 +343,7 @@ export const en = {
   'controls.audioProcessing': 'Audio processing',
   'controls.noiseSuppression': 'Noise suppression',
   'controls.echoCancellation': 'Echo cancellation',
+  'controls.audioOnly': 'Audio only',
 };
 
 export type StringKey = keyof typeof en;

@@ -362,4 +362,5 @@ export const zhCN: Strings = {
   'controls.audioProcessing': '音频处理',
   'controls.noiseSuppression': '降噪',
   'controls.echoCancellation': '回声消除',
+  'controls.audioOnly': '仅语音',
 };

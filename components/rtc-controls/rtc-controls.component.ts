@@ -9,6 +9,7 @@ import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import type { StringKey } from '../i18n/strings.js';
 import { icon, type IconName } from '../internal/icons.js';
 import { MenuController } from '../internal/menu-controller.js';
+import { AudioOnlyController } from '../internal/audio-only-controller.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
@@ -90,7 +91,8 @@ export class RtcControls extends RtcElement {
 
   /**
    * Which buttons to show, in order, separated by spaces: `microphone camera switch-camera screen
-   * snapshot speaker hand reactions layout fullscreen chat people hangup`, and `slot` for the page's own
+   * snapshot speaker hand reactions layout fullscreen chat people hangup`, `audio-only` (not in the
+   * default: audio only for the local user, `engine.setAudioOnly`), and `slot` for the page's own
    * buttons. `speaker`, `layout`, `fullscreen`, `chat` and `people` act on the enclosing `<rtc-room>`
    * and are left out without one; `switch-camera` shows with two cameras or more, `screen` where the
    * browser can share a screen. `chat` counts unread messages, `people` raised hands (for hosts, people
@@ -104,6 +106,8 @@ export class RtcControls extends RtcElement {
   @state() private kept = Infinity;
 
   readonly #menu = new MenuController(this);
+  /** The audio-only toggle follows the engine. */
+  readonly #audioOnly = new AudioOnlyController(this);
   /** A new width re-renders, and every render measures the bar again (see #fit). */
   readonly #size = new ResizeController(this);
   readonly #pending = new Set<string>();
@@ -199,6 +203,13 @@ export class RtcControls extends RtcElement {
           ? { action, icon: 'pip', label: 'controls.pip', pressed: !!snapshot?.pictureInPicture, disabled: !this.#inCall,
               run: () => room.togglePictureInPicture() }
           : null;
+      case 'audio-only': {
+        const client = this.client;
+        const on = !!client?.audioOnly;
+        return client
+          ? { action, icon: on ? 'camera-off' : 'camera', label: 'controls.audioOnly', pressed: on, run: () => client.setAudioOnly(!on) }
+          : null;
+      }
       case 'speaker':
         return room
           ? { action, icon: snapshot?.speakerOn ? 'speaker' : 'speaker-off', label: 'controls.speaker', pressed: !!snapshot?.speakerOn,
@@ -396,6 +407,7 @@ export class RtcControls extends RtcElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.#audioOnly.setEngine(this.client);
     const commands = this.commands;
     this.#shown = commands ? this.#actions.filter((action) => this.#shows(action, commands)) : [];
   }

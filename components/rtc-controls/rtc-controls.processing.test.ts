@@ -76,4 +76,25 @@ describe('<rtc-controls> audio processing, through the server', function () {
     await expect(controls(next)).to.be.accessible();
     await next.leave();
   });
+
+  it('offers audio only as an action: a toggle with aria-pressed, in both languages', async () => {
+    const room = await fixture<RtcRoom>(html`<rtc-room server=${server.url} room="processing-2" user-id="cy" user-name="Cy" lang="zh-CN"
+      autojoin style="width:900px;height:480px"><rtc-controls actions="microphone camera audio-only hangup"></rtc-controls></rtc-room>`);
+    const bar = () => room.querySelector<RtcControls>('rtc-controls')!;
+    const button = () => bar().shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-audio-only"]');
+    await waitUntil(() => room.phase === 'joined' && button() && room.engine!.self.media.video, 'in the call with the camera on', LONG);
+    expect(button()!.getAttribute('aria-label')).to.equal('仅语音');
+    expect(button()!.getAttribute('aria-pressed')).to.equal('false');
+    button()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button()!.getAttribute('aria-pressed') === 'true', 'pressed', LONG);
+    expect(room.engine!.audioOnly).to.equal(true);
+    await waitUntil(() => !room.engine!.self.media.video, 'the camera goes off', LONG);
+    await expect(bar()).to.be.accessible();
+    button()!.click();
+    await waitUntil(() => button()!.getAttribute('aria-pressed') === 'false' && !room.engine!.audioOnly, 'lifted', LONG);
+    room.lang = 'en';
+    await waitUntil(() => button()!.getAttribute('aria-label') === 'Audio only', 'in English', LONG);
+    await room.leave();
+  });
 });

@@ -140,6 +140,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcRequestLeaveEvent} rtc-request-leave - `{ source: 'hangup' | 'decline' }`, cancelable: the user pressed hang up (answer mode).
  * @event {RtcCallDeclineEvent} rtc-call-decline - `{ roomId }`: the user declined the incoming call (answer mode).
  * @event {RtcSnapshotEvent} rtc-snapshot - `{ userId, image }`, cancelable: the user took a snapshot (answer mode's button); cancel to skip the download.
+ * @event {RtcAudioOnlyEvent} rtc-audio-only - `{ on }`: the local user went audio only (`engine.setAudioOnly`), or back.
  * @event {RtcCallStateEvent} rtc-call-state - `{ callId, state, by? }`: an invitation of this room's (`invite(userId)`, docs/calls.md) rang, was accepted, declined, busy, missed or cancelled.
  * @event {RtcRoomStateEvent} rtc-room-state - `{ state, previous }`: the room's title, lock, lobby, hosts or held mutes changed.
  * @event {RtcRoleChangeEvent} rtc-role-change - `{ userId, local, role, previous, by }`: someone's role changed.
