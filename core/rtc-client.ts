@@ -21,6 +21,7 @@ import { SignalingClient, type JoinKind } from './signaling/signaling-client.js'
 import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
 import { LocalMedia, type AudioProcessing } from './media/local-media.js';
+import { audioOnlyCameraViews } from './media/audio-only-views.js';
 import { snapshotOf, type SnapshotOptions } from './media/snapshot.js';
 import { DeviceManager } from './media/devices.js';
 import { cameraLayers, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
@@ -383,11 +384,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   async setAudioOnly(on: boolean): Promise<void> {
     if (on === this.#audioOnly) return;
     this.#audioOnly = on;
-    const shown = new Map(this.#views.all(globalThis.devicePixelRatio ?? 1).filter((v) => v.source === 'camera').map((v) => [v.userId, v.size]));
-    for (const userId of new Set([...shown.keys(), ...this.#roster.participants.keys()])) {
-      // Lifted: the size the UI shows them at, or (never said) any size bigger than a camera sends, for their top layer.
-      this.#transport?.setViewSize(userId, 'camera', on ? null : shown.has(userId) ? shown.get(userId)! : FULL_VIEW);
-    }
+    const views = audioOnlyCameraViews(on, this.#views.all(globalThis.devicePixelRatio ?? 1), this.#roster.participants.keys());
+    for (const [userId, size] of views) this.#transport?.setViewSize(userId, 'camera', size);
     this.emit('audio-only', { on });
     if (on) await this.#media.setCamera(false);
   }
@@ -1008,9 +1006,6 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.options.debug) console.debug(`[rtc ${this.#roster.self.userId || '-'}] ${message}`);
   }
 }
-
-/** Bigger than any camera preset: the sender's top layer. */
-const FULL_VIEW: ViewSize = { width: 4096, height: 4096 };
 
 /** Signaling held for one person not back yet; an ICE restart or two fits, a runaway does not. */
 const MAX_HELD_SIGNALS = 200;
