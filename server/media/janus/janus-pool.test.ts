@@ -15,6 +15,7 @@ import { JanusPool, leastLoaded, type MediaLoad, type PoolMember } from './janus
 import { writeJanusConfig } from './janus-config.js';
 import { JanusProcess, janusInstalled } from './janus-process.js';
 import { JANUS_DEFAULTS } from './janus-settings.js';
+import { startServer, TestClient } from '../../test/helpers.js';
 
 // ——— The choice, with test doubles ———
 
@@ -172,5 +173,32 @@ test('a listed Janus not up yet: rooms go to the one that is, and to it too once
     await pool?.close();
     late?.kill('SIGKILL');
     await running.stop();
+  }
+});
+
+test('through our server: two rooms on two Janus servers; the one killed moves only its room to the mesh', { skip }, async () => {
+  const [first, second] = await Promise.all([externalJanus('first-e2e', '21800-21900'), externalJanus('second-e2e', '21900-22000')]);
+  const server = await startServer({ media: 'sfu', janus: { ...JANUS_DEFAULTS, url: `${first.url},${second.url}`, apiSecret: `${first.secret},${second.secret}` } });
+  const clients: TestClient[] = [];
+  try {
+    assert.ok(server.mediaServer instanceof JanusPool);
+    const pool = server.mediaServer;
+    await until(() => pool.members.every((member) => member.up), 'both Janus servers answering');
+    const [alice, aliceJoined] = await TestClient.join(server, 'room-a', 'alice');
+    const [bob, bobJoined] = await TestClient.join(server, 'room-b', 'bob');
+    clients.push(alice, bob);
+    assert.deepEqual([aliceJoined.media, bobJoined.media], [{ transport: 'sfu' }, { transport: 'sfu' }]);
+
+    process.kill(first.pid!, 'SIGKILL');
+    assert.deepEqual((await alice.next('media-changed')).media, { transport: 'mesh' }, 'room-a was on the killed one');
+    await bob.sync();
+    assert.equal(bob.received.some((message) => message.type === 'media-changed'), false, 'room-b, on the other, stays on Janus');
+    const [carol, carolJoined] = await TestClient.join(server, 'room-c', 'carol');
+    clients.push(carol);
+    assert.deepEqual(carolJoined.media, { transport: 'sfu' }, 'a new room goes to the Janus still up');
+  } finally {
+    for (const client of clients) client.ws.close();
+    await server.close();
+    await Promise.all([first.stop(), second.stop()]);
   }
 });
