@@ -5,11 +5,11 @@
  */
 import type { Logger } from '../../hub/logger.js';
 import type { MediaRoom, MediaServer } from '../../hub/media-server.js';
+import type { MediaLoad } from './janus-pool.js';
 import { JanusClient, type JanusClock, type JanusHandle } from './janus-client.js';
 import { JanusProcess, janusInstalled } from './janus-process.js';
 import type { JanusConfig } from './janus-settings.js';
 import { JanusVideoRoom } from './videoroom.js';
-import type { MediaLoad } from './janus-pool.js';
 
 /** Time between tries to reach an external Janus that is down. */
 const RECONNECT_MS = 5000;
