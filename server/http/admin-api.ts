@@ -12,7 +12,7 @@ import type { ServerConfig } from '../config.js';
 import type { Hub } from '../hub/hub.js';
 import type { Logger } from '../hub/logger.js';
 import { silentLogger } from '../hub/logger.js';
-import { authenticateAdmin } from './admin-auth.js';
+import { adminCors, authenticateAdmin } from './admin-auth.js';
 import { BodyTooLarge, describeIssues, readBody, sendError, sendJson } from './respond.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -144,14 +144,11 @@ export function createAdminApi({ config, hub, secret, devMode, log = silentLogge
   return async function handleAdminApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const route = routeOf(url.pathname, req.method);
     if (!route) return false;
-    const origin = req.headers.origin;
-    // Browsers on another origin only where ALLOWED_ORIGINS names them; `null` (any) does not count here.
-    const listed = origin !== undefined && (config.allowedOrigins?.includes(origin) ?? false);
-    if (origin !== undefined && !listed && !isSameOrigin(origin, req)) {
+    const headers = adminCors(req, config.allowedOrigins);
+    if (!headers) {
       sendError(res, 403, 'not-allowed', 'The admin API is for your backend, not for browsers on other origins (unless ALLOWED_ORIGINS lists the origin).');
       return true;
     }
-    const headers: Record<string, string> = listed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...headers, 'access-control-allow-methods': METHODS, 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
       res.end();
@@ -185,12 +182,4 @@ function routeOf(pathname: string, method: string | undefined): { route: Route; 
   if (end) return { route: { kind: 'end', roomId }, valid };
   if (userId !== undefined) return { route: mute ? { kind: 'mute', roomId, userId } : { kind: 'participant', roomId, userId }, valid };
   return { route: { kind: 'room', roomId }, valid };
-}
-
-function isSameOrigin(origin: string, req: IncomingMessage): boolean {
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }

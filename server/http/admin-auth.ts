@@ -26,3 +26,23 @@ export async function authenticateAdmin(
     return null;
   }
 }
+
+/**
+ * Headers for an admin route's answer, or null when a browser on another origin asks that
+ * ALLOWED_ORIGINS does not list (`null`, any origin, does not count here): admin routes are for the
+ * app's backend.
+ */
+export function adminCors(req: IncomingMessage, allowedOrigins: string[] | null): Record<string, string> | null {
+  const origin = req.headers.origin;
+  const listed = origin !== undefined && (allowedOrigins?.includes(origin) ?? false);
+  if (origin !== undefined && !listed && !isSameOrigin(origin, req)) return null;
+  return listed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
+}
+
+function isSameOrigin(origin: string, req: IncomingMessage): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -65,7 +65,7 @@ export interface ApiDeps {
 export function createApi({ config, hub, secret, devMode, log, iceServersFor = () => [], recordings }: ApiDeps) {
   const handleAdminApi = createAdminApi({ config, hub, secret, devMode, log });
   const handleIce = createIceApi({ secret, devMode, iceServersFor });
-  const handleRecordingsApi = recordings && createRecordingsApi({ store: recordings, secret, devMode });
+  const handleRecordingsApi = recordings && createRecordingsApi({ store: recordings, secret, devMode, allowedOrigins: config.allowedOrigins });
   const guest = () => `guest-${randomId(3)}`;
   const creations = new KeyedRateLimit(config.roomCreationLimit);
 

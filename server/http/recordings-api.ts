@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidId } from '../../protocol/ids.js';
 import type { RecordingInfo, RecordingStore } from '../recordings/recording-store.js';
-import { authenticateAdmin } from './admin-auth.js';
+import { adminCors, authenticateAdmin } from './admin-auth.js';
 import { sendError, sendJson } from './respond.js';
 
 const FILE_PATH = /^\/api\/recordings\/([^/]+)\/file$/;
@@ -57,16 +57,26 @@ export interface RecordingsApiDeps {
   store: RecordingStore;
   secret: string;
   devMode: boolean;
+  allowedOrigins: string[] | null;
 }
 
 /** Handles `/api/recordings` and its files; false for any other path. */
-export function createRecordingsApi({ store, secret, devMode }: RecordingsApiDeps) {
+export function createRecordingsApi({ store, secret, devMode, allowedOrigins }: RecordingsApiDeps) {
+  /** As the admin API: for the app's backend (and browsers on origins ALLOWED_ORIGINS lists). */
   async function list(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!(await authenticateAdmin(req, res, {}, { secret, devMode }))) return;
+    const headers = adminCors(req, allowedOrigins);
+    if (!headers) return sendError(res, 403, 'not-allowed', 'Recordings are listed for your backend, not for browsers on other origins (unless ALLOWED_ORIGINS lists the origin).');
+    if (req.method === 'OPTIONS') return preflight(res, headers);
+    if (!(await authenticateAdmin(req, res, headers, { secret, devMode }))) return;
     const room = url.searchParams.get('room') ?? undefined;
-    if (room !== undefined && !isValidId(room)) return sendError(res, 400, 'bad-message', 'room: 1-64 letters, digits, _ or -.');
+    if (room !== undefined && !isValidId(room)) return sendError(res, 400, 'bad-message', 'room: 1-64 letters, digits, _ or -.', headers);
     const recordings = await store.list(room);
-    sendJson(res, 200, { recordings: recordings.map((info) => listingOf(info, secret)) });
+    sendJson(res, 200, { recordings: recordings.map((info) => listingOf(info, secret)) }, headers);
+  }
+
+  function preflight(res: ServerResponse, headers: Record<string, string>): void {
+    res.writeHead(204, { ...headers, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-allow-headers': 'authorization, range', 'access-control-max-age': '600' });
+    res.end();
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Promise<void> {
@@ -78,6 +88,9 @@ export function createRecordingsApi({ store, secret, devMode }: RecordingsApiDep
     const { size } = info;
     const range = byteRange(req.headers.range, size);
     const headers = {
+      // The signed url is the key, whoever holds it: any page may play or fetch it.
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'content-range, content-length, accept-ranges',
       'content-type': 'video/mp4',
       'accept-ranges': 'bytes',
       'content-disposition': `inline; filename="${id}.mp4"`,
@@ -107,7 +120,9 @@ export function createRecordingsApi({ store, secret, devMode }: RecordingsApiDep
     const { pathname } = url;
     if (pathname !== '/api/recordings' && !pathname.startsWith('/api/recordings/')) return false;
     const file = FILE_PATH.exec(pathname);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (file && req.method === 'OPTIONS') {
+      preflight(res, { 'access-control-allow-origin': '*' });
+    } else if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'OPTIONS' && pathname === '/api/recordings')) {
       sendError(res, 405, 'method-not-allowed', `${req.method} is not supported on ${pathname}.`, { allow: 'GET, HEAD' });
     } else if (pathname === '/api/recordings') {
       await list(req, res, url);
