@@ -22,7 +22,7 @@ import { Hub, type HubConnection } from './hub/hub.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { JanusMediaServer } from './media/janus/janus-media-server.js';
-import { ServerRecordings } from './recordings/server-recordings.js';
+import { ServerRecordings, type ServerRecordingsOptions } from './recordings/server-recordings.js';
 import { listingOf } from './http/recordings-api.js';
 import { openFileRoomStore } from './store/file-room-store.js';
 import { WsHubSocket } from './ws-hub-socket.js';
@@ -92,9 +92,12 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number } = {}): Promise<RtcServer> {
-  // `now`: the clock of room records (tests move it to expire rooms).
-  const { quiet = false, now, ...overrides } = options;
+export async function createRtcServer(
+  options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number; composeRecording?: ServerRecordingsOptions['compose'] } = {},
+): Promise<RtcServer> {
+  // `now`: the clock of room records and recordings' retention (tests move it to expire them);
+  // `composeRecording`: what makes a recording's file (tests give a fake one; default janus-pp-rec and ffmpeg).
+  const { quiet = false, now, composeRecording, ...overrides } = options;
   const config = resolveConfig(overrides);
   const log = createLogger(quiet);
   if (config.secret !== undefined) checkSecret(config.secret);
@@ -114,6 +117,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     log,
     retentionMs: config.recordingRetentionMs,
     now,
+    compose: composeRecording,
     onReady: (info) => {
       const { id, url, durationMs, size } = listingOf(info, secret);
       dispatcher?.emit({ type: 'recording.ready', roomId: info.room, data: { recordingId: id, url, durationMs, sizeBytes: size } });

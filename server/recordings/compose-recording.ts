@@ -67,7 +67,10 @@ async function startOf(file: string): Promise<number | null> {
 /** Resolves with the duration written (ms); rejects when nothing could be made. */
 export async function composeRecording(input: ComposeInput): Promise<number> {
   const { rawDir, owners, startedAt, stoppedAt, out, progress = () => {} } = input;
-  const files = (await readdir(rawDir)).filter((name) => name.endsWith('.mjr')).sort();
+  // Tiles in the order people started sending (the owners' order), each person's streams by name.
+  const feeds = [...owners.keys()];
+  const rank = (name: string) => feeds.indexOf(Number(MJR_NAME.exec(name)?.[1]));
+  const files = (await readdir(rawDir)).filter((name) => name.endsWith('.mjr')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const videos: VideoTrack[] = [];
   const audios: AudioTrack[] = [];
   let done = 0;

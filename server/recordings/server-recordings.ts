@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../hub/logger.js';
-import { composeRecording, findFont, type FeedOwner } from './compose-recording.js';
+import { composeRecording, findFont, type ComposeInput, type FeedOwner } from './compose-recording.js';
 import { RecordingStore, type RecordingInfo } from './recording-store.js';
 
 /** Between retention sweeps. */
@@ -32,6 +32,8 @@ export interface ServerRecordingsOptions {
   /** The retention's clock. Default: Date.now. */
   now?: () => number;
   onReady?(recording: RecordingInfo): void;
+  /** Makes the file (default: janus-pp-rec and ffmpeg); resolves with its duration (ms). */
+  compose?(input: ComposeInput): Promise<number>;
 }
 
 export class ServerRecordings {
@@ -90,7 +92,8 @@ export class ServerRecordings {
     const made = path.join(this.options.dir, `${job.id}.making.mp4`);
     try {
       log.info(`recording ${job.id}: processing`);
-      const durationMs = await composeRecording({
+      const compose = this.options.compose ?? composeRecording;
+      const durationMs = await compose({
         rawDir: job.rawDir,
         owners: job.owners,
         startedAt: job.wallStartedAt,

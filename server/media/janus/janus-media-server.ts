@@ -127,6 +127,8 @@ export class JanusMediaServer implements MediaServer {
     this.#control = null;
     client?.close('lost');
     const rooms = [...this.#rooms.values()];
+    // What Janus wrote of a recording until it went is still made into a file.
+    for (const room of this.#rooms.keys()) void room.stopRecording();
     this.#rooms.clear();
     for (const onLost of rooms) onLost();
   }
