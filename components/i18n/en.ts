@@ -344,6 +344,11 @@ export const en = {
   'controls.noiseSuppression': 'Noise suppression',
   'controls.echoCancellation': 'Echo cancellation',
   'controls.audioOnly': 'Audio only',
+  // ---- server recording (issue 11) ----
+  'people.recordServer': 'Record the meeting',
+  'notice.serverRecording': '{name} started recording the meeting',
+  'notice.serverRecordingStopped': 'The recording has stopped',
+  'header.serverRecording': 'This meeting is being recorded',
 };
 
 export type StringKey = keyof typeof en;

@@ -365,4 +365,9 @@ export const zhCN: Strings = {
   'controls.noiseSuppression': '降噪',
   'controls.echoCancellation': '回声消除',
   'controls.audioOnly': '仅语音',
+  // ---- server recording (issue 11) ----
+  'people.recordServer': '录制会议',
+  'notice.serverRecording': '{name} 开始录制会议',
+  'notice.serverRecordingStopped': '录制已停止',
+  'header.serverRecording': '本次会议正在录制',
 };
