@@ -113,7 +113,7 @@ describe('<rtc-participants> for a host', function () {
     const record = items(el).find((i) => i.textContent!.trim() === 'Record the meeting')!;
     expect(record.getAttribute('role')).to.equal('menuitemcheckbox');
     expect(record.getAttribute('aria-checked'), 'not recording').to.equal('false');
-    const refused = new Promise<string>((resolve) => el.addEventListener('rtc-error', (event) => resolve((event as CustomEvent<{ code: string }>).detail.code), { once: true }));
+    const refused = new Promise<string>((resolve) => el.addEventListener('rtc-error', (event) => resolve(event.detail.code), { once: true }));
     pick(el, 'Record the meeting');
     expect(await refused).to.equal('recording-unavailable');
     expect(ann.engine.roomState?.serverRecording, 'nobody is told it records').to.equal(null);
