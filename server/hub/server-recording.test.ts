@@ -23,8 +23,8 @@ function fakeSocket(hub: Hub) {
 }
 
 /** A media server that records what it is asked; `fails` makes starting a recording fail. */
-function mediaServer(options: { records?: boolean; fails?: boolean } = {}) {
-  const { records = true, fails = false } = options;
+function mediaServer(options: { records?: boolean; fails?: boolean; gate?: Promise<void> } = {}) {
+  const { records = true, fails = false, gate } = options;
   const calls: string[] = [];
   const started: MediaRecordingStart[] = [];
   const room: MediaRoom = {
@@ -36,6 +36,7 @@ function mediaServer(options: { records?: boolean; fails?: boolean } = {}) {
     close: () => void calls.push('close'),
     ...(records && {
       startRecording: async (recording: MediaRecordingStart) => {
+        await gate;
         if (fails) throw new Error('Janus said no');
         started.push(recording);
         calls.push('start');
@@ -119,5 +120,23 @@ test('the room emptying ends its recording: the media server closes the room, wh
   const again = fakeSocket(hub);
   await again.send(join('r', 'host', 'host'));
   assert.equal(again.last('joined')?.room.serverRecording, null);
+  hub.close();
+});
+
+test('a stop sent while the start is under way stops that recording; nobody is shown one that is not running', async () => {
+  let open = () => {};
+  const media = mediaServer({ gate: new Promise<void>((resolve) => (open = resolve)) });
+  const hub = new Hub({ config: { ...DEFAULTS, media: 'sfu' }, verifyToken: claimsOf, mediaServer: media.server });
+  const host = fakeSocket(hub);
+  await host.send(join('r', 'host', 'host'));
+  await host.send(record(true, 'start'));
+  await host.send({ type: 'hand', raised: true });
+  assert.equal(host.last('room-state')?.state.serverRecording, null, 'not shown while Janus has not started');
+  await host.send(record(false, 'stop'));
+  open();
+  await new Promise<void>((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(host.frames.filter((f) => f.type === 'ack').map((f) => (f as { rid: string }).rid), ['start', 'stop'], 'in order');
+  assert.deepEqual(media.calls, ['start', 'stop']);
+  assert.equal(host.last('room-state')?.state.serverRecording, null);
   hub.close();
 });

@@ -132,6 +132,8 @@ export class JanusVideoRoom implements MediaRoom {
     await this.control.request({ request: 'edit', room: this.#janusRoom, new_rec_dir: rawDir });
     await this.control.request({ request: 'enable_recording', room: this.#janusRoom, record: true });
     this.#recording = { ...recording, rawDir, wallStartedAt: Date.now() };
+    // Closed meanwhile: close() found nothing to stop, so what was recorded is made here.
+    if (this.#closed) await this.stopRecording();
   }
 
   async stopRecording(): Promise<void> {
