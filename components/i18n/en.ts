@@ -345,10 +345,10 @@ export const en = {
   'controls.echoCancellation': 'Echo cancellation',
   'controls.audioOnly': 'Audio only',
   // ---- server recording (issue 11) ----
-  'people.recordServer': 'Record the meeting',
-  'notice.serverRecording': '{name} started recording the meeting',
-  'notice.serverRecordingStopped': 'The recording has stopped',
-  'header.serverRecording': 'This meeting is being recorded',
+  'people.recordServer': 'Record on the server',
+  'recording.serverStarted': '{name} started recording the meeting on the server',
+  'recording.serverStopped': 'The server recording has stopped',
+  'recording.server': 'the server',
 };
 
 export type StringKey = keyof typeof en;

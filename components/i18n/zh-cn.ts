@@ -366,8 +366,8 @@ export const zhCN: Strings = {
   'controls.echoCancellation': '回声消除',
   'controls.audioOnly': '仅语音',
   // ---- server recording (issue 11) ----
-  'people.recordServer': '录制会议',
-  'notice.serverRecording': '{name} 开始录制会议',
-  'notice.serverRecordingStopped': '录制已停止',
-  'header.serverRecording': '本次会议正在录制',
+  'people.recordServer': '在服务器上录制',
+  'recording.serverStarted': '{name} 开始在服务器上录制会议',
+  'recording.serverStopped': '服务器录制已停止',
+  'recording.server': '服务器',
 };

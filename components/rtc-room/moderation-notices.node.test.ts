@@ -12,7 +12,6 @@ import { ModerationNotices } from './moderation-notices.js';
 /** The engine's moderation events, sent by hand (the real ones are covered through the server in rtc-room.moderation.test.ts). */
 class Engine extends Emitter<RtcClientEvents> {
   self = { role: 'participant' as Role };
-  participants = new Map([['h', { name: 'Hana' }]]);
   send<K extends keyof RtcClientEvents>(type: K, detail: RtcClientEvents[K]): void {
     this.emit(type, detail);
   }
@@ -103,23 +102,4 @@ test('a new engine starts clean, and the old one is no longer heard', () => {
   assert.equal(notices.notice, null);
   engine.send('muted', { kind: 'video', by: 'h', byName: 'Hana' });
   assert.equal(notices.notice, null);
-});
-
-test('the server recording: everyone is told who started it (also on joining while it runs), and when it stops', () => {
-  const { said, notices, engine, clock } = setup();
-  const recording = { by: 'h', startedAt: 1000 };
-  engine.send('room-state', { state: room(), previous: null });
-  engine.send('room-state', { state: room({ serverRecording: recording }), previous: room() });
-  assert.deepEqual(notices.notice, { kind: 'server-recording', name: 'Hana' });
-  assert.equal(said.at(-1), 'Hana started recording the meeting');
-  clock.advance(8000);
-  assert.equal(notices.notice, null, 'goes by itself');
-  engine.send('room-state', { state: room({ serverRecording: recording, title: 'x' }), previous: room({ serverRecording: recording }) });
-  assert.equal(said.filter((text) => text.includes('recording')).length, 1, 'the same recording is told once');
-  engine.send('room-state', { state: room(), previous: room({ serverRecording: recording }) });
-  assert.equal(said.at(-1), 'The recording has stopped');
-
-  const late = setup();
-  late.engine.send('room-state', { state: room({ serverRecording: { by: 'zed', startedAt: 5 } }), previous: null });
-  assert.equal(late.said.at(-1), 'zed started recording the meeting', 'joining a recorded meeting; a name we do not know is the id');
 });

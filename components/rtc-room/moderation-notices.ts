@@ -26,10 +26,7 @@ export type Notice =
   | { kind: 'hold-released' }
   | { kind: 'title'; title: string }
   /** Our join waits in the lobby until a host decides. */
-  | { kind: 'waiting' }
-  // server recording (issue 11): everyone is told when the server starts and stops recording the room
-  | { kind: 'server-recording'; name: string }
-  | { kind: 'server-recording-stopped' };
+  | { kind: 'waiting' };
 
 /** How long a notice without a question stays on screen. */
 const SHOWN_MS = 8000;
@@ -63,10 +60,6 @@ export function noticeText(notice: Notice, t: Translate): string {
       return t('notice.title', { title: notice.title });
     case 'waiting':
       return t('notice.waiting');
-    case 'server-recording':
-      return t('notice.serverRecording', { name: notice.name });
-    case 'server-recording-stopped':
-      return t('notice.serverRecordingStopped');
   }
 }
 
@@ -111,16 +104,6 @@ export class ModerationNotices {
         const self = engine.self;
         if (state.title && state.title !== previous.title) this.show({ kind: 'title', title: state.title });
         if (previous.held.audio && !state.held.audio && !moderates(self.role)) this.show({ kind: 'hold-released' });
-      }),
-      // Also on joining a room that is being recorded (no `previous`): nobody is recorded without being told.
-      engine.on('room-state', ({ state, previous }) => {
-        const recording = state.serverRecording;
-        if (recording && (!previous?.serverRecording || previous.serverRecording.startedAt !== recording.startedAt)) {
-          const by = recording.by === engine.self.userId ? engine.self : engine.participants.get(recording.by);
-          this.show({ kind: 'server-recording', name: by?.name || recording.by });
-        } else if (!recording && previous?.serverRecording) {
-          this.show({ kind: 'server-recording-stopped' });
-        }
       }),
       engine.on('waiting', () => this.show({ kind: 'waiting' })),
       engine.on('joined', () => this.notice?.kind === 'waiting' && this.#set(null)),
