@@ -45,7 +45,6 @@ export class ServerRecordings {
 
   constructor(private readonly options: ServerRecordingsOptions) {
     this.store = new RecordingStore(options.dir, options.log);
-    if (!this.#font) options.log.warn('recordings: no TrueType font found (apt-get install fonts-dejavu-core): tiles get no names.');
   }
 
   /** Where Janus is to write recording `id`'s streams. */
@@ -92,6 +91,7 @@ export class ServerRecordings {
     const made = path.join(this.options.dir, `${job.id}.making.mp4`);
     try {
       log.info(`recording ${job.id}: processing`);
+      if (!this.#font) log.warn(`recording ${job.id}: no TrueType font found (apt-get install fonts-dejavu-core): the tiles get no names`);
       const compose = this.options.compose ?? composeRecording;
       const durationMs = await compose({
         rawDir: job.rawDir,
