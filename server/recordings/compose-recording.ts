@@ -44,19 +44,27 @@ export function findFont(): string | undefined {
 /** `videoroom-<room>-user-<feed>-<time>-<audio|video>-<mid>.mjr` (janus.md#recording). */
 const MJR_NAME = /-user-(\d+)-\d+-(audio|video)-([^-]+)\.mjr$/;
 
-function run(command: string, args: string[]): Promise<string> {
+/**
+ * Runs a tool; one that takes longer than `timeoutMs` is killed (a damaged stream must not keep the
+ * queue, and a server's shutdown that waits for it, forever).
+ */
+function run(command: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} failed: ${String(stderr || error.message).trim().split('\n').slice(-3).join(' / ')}`));
+    execFile(command, args, { maxBuffer: 4 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      if (error?.killed) reject(new Error(`${command} did not finish in ${Math.round(timeoutMs / 1000)} s`));
+      else if (error) reject(new Error(`${command} failed: ${String(stderr || error.message).trim().split('\n').slice(-3).join(' / ')}`));
       else resolve(stdout);
     });
   });
 }
 
+/** Both tools work faster than real time; this much longer than the recording means they are stuck. */
+const timeLimit = (durationMs: number, atLeastMs: number) => Math.max(atLeastMs, 4 * durationMs);
+
 /** When the stream's first packet was written (wall clock, ms), from the .mjr header. */
 async function startOf(file: string): Promise<number | null> {
   try {
-    const header = JSON.parse(await run('janus-pp-rec', ['-j', file])) as { s?: number; u?: number };
+    const header = JSON.parse(await run('janus-pp-rec', ['-j', file], 30_000)) as { s?: number; u?: number };
     const micros = header.u ?? header.s;
     return typeof micros === 'number' ? micros / 1000 : null;
   } catch {
@@ -67,6 +75,7 @@ async function startOf(file: string): Promise<number | null> {
 /** Resolves with the duration written (ms); rejects when nothing could be made. */
 export async function composeRecording(input: ComposeInput): Promise<number> {
   const { rawDir, owners, startedAt, stoppedAt, out, progress = () => {} } = input;
+  const durationMs = Math.max(0, stoppedAt - startedAt);
   // Tiles in the order people started sending (the owners' order), each person's streams by name.
   const feeds = [...owners.keys()];
   const rank = (name: string) => feeds.indexOf(Number(MJR_NAME.exec(name)?.[1]));
@@ -85,7 +94,7 @@ export async function composeRecording(input: ComposeInput): Promise<number> {
     const start = (await startOf(mjr)) ?? startedAt;
     const converted = path.join(rawDir, `${name}.${kind === 'video' ? 'webm' : 'opus'}`);
     try {
-      await run('janus-pp-rec', ['-d', '2', mjr, converted]);
+      await run('janus-pp-rec', ['-d', '2', mjr, converted], timeLimit(durationMs, 60_000));
     } catch (error) {
       progress(`skipping ${name}: ${String(error)}`);
       continue;
@@ -101,8 +110,7 @@ export async function composeRecording(input: ComposeInput): Promise<number> {
     progress(`converted ${++done} of ${files.length} streams`);
   }
   if (!videos.length && !audios.length) throw new Error('no stream was recorded');
-  const durationMs = Math.max(0, stoppedAt - startedAt);
   progress(`composing ${videos.length} cameras and ${audios.length} voices (${(durationMs / 1000).toFixed(1)} s)`);
-  await run('ffmpeg', gridCommand({ videos, audios, durationMs, out, fontFile: input.fontFile }));
+  await run('ffmpeg', gridCommand({ videos, audios, durationMs, out, fontFile: input.fontFile }), timeLimit(durationMs, 120_000));
   return durationMs;
 }
