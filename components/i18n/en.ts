@@ -344,6 +344,11 @@ export const en = {
   'controls.noiseSuppression': 'Noise suppression',
   'controls.echoCancellation': 'Echo cancellation',
   'controls.audioOnly': 'Audio only',
+  // ---- server recording (issue 11) ----
+  'people.recordServer': 'Record on the server',
+  'recording.serverStarted': '{name} started recording the meeting on the server',
+  'recording.serverStopped': 'The server recording has stopped',
+  'recording.server': 'the server',
 };
 
 export type StringKey = keyof typeof en;
