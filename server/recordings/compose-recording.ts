@@ -30,8 +30,12 @@ export interface ComposeInput {
   progress?(message: string): void;
 }
 
-/** Debian's fonts-dejavu-core, then other common ones: names need a TrueType font. */
+/**
+ * Names need a font: Noto Sans CJK first where installed (fonts-noto-cjk: Chinese names, Latin too),
+ * then Debian's fonts-dejavu-core (what setup installs; Latin, no Chinese), then other common ones.
+ */
 const FONTS = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
   '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
   '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
