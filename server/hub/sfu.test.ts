@@ -39,6 +39,8 @@ function recordingMediaServer(available = true) {
     answer: async (userId) => void calls.push(`answer ${userId}`),
     leave: (userId) => void calls.push(`leave ${userId}`),
     close: () => void calls.push('close'),
+    view: (userId, of, { width, height }) => void calls.push(`view ${userId} ${of} ${width}x${height}`),
+    cameraLayers: (userId, layers) => void calls.push(`layers ${userId} ${layers.map((l) => `${l.width}x${l.height}`).join(',')}`),
   };
   const server: MediaServer = { openRoom: () => (available ? room : null) };
   return { server, calls, members };
@@ -116,4 +118,29 @@ test('a room created with its own media policy keeps it, whatever the server def
     assert.deepEqual(ann.last('joined')?.media, { transport: expected }, `server ${serverDefault}, room ${own}`);
     hub.close();
   }
+});
+
+test('sfu-view changes only the asker\'s own subscription; sfu-layers from a viewer is refused; in a mesh both are bad messages', async () => {
+  const media = recordingMediaServer();
+  const hub = new Hub({ config: { ...DEFAULTS, media: 'sfu' }, verifyToken: claimsOf, mediaServer: media.server });
+  const ann = fakeSocket(hub);
+  const vic = fakeSocket(hub);
+  await ann.send(join('r', 'ann'));
+  await vic.send(join('r', 'vic', 'viewer'));
+  // Whatever a message says, the subscription changed is the sender's (there is no field to name another).
+  await vic.send({ type: 'sfu-view', userId: 'ann', source: 'camera', width: 320, height: 180 });
+  await ann.send({ type: 'sfu-layers', layers: [{ width: 640, height: 360 }, { width: 320, height: 180 }] });
+  await vic.send({ type: 'sfu-layers', layers: [{ width: 640, height: 360 }] });
+  assert.equal(vic.last('error')?.code, 'not-allowed');
+  assert.deepEqual(media.calls.filter((c) => c.startsWith('view') || c.startsWith('layers')), ['view vic ann 320x180', 'layers ann 640x360,320x180']);
+  await ann.send({ type: 'sfu-view', userId: 'vic', source: 'camera', width: 99_999, height: 1 });
+  assert.equal(ann.last('error')?.code, 'bad-message');
+  hub.close();
+
+  const meshHub = new Hub({ config: { ...DEFAULTS, media: 'mesh' }, verifyToken: claimsOf, mediaServer: media.server });
+  const bob = fakeSocket(meshHub);
+  await bob.send(join('m', 'bob'));
+  await bob.send({ type: 'sfu-view', userId: 'ann', source: 'camera', width: 320, height: 180 });
+  assert.equal(bob.last('error')?.code, 'bad-message');
+  meshHub.close();
 });
