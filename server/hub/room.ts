@@ -7,6 +7,7 @@ import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
 import type { MediaMember, MediaRoom } from './media-server.js';
+import { autoMediaMove, MEDIA_DRAIN_MS } from './auto-media.js';
 import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
@@ -127,6 +128,7 @@ export class Room {
     this.broadcast({ type: 'role-changed', participant: target.info(), previous, by: by?.userId ?? null });
     if (can(role, 'admit') && !can(previous, 'admit') && this.lobbyQueue.size > 0) this.sendLobby(target);
     this.stateChanged();
+    this.reconsiderMedia();
   }
 
   /**
@@ -247,6 +249,7 @@ export class Room {
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
     if (wasEmpty && (this.mediaPolicy ?? this.config.media) === 'sfu') this.media ??= this.openMedia();
+    this.reconsiderMedia(session);
     this.media?.join(this.mediaMember(session));
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
@@ -451,6 +454,7 @@ export class Room {
     this.serverRecording = null;
     this.media?.close();
     this.media = null;
+    this.closeDrainingMedia();
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
   }
 
@@ -461,12 +465,52 @@ export class Room {
     session.stopTimers();
     session.unlink();
     this.media?.leave(session.userId);
+    this.drainingMedia?.room.leave(session.userId);
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.setHand(session.userId, false);
     this.setRecording(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);
+    if (this.members.size > 0) this.reconsiderMedia();
+  }
+
+  // sfu2: the `auto` policy
+  /** The old room on the media server after a move back to the mesh, until the engines have linked up. */
+  private drainingMedia: { room: MediaRoom; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  /**
+   * An `auto` room moves to the media server when it has more senders than a mesh should carry, and back
+   * when it shrinks; everyone hears \`media-changed\` (a newcomer learns it from \`joined\`), and both
+   * paths run side by side in the engines meanwhile (docs/media-server.md#auto).
+   */
+  private reconsiderMedia(newcomer?: Session): void {
+    if ((this.mediaPolicy ?? this.config.media) !== 'auto' || !this.ctx.mediaServer) return;
+    const senders = [...this.members.values()].filter((member) => !receivesOnly(member.role)).length;
+    const move = autoMediaMove(senders, this.config.autoMeshMaxSenders, this.media !== null);
+    if (move === 'to-sfu') {
+      this.closeDrainingMedia();
+      const media = this.openMedia();
+      if (!media) return;
+      this.media = media;
+      for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
+      this.ctx.log.info(`room ${this.id} has ${senders} senders: moving it to the media server`);
+      this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
+    } else if (move === 'to-mesh' && this.media) {
+      const room = this.media;
+      this.media = null;
+      this.closeDrainingMedia();
+      this.drainingMedia = { room, timer: setTimeout(() => this.closeDrainingMedia(), MEDIA_DRAIN_MS) };
+      this.ctx.log.info(`room ${this.id} has ${senders} senders: moving it back to the mesh`);
+      this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
+    }
+  }
+
+  private closeDrainingMedia(): void {
+    if (!this.drainingMedia) return;
+    clearTimeout(this.drainingMedia.timer);
+    this.drainingMedia.room.close();
+    this.drainingMedia = null;
   }
 
   /** The room on the media server; null (a mesh) when there is none, said in the log. */
