@@ -864,6 +864,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'media-changed':
         this.#switchMedia(message.media.transport);
         return;
+      case 'speaking': // sfu2: Janus's audio levels, in SFU rooms
+        if (this.#transport instanceof SfuTransport) this.#transport.setSpeaking(message.userId, message.speaking);
+        return;
     }
   }
 

@@ -18,6 +18,9 @@ const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
 const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
 /** Longest wait for candidates before a description goes out with those found so far. */
 const GATHER_TIMEOUT_MS = 3000;
+/** A level that counts as speech to the active-speaker detector (0.02), and one that does not. */
+const SPEAKING_LEVEL = 0.1;
+const SILENT_LEVEL = 0.01;
 /** How often the sending connection's stats are read to learn which camera layers really go out. */
 const LAYER_WATCH_MS = 2000;
 
@@ -69,6 +72,8 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
   /** How many camera layers really go out (the browser drops the lowest of a small picture), from stats. */
   #layersGoingOut = 0;
   #layerWatch: ReturnType<typeof setInterval> | undefined;
+  /** Janus's verdict per person: talking or not (absent: it said nothing yet). */
+  readonly #speaking = new Map<string, boolean>();
 
   constructor(options: SfuTransportOptions) {
     super();
@@ -130,6 +135,7 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
   renegotiate(): void {}
 
   disconnect(userId: string): void {
+    this.#speaking.delete(userId);
     if (!this.#peers.delete(userId)) return;
     for (const [mid, received] of this.#received) {
       if (received.userId !== userId) continue;
@@ -173,15 +179,27 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
     return { report: await publisher.getStats(), sources };
   }
 
+  /**
+   * Levels as received, bent to Janus's verdict where it gave one (\`setSpeaking\`): someone it hears
+   * talking counts as speaking, someone it found silent does not, so the engine's own hysteresis
+   * picks the active speaker from what the media server heard.
+   */
   audioLevels(): ReadonlyMap<string, number> {
     const levels = new Map<string, number>();
     const transceivers = this.#subscriber?.getTransceivers() ?? [];
     for (const transceiver of transceivers) {
       const received = transceiver.mid !== null ? this.#received.get(transceiver.mid) : undefined;
       if (received?.source !== 'microphone') continue;
-      levels.set(received.userId, transceiver.receiver.getSynchronizationSources?.()[0]?.audioLevel ?? 0);
+      const level = transceiver.receiver.getSynchronizationSources?.()[0]?.audioLevel ?? 0;
+      const verdict = this.#speaking.get(received.userId);
+      levels.set(received.userId, verdict === undefined ? level : verdict ? Math.max(level, SPEAKING_LEVEL) : Math.min(level, SILENT_LEVEL));
     }
     return levels;
+  }
+
+  /** The media server heard \`userId\` start or stop talking. */
+  setSpeaking(userId: string, speaking: boolean): void {
+    this.#speaking.set(userId, speaking);
   }
 
   close(): void {

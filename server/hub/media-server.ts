@@ -54,7 +54,8 @@ export interface MediaRecordingStart {
 export interface MediaServer {
   /**
    * A room on the media server for room `roomId`, or null when it is not available (the room uses the
-   * mesh). `onLost` is called once if the media server goes away under it (Janus died).
+   * mesh). `onLost` is called once if the media server goes away under it (Janus died); `onSpeaking`
+   * whenever the media server finds someone started or stopped talking.
    */
-  openRoom(roomId: string, onLost: () => void): MediaRoom | null;
+  openRoom(roomId: string, onLost: () => void, onSpeaking?: (userId: string, speaking: boolean) => void): MediaRoom | null;
 }

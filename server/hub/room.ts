@@ -515,7 +515,10 @@ export class Room {
 
   /** The room on the media server; null (a mesh) when there is none, said in the log. */
   private openMedia(): MediaRoom | null {
-    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media)) ?? null;
+    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media), (userId, speaking) => {
+      // sfu2: Janus's audio levels, relayed; the engines keep their own hysteresis on top.
+      if (this.media === media) this.broadcast({ type: 'speaking', userId, speaking });
+    }) ?? null;
     if (!media) this.ctx.log.warn(`room ${this.id} should use the media server, which is not available: it is a mesh`);
     return media;
   }

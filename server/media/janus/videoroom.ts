@@ -79,9 +79,15 @@ export class JanusVideoRoom implements MediaRoom {
     private readonly onClose: () => void,
     /** Where recordings go; null: this Janus cannot record for us (an external one writes on its own machine). */
     private readonly recordings: ServerRecordings | null = null,
+    /** sfu2: Janus's verdict on who talks (its audio-level events), once per change. */
+    private readonly onSpeaking: (userId: string, speaking: boolean) => void = () => {},
   ) {
     this.#ready = control
-      .request({ request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true })
+      .request({
+        request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true,
+        // Active speaker (janus.md): with Janus's default average (25) a normal voice raised no event here.
+        audiolevel_event: true, audio_level_average: 100,
+      })
       .then(() => undefined);
     this.#ready.catch((error: unknown) => log.warn(`Janus: room for ${roomId} not created: ${String(error)}`));
   }
@@ -230,8 +236,10 @@ export class JanusVideoRoom implements MediaRoom {
         throw new Error('left meanwhile');
       }
       person.publisher = handle;
-      handle.onEvent = ({ janus }) => {
-        if (janus !== 'webrtcup' || person.publisher !== handle) return;
+      handle.onEvent = ({ janus, reply }) => {
+        if (person.publisher !== handle) return;
+        if (janus === 'event') return this.#talking(reply);
+        if (janus !== 'webrtcup') return;
         person.live = true;
         this.#announce(person);
       };
@@ -252,6 +260,20 @@ export class JanusVideoRoom implements MediaRoom {
     return reply.jsep.sdp;
   }
 
+  // sfu2: active speaker
+  /** Who Janus says talks now; its events reach every publisher handle of the room, so each counts once. */
+  readonly #speaking = new Set<string>();
+
+  #talking(reply: PluginReply | undefined): void {
+    const verdict = reply?.data.videoroom;
+    if (verdict !== 'talking' && verdict !== 'stopped-talking') return;
+    const userId = this.#feeds.get(Number(reply?.data.id));
+    if (userId === undefined || this.#speaking.has(userId) === (verdict === 'talking')) return;
+    if (verdict === 'talking') this.#speaking.add(userId);
+    else this.#speaking.delete(userId);
+    this.onSpeaking(userId, verdict === 'talking');
+  }
+
   /** Published and live: everyone else receives them from now on. */
   #announce(person: Person): void {
     if (!person.published || !person.live || person.feed === null || this.#feeds.has(person.feed)) return;
@@ -265,6 +287,7 @@ export class JanusVideoRoom implements MediaRoom {
 
   /** Their feed is gone: nobody asks for it again (Janus renegotiates its subscribers itself). */
   #forgetFeed(person: Person): void {
+    if (this.#speaking.delete(person.member.userId)) this.onSpeaking(person.member.userId, false);
     if (person.feed === null) return;
     this.#feeds.delete(person.feed);
     for (const other of this.#people.values()) {
