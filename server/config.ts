@@ -108,6 +108,8 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   port: 8787,
   media: 'auto',
   autoMeshMaxSenders: 4,
+  sfuMaxSenders: 50,
+  sfuMaxViewers: 500,
   startJanusForAuto: false,
   host: '127.0.0.1',
   secret: undefined,
@@ -299,6 +301,8 @@ export function loadConfig(env: Env): ServerConfig {
   return resolveConfig({
     media: media as MediaPolicy,
     autoMeshMaxSenders: int('RTC_AUTO_MESH_MAX', DEFAULTS.autoMeshMaxSenders, 1, 1000),
+    sfuMaxSenders: int('RTC_SFU_MAX_SENDERS', DEFAULTS.sfuMaxSenders, 1, 1000),
+    sfuMaxViewers: int('RTC_SFU_MAX_VIEWERS', DEFAULTS.sfuMaxViewers, 0, 100_000),
     startJanusForAuto: true,
     janus: {
       rtpPorts,

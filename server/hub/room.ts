@@ -218,6 +218,23 @@ export class Room {
     if (others >= this.maxParticipants) {
       throw new HubError('room-full', `The room is full (${this.maxParticipants} people).`, { fatal: true });
     }
+    if (this.mayUseMediaServer) this.checkSfuRoom(userId, role);
+  }
+
+  // sfu2: the limits of a room on the media server
+  /** On the media server now, or an `sfu`/`auto` room on a server that has one: its limits are the SFU's. */
+  private get mayUseMediaServer(): boolean {
+    return this.media !== null || (!!this.ctx.mediaServer && (this.mediaPolicy ?? this.config.media) !== 'mesh');
+  }
+
+  /** Senders and viewers are counted apart: a big audience costs the senders nothing through Janus. */
+  private checkSfuRoom(userId: string, role: Role): void {
+    const viewer = receivesOnly(role);
+    const alike = [...this.members.values()].filter((m) => m.userId !== userId && receivesOnly(m.role) === viewer).length;
+    const limit = viewer ? this.config.sfuMaxViewers : this.config.sfuMaxSenders;
+    if (alike >= limit) {
+      throw new HubError('room-full', `The room is full (${limit} ${viewer ? 'viewers' : 'people who send'}).`, { fatal: true });
+    }
   }
 
   /** Throws `wrong-password`, or `rate-limited` once this client's attempts are spent, unless `password` opens the room. */
@@ -364,9 +381,10 @@ export class Room {
 
   // ——— Settings (the admin API: room-admin.ts) ———
 
-  /** Cap on people: the room's own limit, never above the server's. */
+  /** Cap on people: the room's own limit, never above the server's (for a room on the media server, its senders and viewers). */
   get maxParticipants(): number {
-    return Math.min(this.ownMaxParticipants ?? Infinity, this.config.maxParticipants);
+    const serverCap = this.mayUseMediaServer ? this.config.sfuMaxSenders + this.config.sfuMaxViewers : this.config.maxParticipants;
+    return Math.min(this.ownMaxParticipants ?? Infinity, serverCap);
   }
 
   get hasPassword(): boolean {

@@ -168,3 +168,30 @@ test('auto: a mesh up to the configured senders, the media server past them (eve
   hub.close();
   assert.equal(media.calls.includes('close'), true);
 });
+
+test('a room on the media server counts senders and viewers apart, each to its own limit; a mesh keeps maxParticipants', async () => {
+  const media = recordingMediaServer();
+  const config = { ...DEFAULTS, media: 'sfu' as const, maxParticipants: 2, sfuMaxSenders: 3, sfuMaxViewers: 2 };
+  const hub = new Hub({ config, verifyToken: claimsOf, mediaServer: media.server });
+  const senders = ['ann', 'bob', 'cat'].map(() => fakeSocket(hub));
+  for (const [index, name] of ['ann', 'bob', 'cat'].entries()) await senders[index].send(join('r', name, index === 0 ? 'host' : 'participant'));
+  const viewers = ['v1', 'v2'].map(() => fakeSocket(hub));
+  for (const [index, name] of ['v1', 'v2'].entries()) await viewers[index].send(join('r', name, 'viewer'));
+  assert.equal([...senders, ...viewers].filter((s) => s.last('joined')).length, 5, 'past the mesh cap of 2');
+  assert.equal(senders[0].last('joined')?.limits.maxParticipants, 5);
+  const dan = fakeSocket(hub);
+  await dan.send(join('r', 'dan'));
+  assert.equal(dan.last('error')?.code, 'room-full');
+  const v3 = fakeSocket(hub);
+  await v3.send(join('r', 'v3', 'viewer'));
+  assert.equal(v3.last('error')?.code, 'room-full');
+  hub.close();
+
+  const meshHub = new Hub({ config: { ...config, media: 'mesh' }, verifyToken: claimsOf, mediaServer: media.server });
+  const [a, b, c] = [fakeSocket(meshHub), fakeSocket(meshHub), fakeSocket(meshHub)];
+  await a.send(join('m', 'a'));
+  await b.send(join('m', 'b', 'viewer'));
+  await c.send(join('m', 'c', 'viewer'));
+  assert.equal(c.last('error')?.code, 'room-full');
+  meshHub.close();
+});
