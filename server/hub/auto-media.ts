@@ -1,13 +1,15 @@
 /**
  * The `auto` media policy (docs/media-server.md): a small call stays peer to peer; past `meshMaxSenders`
- * people who send it moves to the media server, and back once it shrinks to that many again.
+ * people who send, or with any viewer (viewers always receive through the media server: in a mesh each
+ * would cost every sender an upload), it moves to the media server, and back once neither holds.
  */
 export type MediaMove = 'to-sfu' | 'to-mesh' | null;
 
-/** Where a room on `auto` should go, given how many of its people may send and where its media is now. */
-export function autoMediaMove(senders: number, meshMaxSenders: number, onMediaServer: boolean): MediaMove {
-  if (!onMediaServer && senders > meshMaxSenders) return 'to-sfu';
-  if (onMediaServer && senders <= meshMaxSenders) return 'to-mesh';
+/** Where a room on `auto` should go, given who is in it and where its media is now. */
+export function autoMediaMove(people: { senders: number; viewers: number }, meshMaxSenders: number, onMediaServer: boolean): MediaMove {
+  const wantsMediaServer = people.senders > meshMaxSenders || people.viewers > 0;
+  if (!onMediaServer && wantsMediaServer) return 'to-sfu';
+  if (onMediaServer && !wantsMediaServer) return 'to-mesh';
   return null;
 }
 

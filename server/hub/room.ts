@@ -498,21 +498,21 @@ export class Room {
   private drainingMedia: { room: MediaRoom; timer: ReturnType<typeof setTimeout> } | null = null;
 
   /**
-   * An `auto` room moves to the media server when it has more senders than a mesh should carry, and back
-   * when it shrinks; everyone hears \`media-changed\` (a newcomer learns it from \`joined\`), and both
+   * An `auto` room moves to the media server when it has more senders than a mesh should carry or any
+   * viewer, and back when neither holds; everyone hears \`media-changed\` (a newcomer learns it from \`joined\`), and both
    * paths run side by side in the engines meanwhile (docs/media-server.md#auto).
    */
   private reconsiderMedia(newcomer?: Session): void {
     if ((this.mediaPolicy ?? this.config.media) !== 'auto' || !this.ctx.mediaServer) return;
     const senders = [...this.members.values()].filter((member) => !receivesOnly(member.role)).length;
-    const move = autoMediaMove(senders, this.config.autoMeshMaxSenders, this.media !== null);
+    const move = autoMediaMove({ senders, viewers: this.members.size - senders }, this.config.autoMeshMaxSenders, this.media !== null);
     if (move === 'to-sfu') {
       this.closeDrainingMedia();
       const media = this.openMedia();
       if (!media) return;
       this.media = media;
       for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
-      this.ctx.log.info(`room ${this.id} has ${senders} senders: moving it to the media server`);
+      this.ctx.log.info(`room ${this.id} has ${senders} senders and ${this.members.size - senders} viewers: moving it to the media server`);
       this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
     } else if (move === 'to-mesh' && this.media) {
       const room = this.media;

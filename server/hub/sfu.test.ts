@@ -145,28 +145,33 @@ test('sfu-view changes only the asker\'s own subscription; sfu-layers from a vie
   meshHub.close();
 });
 
-test('auto: a mesh up to the configured senders, the media server past them (everyone told), the mesh again when it shrinks; viewers do not count', async () => {
+test('auto: a mesh up to the configured senders, the media server past them or with a viewer (everyone told), the mesh again after', async () => {
   const media = recordingMediaServer();
   const hub = new Hub({ config: { ...DEFAULTS, media: 'auto', autoMeshMaxSenders: 2 }, verifyToken: claimsOf, mediaServer: media.server });
-  const [ann, bob, vic, cat] = [fakeSocket(hub), fakeSocket(hub), fakeSocket(hub), fakeSocket(hub)];
+  const [ann, bob, cat, vic] = [fakeSocket(hub), fakeSocket(hub), fakeSocket(hub), fakeSocket(hub)];
   await ann.send(join('r', 'ann', 'host'));
   await bob.send(join('r', 'bob'));
-  await vic.send(join('r', 'vic', 'viewer'));
-  assert.deepEqual([ann, bob, vic].map((s) => s.last('joined')?.media), [{ transport: 'mesh' }, { transport: 'mesh' }, { transport: 'mesh' }]);
+  assert.deepEqual([ann, bob].map((s) => s.last('joined')?.media), [{ transport: 'mesh' }, { transport: 'mesh' }]);
   assert.equal(media.calls.length, 0);
 
   await cat.send(join('r', 'cat'));
   assert.deepEqual(cat.last('joined')?.media, { transport: 'sfu' });
   assert.equal(cat.last('media-changed'), undefined);
-  for (const s of [ann, bob, vic]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'sfu' });
-  assert.deepEqual([...media.calls].sort(), ['join ann', 'join bob', 'join cat', 'join vic']);
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'sfu' });
+  assert.deepEqual([...media.calls].sort(), ['join ann', 'join bob', 'join cat']);
 
   await cat.send({ type: 'leave' });
-  for (const s of [ann, bob, vic]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'mesh' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'mesh' });
   // The old room stays on the media server a while (both paths side by side), then closes.
   assert.equal(media.calls.includes('close'), false);
+
+  await vic.send(join('r', 'vic', 'viewer'));
+  assert.deepEqual(vic.last('joined')?.media, { transport: 'sfu' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'sfu' });
+  await vic.send({ type: 'leave' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'mesh' });
   hub.close();
-  assert.equal(media.calls.includes('close'), true);
+  assert.equal(media.calls.filter((c) => c === 'close').length, 2, 'both rooms on the media server closed');
 });
 
 test('a room on the media server counts senders and viewers apart, each to its own limit; a mesh keeps maxParticipants', async () => {
