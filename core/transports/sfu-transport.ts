@@ -165,7 +165,9 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
       sources.set(mid, source);
       byUser.set(userId, sources);
     }
-    return new Map([...byUser].map(([userId, sources]) => [userId, { report, sources }]));
+    // One connection carries everyone: each person's report keeps only their own RTP streams (and the
+    // shared entries: codecs, the candidate pair), so nothing is counted once per person.
+    return new Map([...byUser].map(([userId, sources]) => [userId, { report: streamsOf(report, sources), sources }]));
   }
 
   /** The sending connection's streams: the camera once per simulcast layer, as the media server gets them. */
@@ -353,6 +355,16 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
   #log(message: string): void {
     this.#options.log?.(`[sfu] ${message}`);
   }
+}
+
+/** `report` without the RTP streams of mids outside `sources`. */
+function streamsOf(report: RTCStatsReport, sources: ReadonlyMap<string, TrackSource>): RTCStatsReport {
+  const kept = new Map<string, unknown>();
+  report.forEach((entry: { type: string; mid?: string }, id: string) => {
+    const rtp = entry.type === 'inbound-rtp' || entry.type === 'outbound-rtp';
+    if (!rtp || (entry.mid !== undefined && sources.has(entry.mid))) kept.set(id, entry);
+  });
+  return kept as unknown as RTCStatsReport;
 }
 
 /** Resolves once the connection has gathered its candidates, or after GATHER_TIMEOUT_MS with what it has. */
