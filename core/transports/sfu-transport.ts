@@ -182,7 +182,7 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
   }
 
   /**
-   * Levels as received, bent to Janus's verdict where it gave one (\`setSpeaking\`): someone it hears
+   * Levels as received, bent to Janus's verdict where it gave one (`setSpeaking`): someone it hears
    * talking counts as speaking, someone it found silent does not, so the engine's own hysteresis
    * picks the active speaker from what the media server heard.
    */
@@ -199,7 +199,7 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
     return levels;
   }
 
-  /** The media server heard \`userId\` start or stop talking. */
+  /** The media server heard `userId` start or stop talking. */
   setSpeaking(userId: string, speaking: boolean): void {
     this.#speaking.set(userId, speaking);
   }

@@ -499,7 +499,7 @@ export class Room {
 
   /**
    * An `auto` room moves to the media server when it has more senders than a mesh should carry or any
-   * viewer, and back when neither holds; everyone hears \`media-changed\` (a newcomer learns it from \`joined\`), and both
+   * viewer, and back when neither holds; everyone hears `media-changed` (a newcomer learns it from `joined`), and both
    * paths run side by side in the engines meanwhile (docs/media-server.md#auto).
    */
   private reconsiderMedia(newcomer?: Session): void {
@@ -514,7 +514,8 @@ export class Room {
       for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
       this.ctx.log.info(`room ${this.id} has ${senders} senders and ${this.members.size - senders} viewers: moving it to the media server`);
       this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
-    } else if (move === 'to-mesh' && this.media) {
+    } else if (move === 'to-mesh' && this.media && !this.serverRecording) {
+      // (A room being recorded stays on the media server until the recording stops and someone comes or goes.)
       const room = this.media;
       this.media = null;
       this.closeDrainingMedia();

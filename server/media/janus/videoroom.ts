@@ -148,7 +148,7 @@ export class JanusVideoRoom implements MediaRoom {
 
   /**
    * Tells Janus, for each camera on their receiving connection, the layer their tile needs (or to pause
-   * it). Never while an offer is out: the answer's \`start\` comes first, then this runs again.
+   * it). Never while an offer is out: the answer's `start` comes first, then this runs again.
    */
   #applyViews(person: Person): void {
     const subscription = person.subscription;
