@@ -12,8 +12,8 @@ import { meshState } from './transport-state.js';
 import { applyBrowserShims } from './browser-shims.js';
 import type { PeerStatsReport, RemotePeer, Transport, TransportEvents } from './transport.js';
 
-const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
-const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
+const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen', 'screen-audio'];
+const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video', 'screen-audio': 'audio' };
 /** Longest wait for candidates before a description goes out with those found so far. */
 const GATHER_TIMEOUT_MS = 3000;
 
@@ -43,7 +43,7 @@ interface Received {
 
 export class SfuTransport extends Emitter<TransportEvents> implements Transport {
   readonly #options: SfuTransportOptions;
-  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null };
+  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null, 'screen-audio': null };
   readonly #streams: Record<TrackSource, MediaStream>;
   readonly #peers = new Map<string, RemotePeer>();
   /** What the receiving connection carries now, by mid (the server's last offer said so). */
@@ -60,7 +60,8 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
     applyBrowserShims();
     this.#options = options;
     const cameraAndMicrophone = new MediaStream();
-    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen: new MediaStream() };
+    const screen = new MediaStream();
+    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen, 'screen-audio': screen };
     // A task later: the owner sets its local tracks first, so the first offer already carries them.
     if (!options.receiveOnly) queueMicrotask(() => void this.#publish());
   }
