@@ -52,6 +52,7 @@ describe('RtcClient: screen share with its sound', function () {
     await alice.shareScreen(true);
     const [picked] = aliceMedia.picked;
     expect(picked!.getAudioTracks().length, 'the picker was asked for sound').to.equal(1);
+    expect(alice.self.screenStream!.getAudioTracks(), 'her own screen stream carries the sound (a local recording mixes it)').to.deep.equal(picked!.getAudioTracks());
 
     await until(() => !!bob.participants.get('alice')?.screenStream?.getAudioTracks().length, 'the screen\'s sound at bob');
     const screen = bob.participants.get('alice')!.screenStream!;
@@ -61,8 +62,8 @@ describe('RtcClient: screen share with its sound', function () {
     stops.push(play(screen));
     const analyser = context.createAnalyser();
     context.createMediaStreamSource(new MediaStream(screen.getAudioTracks())).connect(analyser);
+    // Her microphone is silent: the tone comes on the screen's own transceiver, not mixed into her voice.
     await until(() => peak(analyser) > 0.05, 'bob to hear alice\'s tab through the screen\'s stream');
-    // Her microphone is silent: the tone came on the screen's own transceiver, not mixed into her voice.
     expect(alice.offersSent + bob.offersSent).to.equal(offersBefore);
 
     await alice.shareScreen(false);

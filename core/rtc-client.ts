@@ -948,7 +948,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const live = [this.#media.track('microphone'), this.#media.track('camera')].filter((t): t is MediaStreamTrack => !!t);
     const previousMedia = this.#roster.self.media;
     if (source === 'screen') this.#roster.setSharing(this.#roster.self.userId, !!track);
-    this.#roster.setLocalMedia(media, live, this.#media.track('screen'));
+    this.#roster.setLocalMedia(media, live, this.#media.track('screen'), this.#media.track('screen-audio'));
     if (source === 'microphone') this.#meter?.setTrack(track);
     if (this.#transport) {
       void this.#transport.setLocalTrack(source, track);

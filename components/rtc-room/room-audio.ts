@@ -1,8 +1,8 @@
 /**
  * The call's sound: one `<audio>` per remote person in the room (not in the tiles, so people on
- * another grid page are heard too), and one more for the sound of a screen they share, the speaker on/off, each person's own volume and local mute
- * (personal-sound.ts), and the chosen speaker device, and what to
- * do when the browser blocks playing before any gesture (`rtc-audio-blocked`, an "enable audio" button).
+ * another grid page are heard too) and one for the sound of a screen they share, the speaker on/off,
+ * each person's own volume and local mute (personal-sound.ts), and the chosen speaker device, and what
+ * to do when the browser blocks playing before any gesture (`rtc-audio-blocked`, an "enable audio" button).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

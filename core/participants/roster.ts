@@ -71,12 +71,12 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     });
   }
 
-  /** Our capture changed: what we announce, and the tracks behind our preview (camera and microphone) and screen. */
-  setLocalMedia(media: MediaState, cameraAndMicrophone: readonly MediaStreamTrack[], screen: MediaStreamTrack | null): void {
+  /** Our capture changed: what we announce, and the tracks behind our preview (camera and microphone) and screen (with its sound). */
+  setLocalMedia(media: MediaState, cameraAndMicrophone: readonly MediaStreamTrack[], screen: MediaStreamTrack | null, screenAudio: MediaStreamTrack | null = null): void {
     this.updateSelf({
       media,
       stream: streamOf(this.#self.stream, cameraAndMicrophone),
-      screenStream: streamOf(this.#self.screenStream, screen ? [screen] : []),
+      screenStream: streamOf(this.#self.screenStream, screen ? [screen, ...(screenAudio ? [screenAudio] : [])] : []),
     });
   }
 

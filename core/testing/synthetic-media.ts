@@ -207,7 +207,7 @@ export class SyntheticMedia implements MediaSource {
     return this.#register(track, device.deviceId);
   }
 
-  /** A tone that never pauses. */
+  /** A tone that never pauses, until its track is stopped. */
   #tone(frequency: number, deviceId: string): MediaStreamTrack {
     const audio = (this.#audio ??= new AudioContext());
     void audio.resume().catch(() => undefined);
@@ -217,7 +217,12 @@ export class SyntheticMedia implements MediaSource {
     oscillator.connect(destination);
     oscillator.start();
     const track = destination.stream.getAudioTracks()[0];
-    track.addEventListener('ended', () => oscillator.stop());
+    // stop() fires no `ended` on the track itself: look now and then.
+    const timer = setInterval(() => {
+      if (track.readyState !== 'ended') return;
+      clearInterval(timer);
+      oscillator.stop();
+    }, 1000);
     return this.#register(track, deviceId);
   }
 
