@@ -312,9 +312,11 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
   /**
    * Share the screen (one sharer per room: the server is asked first, `screen-share-busy` when taken),
-   * or stop sharing. Closing the browser's picker rejects with `screen-share-cancelled`.
+   * or stop sharing. Closing the browser's picker rejects with `screen-share-cancelled`. The picker
+   * offers the tab's or system's sound too where the browser can (`audio: false` asks for the screen alone):
+   * the others receive it with the screen (`screenStream`'s audio track).
    */
-  async shareScreen(on: boolean): Promise<void> {
+  async shareScreen(on: boolean, options: { audio?: boolean } = {}): Promise<void> {
     const signaling = this.#signaling;
     if (!on) {
       if (this.#media.track('screen')) await this.#stopSharing();
@@ -325,7 +327,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (this.#media.track('screen')) return;
     await signaling.request({ type: 'screen', on: true });
     try {
-      await this.#media.startScreen();
+      await this.#media.startScreen({ audio: options.audio ?? true });
     } catch (error) {
       await signaling.request({ type: 'screen', on: false }).catch(() => undefined);
       throw error;
@@ -926,7 +928,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     }
     transport.on('transport-state', ({ state }) => transport === this.#transport && this.#setTransportState(state));
     this.#setTransportState(transport.state);
-    for (const source of ['microphone', 'camera', 'screen'] as const) {
+    for (const source of ['microphone', 'camera', 'screen', 'screen-audio'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
     }
     transport.on('signal', ({ to, payload }) => {
@@ -962,7 +964,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const live = [this.#media.track('microphone'), this.#media.track('camera')].filter((t): t is MediaStreamTrack => !!t);
     const previousMedia = this.#roster.self.media;
     if (source === 'screen') this.#roster.setSharing(this.#roster.self.userId, !!track);
-    this.#roster.setLocalMedia(media, live, this.#media.track('screen'));
+    this.#roster.setLocalMedia(media, live, this.#media.track('screen'), this.#media.track('screen-audio'));
     if (source === 'microphone') this.#meter?.setTrack(track);
     if (this.#transport) {
       void this.#transport.setLocalTrack(source, track);

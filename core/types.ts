@@ -18,7 +18,8 @@ export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'rec
 /** Why the local user left the room. */
 export type LeftReason = 'hangup' | 'kicked' | 'replaced' | 'ended' | 'network' | 'error';
 
-export type TrackSource = 'microphone' | 'camera' | 'screen';
+/** `screen-audio`: the tab's or system's sound shared with the screen, where the browser offers it (issue 13). */
+export type TrackSource = 'microphone' | 'camera' | 'screen' | 'screen-audio';
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 

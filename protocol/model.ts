@@ -126,7 +126,7 @@ export type MediaTransportKind = 'mesh' | 'sfu';
 /** A room's media policy: `auto` keeps small calls in the mesh (switching to the SFU as it grows comes later). */
 export type MediaPolicy = 'mesh' | 'sfu' | 'auto';
 
-export const MEDIA_SOURCES = ['microphone', 'camera', 'screen'] as const;
+export const MEDIA_SOURCES = ['microphone', 'camera', 'screen', 'screen-audio'] as const;
 /** What one sent stream carries. */
 export type MediaSource = (typeof MEDIA_SOURCES)[number];
 

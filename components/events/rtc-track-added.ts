@@ -1,7 +1,7 @@
 import type { TrackSource } from '../../core/types.js';
 import { RtcEvent } from './rtc-event.js';
 
-/** Someone's media became available: `source` is `microphone`, `camera` or `screen`. */
+/** Someone's media became available: `source` is `microphone`, `camera`, `screen` or `screen-audio` (a shared screen's sound). */
 export class RtcTrackAddedEvent extends RtcEvent<{ userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream }> {
   constructor(detail: { userId: string; source: TrackSource; track: MediaStreamTrack; stream: MediaStream }) {
     super('rtc-track-added', detail);

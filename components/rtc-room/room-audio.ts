@@ -1,8 +1,8 @@
 /**
  * The call's sound: one `<audio>` per remote person in the room (not in the tiles, so people on
- * another grid page are heard too), the speaker on/off, each person's own volume and local mute
- * (personal-sound.ts), and the chosen speaker device, and what to
- * do when the browser blocks playing before any gesture (`rtc-audio-blocked`, an "enable audio" button).
+ * another grid page are heard too) and one for the sound of a screen they share, the speaker on/off,
+ * each person's own volume and local mute (personal-sound.ts), and the chosen speaker device, and what
+ * to do when the browser blocks playing before any gesture (`rtc-audio-blocked`, an "enable audio" button).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -43,9 +43,14 @@ export class RoomAudio implements ReactiveController {
   }
 
   render() {
-    const remotes = (this.options.snapshot()?.participants ?? []).filter((p) => !p.local && p.stream?.getAudioTracks().length);
+    const remotes = (this.options.snapshot()?.participants ?? []).filter((p) => !p.local);
+    // The screen's sound plays at the sharer's own volume: hostUpdated goes by data-user-id.
+    const sounds = remotes.flatMap((p) => [
+      ...(p.stream?.getAudioTracks().length ? [{ key: p.userId, userId: p.userId, source: 'microphone', stream: p.stream }] : []),
+      ...(p.screenStream?.getAudioTracks().length ? [{ key: `${p.userId}:screen`, userId: p.userId, source: 'screen', stream: p.screenStream }] : []),
+    ]);
     return html`<div class="audio" aria-hidden="true">
-      ${repeat(remotes, (p) => p.userId, (p) => html`<audio data-user-id=${p.userId} ${attachMedia(p.stream, this.#onBlocked)}></audio>`)}
+      ${repeat(sounds, (s) => s.key, (s) => html`<audio data-user-id=${s.userId} data-source=${s.source} ${attachMedia(s.stream, this.#onBlocked)}></audio>`)}
     </div>`;
   }
 
@@ -85,7 +90,7 @@ export class RoomAudio implements ReactiveController {
     this.#blocked.add(element);
     if (this.#blockedNow) return;
     this.#setBlocked(true);
-    const userIds = [...this.#blocked].map((el) => el.dataset['userId'] ?? '');
+    const userIds = [...new Set([...this.#blocked].map((el) => el.dataset['userId'] ?? ''))];
     this.options.emit(new RtcAudioBlockedEvent({ userIds }));
   };
 

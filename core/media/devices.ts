@@ -46,7 +46,7 @@ export class DeviceManager extends Emitter<DeviceManagerEvents> {
     this.#media = media;
     this.#source = source;
     media.on('ended', ({ source: kind, track }) => {
-      if (kind !== 'screen') void this.#fallback(kind, track.getSettings().deviceId ?? '', track.enabled);
+      if (kind === 'camera' || kind === 'microphone') void this.#fallback(kind, track.getSettings().deviceId ?? '', track.enabled);
     });
   }
 

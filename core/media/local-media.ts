@@ -35,11 +35,11 @@ export interface AudioProcessing {
 export class LocalMedia extends Emitter<LocalMediaEvents> {
   readonly #options: LocalMediaOptions;
   #profile: VideoProfile;
-  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null };
+  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null, 'screen-audio': null };
   /** Devices the user picked; used for every later capture until they disappear. */
   readonly #preferred: Partial<Record<CaptureKind, string>> = {};
   /** One operation at a time per source, so quick toggles can't leave two captures running. */
-  readonly #queues: Record<TrackSource, Promise<unknown>> = {
+  readonly #queues: Record<Exclude<TrackSource, 'screen-audio'>, Promise<unknown>> = {
     microphone: Promise.resolve(), camera: Promise.resolve(), screen: Promise.resolve(),
   };
   /** Bumped by stopAll(): a capture still waiting (a permission prompt) is dropped when it comes back. */
@@ -184,42 +184,60 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     this.emit('track', { source: 'camera', track });
   }
 
-  /** Open the browser's screen picker. Rejects `screen-share-cancelled` when the user closes it. */
-  startScreen(): Promise<MediaStreamTrack> {
+  /**
+   * Open the browser's screen picker. Rejects `screen-share-cancelled` when the user closes it. With
+   * `audio`, the picker offers the tab's or the system's sound (Chromium's "Share tab audio" box); what
+   * the user shares becomes the `screen-audio` track, stopped with the screen.
+   */
+  startScreen(options: { audio?: boolean } = {}): Promise<MediaStreamTrack> {
     return this.#serial('screen', async () => {
       const existing = this.#tracks.screen;
       if (existing?.readyState === 'live') return existing;
       const generation = this.#generation;
-      let stream: MediaStream;
-      try {
-        stream = await this.#options.mediaSource().getDisplayMedia({
-          video: { frameRate: { ideal: DEFAULTS.screen.frameRate } },
-          audio: false,
-        });
-      } catch (error) {
-        throw toScreenError(error);
-      }
+      const stream = await this.#pickScreen(options.audio ?? false);
       const [track] = stream.getVideoTracks();
-      stream.getAudioTracks().forEach((t) => t.stop());
-      if (generation !== this.#generation) {
-        track?.stop();
-        throw toScreenError(new DOMException('Left while the picker was open', 'AbortError'));
-      }
+      const [sound] = stream.getAudioTracks();
+      if (generation !== this.#generation || !track) stream.getTracks().forEach((t) => t.stop());
+      if (generation !== this.#generation) throw toScreenError(new DOMException('Left while the picker was open', 'AbortError'));
       if (!track) throw toScreenError(new DOMException('No video in the shared surface', 'NotFoundError'));
       if ('contentHint' in track) track.contentHint = 'detail';
+      if (sound && 'contentHint' in sound) sound.contentHint = 'music';
+      this.#setTrack('screen-audio', sound ?? null);
       this.#setTrack('screen', track);
       return track;
     });
   }
 
   stopScreen(): Promise<void> {
-    return this.#serial('screen', async () => this.#setTrack('screen', null));
+    return this.#serial('screen', async () => {
+      this.#setTrack('screen-audio', null);
+      this.#setTrack('screen', null);
+    });
   }
 
   /** Release every device (leave, or a failed join that started the capture). */
   stopAll(): void {
     this.#generation++;
-    for (const source of ['microphone', 'camera', 'screen'] as const) this.#setTrack(source, null);
+    for (const source of ['microphone', 'camera', 'screen-audio', 'screen'] as const) this.#setTrack(source, null);
+  }
+
+  /** The picker; a browser that refuses to be asked for sound at all (a TypeError) is asked again for the screen alone. */
+  async #pickScreen(audio: boolean): Promise<MediaStream> {
+    const video = { frameRate: { ideal: DEFAULTS.screen.frameRate } };
+    // Shared sound is played to others as it is: the voice processing a microphone needs would spoil music.
+    const sound = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
+    try {
+      // `systemAudio` (Chromium, not in TypeScript's DOM types yet): offer the whole system's sound when a screen is picked.
+      const options: DisplayMediaStreamOptions & { systemAudio?: 'include' } = audio ? { video, audio: sound, systemAudio: 'include' } : { video, audio: false };
+      return await this.#options.mediaSource().getDisplayMedia(options);
+    } catch (error) {
+      if (!audio || !(error instanceof TypeError)) throw toScreenError(error);
+    }
+    try {
+      return await this.#options.mediaSource().getDisplayMedia({ video, audio: false });
+    } catch (error) {
+      throw toScreenError(error);
+    }
   }
 
   /** A new track from the device, or null when stopAll() came while the browser was still deciding. */
@@ -260,7 +278,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     this.emit('track', { source, track });
   }
 
-  #serial<T>(source: TrackSource, run: () => Promise<T>): Promise<T> {
+  #serial<T>(source: Exclude<TrackSource, 'screen-audio'>, run: () => Promise<T>): Promise<T> {
     const next = this.#queues[source].then(run, run);
     this.#queues[source] = next.catch(() => undefined);
     return next;

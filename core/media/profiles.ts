@@ -48,7 +48,7 @@ export function resolveVideoProfile(name: string | undefined): VideoProfile {
 }
 
 /** Portrait presets for phones held upright: `<height>p_<fps>_portrait` is the landscape one turned (`360p_15_portrait` is 360×640). */
-const PORTRAIT_PROFILES: ReadonlyMap<string, VideoProfile> = new Map(
+export const PORTRAIT_PROFILES: ReadonlyMap<string, VideoProfile> = new Map(
   [...VIDEO_PROFILES.values()].map((p): [string, VideoProfile] => {
     const name = `${p.name}_portrait`;
     return [name, Object.freeze({ ...p, name, width: p.height, height: p.width })];

@@ -27,7 +27,7 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
   #self: Participant = emptySelf();
   #participants: ReadonlyMap<string, Participant> = new Map();
   #remoteTracks = new Map<string, RemoteTracks>();
-  /** One stream per remote screen track, shown in the snapshot while they share. */
+  /** One stream per remote screen track (with the screen's sound when it comes), shown in the snapshot while they share. */
   #screenStreams = new WeakMap<MediaStreamTrack, MediaStream>();
   #screenSharer: string | null = null;
   #hands: readonly string[] = [];
@@ -71,12 +71,12 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     });
   }
 
-  /** Our capture changed: what we announce, and the tracks behind our preview (camera and microphone) and screen. */
-  setLocalMedia(media: MediaState, cameraAndMicrophone: readonly MediaStreamTrack[], screen: MediaStreamTrack | null): void {
+  /** Our capture changed: what we announce, and the tracks behind our preview (camera and microphone) and screen (with its sound). */
+  setLocalMedia(media: MediaState, cameraAndMicrophone: readonly MediaStreamTrack[], screen: MediaStreamTrack | null, screenAudio: MediaStreamTrack | null = null): void {
     this.updateSelf({
       media,
       stream: streamOf(this.#self.stream, cameraAndMicrophone),
-      screenStream: streamOf(this.#self.screenStream, screen ? [screen] : []),
+      screenStream: streamOf(this.#self.screenStream, screen ? [screen, ...(screenAudio ? [screenAudio] : [])] : []),
     });
   }
 
@@ -262,8 +262,9 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     const screenTrack = merged.media.screen ? tracks.screen : undefined;
     let screenStream: MediaStream | null = null;
     if (screenTrack) {
-      screenStream = this.#screenStreams.get(screenTrack) ?? new MediaStream([screenTrack]);
-      this.#screenStreams.set(screenTrack, screenStream);
+      const screenTracks = [screenTrack, tracks['screen-audio']].filter((t): t is MediaStreamTrack => !!t);
+      screenStream = streamOf(this.#screenStreams.get(screenTrack) ?? null, screenTracks);
+      if (screenStream) this.#screenStreams.set(screenTrack, screenStream);
     }
     const next = snapshot({ ...merged, stream: streamOf(previous.stream, cameraAndMicrophone), screenStream });
     this.#participants = new Map([...this.#participants].map(([id, p]) => [id, id === userId ? next : p]));
@@ -271,9 +272,9 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     this.emit('participant-updated', { participant: next, previous });
     this.#emitMediaChanges(previous, next);
     if (previous.screenStream !== next.screenStream) {
-      const old = previous.screenStream?.getVideoTracks()[0];
-      if (old && previous.screenStream) this.emit('track-removed', { userId, source: 'screen', track: old, stream: previous.screenStream });
-      if (screenTrack && screenStream) this.emit('track-added', { userId, source: 'screen', track: screenTrack, stream: screenStream });
+      const { screenStream: old } = previous;
+      if (old) for (const [source, track] of screenSources(old)) this.emit('track-removed', { userId, source, track, stream: old });
+      if (screenStream) for (const [source, track] of screenSources(screenStream)) this.emit('track-added', { userId, source, track, stream: screenStream });
     }
   }
 
@@ -285,7 +286,7 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
     else tracks[source] = track;
     this.#remoteTracks.set(userId, tracks);
     this.#patchRemote(userId, {});
-    if (source === 'screen') return; // announced with the share itself, in #patchRemote
+    if (source === 'screen' || source === 'screen-audio') return; // announced with the share itself, in #patchRemote
     const stream = this.#participants.get(userId)?.stream ?? new MediaStream([track]);
     this.emit(removed ? 'track-removed' : 'track-added', { userId, source, track, stream });
   }
@@ -300,4 +301,12 @@ export class ParticipantRoster extends Emitter<RosterEvents> {
       this.emit('screen-share', { userId: next.userId, local: next.local, active: next.media.screen });
     }
   }
+}
+
+/** A shared screen's tracks by source: its video, and its sound when the sharer shared some. */
+function screenSources(stream: MediaStream): [TrackSource, MediaStreamTrack][] {
+  return [
+    ...stream.getVideoTracks().map((track): [TrackSource, MediaStreamTrack] => ['screen', track]),
+    ...stream.getAudioTracks().map((track): [TrackSource, MediaStreamTrack] => ['screen-audio', track]),
+  ];
 }

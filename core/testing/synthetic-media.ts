@@ -94,9 +94,11 @@ export class SyntheticMedia implements MediaSource {
     return new MediaStream(tracks);
   }
 
-  async getDisplayMedia(): Promise<MediaStream> {
+  /** The screen; asked for sound too, a steady tone comes with it, as a tab playing music would. */
+  async getDisplayMedia(options?: DisplayMediaStreamOptions): Promise<MediaStream> {
     if (this.#fail.screen) throw new DOMException('Synthetic screen failure', this.#fail.screen);
-    return new MediaStream([this.#canvasTrack('Shared screen', '#0f172a', 1280, 720, 'screen')]);
+    const screen = this.#canvasTrack('Shared screen', '#0f172a', 1280, 720, 'screen');
+    return new MediaStream(options?.audio ? [screen, this.#tone(880, 'screen-audio')] : [screen]);
   }
 
   addEventListener(_type: 'devicechange', listener: () => void): void {
@@ -203,6 +205,25 @@ export class SyntheticMedia implements MediaSource {
       gain.gain.setValueAtTime(on ? 0.5 : 0, audio.currentTime);
     }, 600);
     return this.#register(track, device.deviceId);
+  }
+
+  /** A tone that never pauses, until its track is stopped. */
+  #tone(frequency: number, deviceId: string): MediaStreamTrack {
+    const audio = (this.#audio ??= new AudioContext());
+    void audio.resume().catch(() => undefined);
+    const oscillator = audio.createOscillator();
+    oscillator.frequency.value = frequency;
+    const destination = audio.createMediaStreamDestination();
+    oscillator.connect(destination);
+    oscillator.start();
+    const track = destination.stream.getAudioTracks()[0];
+    // stop() fires no `ended` on the track itself: look now and then.
+    const timer = setInterval(() => {
+      if (track.readyState !== 'ended') return;
+      clearInterval(timer);
+      oscillator.stop();
+    }, 1000);
+    return this.#register(track, deviceId);
   }
 
   /** Report the fake device id in the track's settings, as a real capture would. */

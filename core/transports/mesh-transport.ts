@@ -30,7 +30,7 @@ interface PeerEntry {
 export class MeshTransport extends Emitter<TransportEvents> implements Transport {
   readonly #options: MeshTransportOptions;
   readonly #peers = new Map<string, PeerEntry>();
-  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null };
+  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null, 'screen-audio': null };
   readonly #streams: Record<TrackSource, MediaStream>;
   /** How each receiver shows our camera, as it told us. */
   readonly #remoteViews = new Map<string, ViewSize>();
@@ -43,7 +43,8 @@ export class MeshTransport extends Emitter<TransportEvents> implements Transport
     applyBrowserShims();
     this.#options = options;
     const cameraAndMicrophone = new MediaStream();
-    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen: new MediaStream() };
+    const screen = new MediaStream();
+    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen, 'screen-audio': screen };
   }
 
   async setLocalTrack(source: TrackSource, track: MediaStreamTrack | null): Promise<void> {

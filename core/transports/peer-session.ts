@@ -1,7 +1,7 @@
 /**
  * One RTCPeerConnection to one remote participant, negotiated with the "perfect negotiation"
- * pattern (MDN). Transceivers are fixed: audio (microphone), video (camera), video (screen), created
- * by the offerer and adopted by the answerer, so every remote track's source is its m-line index and
+ * pattern (MDN). Transceivers are fixed: audio (microphone), video (camera), video (screen), audio
+ * (the screen's sound), created by the offerer and adopted by the answerer, so every remote track's source is its m-line index and
  * turning the camera or the screen on and off is a `replaceTrack`, never a renegotiation.
  */
 import { DEFAULTS } from '../defaults.js';
@@ -10,8 +10,8 @@ import type { LinkState, TrackSource } from '../types.js';
 import { encodingForView, type ViewSize } from '../media/view-layer.js';
 import type { PeerStatsReport, RemotePeer } from './transport.js';
 
-export const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
-const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
+export const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen', 'screen-audio'];
+const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video', 'screen-audio': 'audio' };
 
 export interface PeerSessionOptions {
   remote: RemotePeer;
@@ -23,7 +23,7 @@ export interface PeerSessionOptions {
   receiveOnly: boolean;
   configuration: RTCConfiguration;
   localTrack: (source: TrackSource) => MediaStreamTrack | null;
-  /** Streams that group our tracks for the remote side's msid (camera+microphone, screen). */
+  /** Streams that group our tracks for the remote side's msid (camera+microphone, screen and its sound). */
   localStreams: Record<TrackSource, MediaStream>;
   /** The camera's layers, top first (`cameraLayers`); a mesh link sends the one its receiver needs. */
   cameraLayers: () => RTCRtpEncodingParameters[];

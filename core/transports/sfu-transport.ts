@@ -14,8 +14,8 @@ import { ViewReports } from './view-reports.js';
 import type { ViewSize } from '../media/view-layer.js';
 import type { PeerStatsReport, RemotePeer, Transport, TransportEvents } from './transport.js';
 
-const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen'];
-const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
+const SOURCES: readonly TrackSource[] = ['microphone', 'camera', 'screen', 'screen-audio'];
+const KINDS: Record<TrackSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video', 'screen-audio': 'audio' };
 /** Longest wait for candidates before a description goes out with those found so far. */
 const GATHER_TIMEOUT_MS = 3000;
 /** A level that counts as speech to the active-speaker detector (0.02), and one that does not. */
@@ -54,7 +54,7 @@ interface Received {
 
 export class SfuTransport extends Emitter<TransportEvents> implements Transport {
   readonly #options: SfuTransportOptions;
-  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null };
+  readonly #tracks: Record<TrackSource, MediaStreamTrack | null> = { microphone: null, camera: null, screen: null, 'screen-audio': null };
   readonly #streams: Record<TrackSource, MediaStream>;
   readonly #peers = new Map<string, RemotePeer>();
   /** What the receiving connection carries now, by mid (the server's last offer said so). */
@@ -81,7 +81,8 @@ export class SfuTransport extends Emitter<TransportEvents> implements Transport 
     this.#options = options;
     this.#views = new ViewReports((userId, view) => options.signaling.view(userId, { width: view.width, height: view.height }));
     const cameraAndMicrophone = new MediaStream();
-    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen: new MediaStream() };
+    const screen = new MediaStream();
+    this.#streams = { microphone: cameraAndMicrophone, camera: cameraAndMicrophone, screen, 'screen-audio': screen };
     // A task later: the owner sets its local tracks first, so the first offer already carries them.
     if (!options.receiveOnly) queueMicrotask(() => void this.#publish());
   }

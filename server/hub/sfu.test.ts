@@ -48,7 +48,7 @@ function recordingMediaServer(available = true) {
 
 const claimsOf = async (token: string): Promise<TokenClaims> => JSON.parse(token) as TokenClaims;
 const join = (room: string, sub: string, role = 'participant') => ({ type: 'join', room, token: JSON.stringify({ room, sub, role, exp: 9e9 }) });
-const publish = { type: 'sfu-publish', rid: 'p1', sdp: 'v=0 offer', sources: { 0: 'microphone', 1: 'camera', 2: 'screen' } };
+const publish = { type: 'sfu-publish', rid: 'p1', sdp: 'v=0 offer', sources: { 0: 'microphone', 1: 'camera', 2: 'screen', 3: 'screen-audio' } };
 
 test('an SFU room says so in joined, relays a publish to the media server and acks with its answer', async () => {
   const media = recordingMediaServer();
@@ -62,7 +62,7 @@ test('an SFU room says so in joined, relays a publish to the media server and ac
   media.members.get('ann')!.offer('v=0 sub', [{ mid: '0', userId: 'bob', source: 'camera' }]);
   assert.deepEqual(ann.last('sfu-offer')?.streams, [{ mid: '0', userId: 'bob', source: 'camera' }]);
   await ann.send({ type: 'sfu-answer', sdp: 'v=0 sub answer' });
-  assert.deepEqual(media.calls, ['join ann', 'publish ann microphone,camera,screen', 'answer ann']);
+  assert.deepEqual(media.calls, ['join ann', 'publish ann microphone,camera,screen,screen-audio', 'answer ann']);
   hub.close();
 });
 
