@@ -2,14 +2,12 @@
  * The health monitor of a running session: what it reads from RtcClient, how it steps the camera,
  * and its sampling timer. RtcClient imports this module once joined (a chunk of its own).
  */
+import { DEFAULTS } from '../defaults.js';
 import type { LocalMedia } from '../media/local-media.js';
 import { higherProfile, lowerProfile } from '../media/profile-ladder.js';
 import type { VideoProfile } from '../media/profiles.js';
 import type { Participant, ParticipantStats } from '../types.js';
 import { HealthMonitor, type HealthEvents, type HealthHost, type HealthOptions } from './health-monitor.js';
-
-/** Opus at the bitrate Chromium aims for in a voice call: part of what our uplink should carry beside the camera. */
-const MICROPHONE_AIM_BPS = 32_000;
 
 export interface SessionHealthDeps {
   collect(): Promise<ReadonlyMap<string, ParticipantStats>>;
@@ -57,7 +55,7 @@ export function sessionHealth(deps: SessionHealthDeps): HealthHost {
       const p = deps.participant(userId);
       return !!p && p.media.video && liveVideo(p.stream);
     },
-    aimBitrate: () => (media.cameraOn ? media.profile.maxBitrate + (media.microphoneOn ? MICROPHONE_AIM_BPS : 0) : null),
+    aimBitrate: () => (media.cameraOn ? media.profile.maxBitrate + (media.microphoneOn ? DEFAULTS.microphoneAimBps : 0) : null),
     profileName: () => media.profile.name,
     lowerVideo: () => step(lowerProfile(media.profile)),
     raiseVideo: () => step(higherProfile(media.profile, deps.chosenProfile())),
