@@ -77,7 +77,8 @@ export interface ParticipantStats {
   targetBitrate: number | null;
   /**
    * The local participant only: what we asked that link to carry (the camera layer its receiver needs,
-   * plus the microphone and the screen), so `targetBitrate` reads against it; null when unknown.
+   * plus the microphone and the screen), so `targetBitrate` reads against it; 0 when every link asks
+   * nothing (no one shows our camera: it is paused on purpose); null when unknown.
    */
   askedBitrate: number | null;
   // mesh: publisher-aware stats (issue 11)

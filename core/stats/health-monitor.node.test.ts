@@ -186,4 +186,15 @@ describe('HealthMonitor', () => {
       { userId: 'bob', local: false, frozen: false },
     ]);
   });
+
+  it('never calls our camera frozen while every link has it paused (no one shows it)', async () => {
+    const session = new FakeSession();
+    const monitor = new HealthMonitor(session, { frozenAfterMs: 2_000 });
+    session.now = new Map([['alice', stats('alice', { videoFrames: 40, targetBitrate: null, askedBitrate: 0 })]]);
+    for (let t = 0; t <= 6_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.frozen('alice'), false);
+    session.now = new Map([['alice', stats('alice', { videoFrames: 40, targetBitrate: 832_000, askedBitrate: 832_000 })]]);
+    for (let t = 7_000; t <= 10_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.frozen('alice'), true, 'asked to send and still not moving: frozen');
+  });
 });

@@ -140,7 +140,9 @@ export class HealthMonitor extends Emitter<HealthEvents> {
       if (change && local) this.#nextStepAt = 0;
       if (change) this.emit('network-weak', { userId, local, weak: change === 'weak', bitrate, loss: stats.packetLoss });
     }
-    const frozen = person.frozen.update(stats.videoFrames, up && this.host.videoExpected(userId), now);
+    // Ours paused on every link (no one shows it) sends no frames on purpose.
+    const paused = local && stats.askedBitrate === 0;
+    const frozen = person.frozen.update(stats.videoFrames, up && !paused && this.host.videoExpected(userId), now);
     if (frozen !== null) this.emit('video-frozen', { userId, local, frozen });
   }
 

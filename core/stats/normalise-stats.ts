@@ -233,7 +233,8 @@ export function localStats(
     relayed,
     videoFrames: frames,
     targetBitrate: weakest?.targetBitrate ?? null,
-    askedBitrate: weakest?.askedBitrate ?? null,
+    // 0: every link asks nothing, no one shows our camera.
+    askedBitrate: weakest ? weakest.askedBitrate : links.length && links.every((l) => l.current.askedBitrate === 0) ? 0 : null,
   };
 }
 

@@ -13,6 +13,8 @@ export interface SessionHealthDeps {
   collect(): Promise<ReadonlyMap<string, ParticipantStats>>;
   self(): Participant;
   participant(userId: string): Participant | undefined;
+  /** Whether the page shows their camera (never said: yes). Not shown, the sender pauses it on purpose. */
+  cameraShown(userId: string): boolean;
   media: LocalMedia;
   /** The profile the app chose (`videoProfile`, `setVideoProfile`): the engine never steps above it. */
   chosenProfile(): VideoProfile;
@@ -53,7 +55,7 @@ export function sessionHealth(deps: SessionHealthDeps): HealthHost {
     videoExpected: (userId) => {
       if (userId === deps.self().userId) return media.cameraOn && media.track('camera')?.readyState === 'live';
       const p = deps.participant(userId);
-      return !!p && p.media.video && liveVideo(p.stream);
+      return !!p && p.media.video && liveVideo(p.stream) && deps.cameraShown(userId);
     },
     aimBitrate: () => (media.cameraOn ? media.profile.maxBitrate + (media.microphoneOn ? DEFAULTS.microphoneAimBps : 0) : null),
     profileName: () => media.profile.name,
