@@ -31,4 +31,6 @@ export const DEFAULTS = {
   viewSizeDebounceMs: 300,
   /** Screen share: what we ask the browser for and what we send at most. */
   screen: { frameRate: 15, maxBitrate: 2_500_000, maxFramerate: 15 },
+  /** Opus at the bitrate Chromium aims for in a voice call: what a link carries for the microphone. */
+  microphoneAimBps: 32_000,
 } as const;

@@ -760,6 +760,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (!session || this.#signaling !== session) return;
     this.#health = startHealth({
       collect: () => this.getStats(), self: () => this.#roster.self, participant: (id) => this.#roster.participants.get(id),
+      cameraShown: (id) => this.#views.shown(id, 'camera'),
       media: this.#media, chosenProfile: () => this.#chosenProfile, applyEncoding: async () => this.#transport?.setCameraEncoding(),
       emit: (type, detail) => this.emit(type, detail as never), timers: this.#timers,
     }, this.options.health);

@@ -76,6 +76,12 @@ export interface ParticipantStats {
   videoFrames: number;
   /** The local participant only: what our encoders may send on the weakest link now (bits per second); null for others. */
   targetBitrate: number | null;
+  /**
+   * The local participant only: what we asked that link to carry (the camera layer its receiver needs,
+   * plus the microphone and the screen), so `targetBitrate` reads against it; 0 when every link asks
+   * nothing (no one shows our camera: it is paused on purpose); null when unknown.
+   */
+  askedBitrate: number | null;
   // mesh: publisher-aware stats (issue 11)
   /**
    * Local participant only: every stream we send, one per receiver in a mesh (one per simulcast layer

@@ -15,6 +15,8 @@ export class MenuController implements ReactiveController {
   openId: string | null = null;
   #trigger: HTMLElement | null = null;
   #stopPositioning?: () => void;
+  /** The menu element being placed: one the host renders anew is placed anew. */
+  #placing: HTMLElement | null = null;
   #focusOnOpen = false;
 
   /** `placement`: where the menu opens beside its trigger (a bar's menus open upwards; a panel's below, at the end). */
@@ -44,8 +46,7 @@ export class MenuController implements ReactiveController {
   close(focusTrigger: boolean): void {
     if (this.openId === null) return;
     this.openId = null;
-    this.#stopPositioning?.();
-    this.#stopPositioning = undefined;
+    this.#stopPlacing();
     document.removeEventListener('pointerdown', this.#onOutside, true);
     if (focusTrigger) this.#trigger?.focus();
     this.host.requestUpdate();
@@ -53,8 +54,13 @@ export class MenuController implements ReactiveController {
 
   hostUpdated(): void {
     const menu = this.#menu();
-    if (!menu || !this.#trigger || this.#stopPositioning) return;
+    if (!menu || !this.#trigger || menu === this.#placing) return;
+    this.#stopPlacing();
+    this.#placing = menu;
     const trigger = this.#trigger;
+    // Placed asynchronously (a chunk, then a promise): until then the menu would sit in the page's
+    // corner, over a tile, and a click meant for an item that is about to move would land on the video.
+    Object.assign(menu.style, { opacity: '0', pointerEvents: 'none' });
     let stopped = false;
     let stop = (): void => void (stopped = true);
     this.#stopPositioning = () => stop();
@@ -65,9 +71,12 @@ export class MenuController implements ReactiveController {
           placement: this.placement,
           strategy: 'fixed',
           middleware: [offset(8), flip(), shift({ padding: 8 })],
-        }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
+        }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px`, opacity: '', pointerEvents: '' }));
       });
-    }, () => (floating = undefined));
+    }, () => {
+      floating = undefined;
+      Object.assign(menu.style, { opacity: '', pointerEvents: '' }); // unplaced beats unusable
+    });
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
       // A choice menu (radios only) opens on the current choice; any other on its first item.
@@ -117,6 +126,12 @@ export class MenuController implements ReactiveController {
     if ((menu && path.includes(menu)) || (this.#trigger && path.includes(this.#trigger))) return;
     this.close(false);
   };
+
+  #stopPlacing(): void {
+    this.#stopPositioning?.();
+    this.#stopPositioning = undefined;
+    this.#placing = null;
+  }
 
   #menu(): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>('[role="menu"]');

@@ -223,6 +223,26 @@ describe('<rtc-phone> with the server', function () {
     }
   });
 
+  it('answer mode: the ringing page takes the focus; Escape declines and Enter accepts there, as on the panels', async () => {
+    const [a, b] = await phones([{ user: id('li'), name: 'Li Lei', mode: 'answer' }, { user: id('han'), name: 'Han Meimei', mode: 'answer' }]);
+    const ringsWithFocus = async () => {
+      await waitUntil(() => room(b!)?.querySelector('.btn-accept'), 'b\'s answer page rings', LONG);
+      await waitUntil(() => document.activeElement === room(b!)!.querySelector('.btn-accept'), 'on its accept button', LONG);
+    };
+    await a!.call(b!.userId, { name: 'Han Meimei' });
+    await ringsWithFocus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => a!.states.includes('declined'), 'Escape declines', LONG);
+    await waitUntil(() => !room(b!)?.querySelector('.btn-accept'), 'and the ringing page goes', LONG);
+
+    await a!.call(b!.userId, { name: 'Han Meimei' });
+    await ringsWithFocus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => room(a!)?.phase === 'joined' && room(b!)?.phase === 'joined', 'Enter accepts: both in the call', LONG);
+    await b!.hangup();
+    await waitUntil(() => !room(a!) && !room(b!), 'both rooms go', LONG);
+  });
+
   it('lets the notice go by itself after a while (the clock the page gives)', async () => {
     const [a] = await phones([{ user: id('li'), name: 'Li Lei' }]);
     const clock = new ManualClock();

@@ -4,6 +4,7 @@
  * `btn-*` …), so the page's own CSS restyles every part. Default looks: answer-styles.ts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { Participant } from '../../core/types.js';
 import { can, type Permission } from '../../protocol/permissions.js';
 import type { RoomCommands } from '../context/room-commands-context.js';
@@ -43,8 +44,9 @@ export function renderAnswer(input: AnswerViewInput): TemplateResult {
   const { phase, config, t, phoneCall } = input;
   if (phoneCall && (phase === 'ringing' || phase === 'calling')) return renderPhoneCall(phoneCall, t);
   if (phase === 'calling') {
-    return html`<div class="content"><div class="message calling">${config.displayInfo?.calling?.information || t('call.incoming')}</div></div>
-      <div class="actions">
+    const keys = ringingKeys(input.accept, input.decline);
+    return html`<div class="content" @keydown=${keys}><div class="message calling">${config.displayInfo?.calling?.information || t('call.incoming')}</div></div>
+      <div class="actions" @keydown=${keys} ${ref(focusFirstAction)}>
         ${action('btn-accept', 'hangup', t('call.accept'), input.accept)}
         ${action('btn-hangup', 'hangup', t('call.decline'), input.decline)}
       </div>`;
@@ -63,17 +65,47 @@ export function renderAnswer(input: AnswerViewInput): TemplateResult {
 function renderPhoneCall(call: PhoneCall, t: AnswerViewInput['t']): TemplateResult {
   const name = call.peer;
   if (call.direction === 'outgoing') {
-    return html`<div class="content"><div class="message calling outgoing" role="status">${t('phone.calling', { name })}</div></div>
-      <div class="actions">${action('btn-hangup', 'hangup', t('phone.cancel'), () => call.decline())}</div>`;
+    const keys = ringingKeys(null, () => call.decline());
+    return html`<div class="content" @keydown=${keys}><div class="message calling outgoing" role="status">${t('phone.calling', { name })}</div></div>
+      <div class="actions" @keydown=${keys} ${ref(focusFirstAction)}>${action('btn-hangup', 'hangup', t('phone.cancel'), () => call.decline())}</div>`;
   }
-  return html`<div class="content"><div class="message calling incoming" role="status">
+  const keys = ringingKeys(() => call.accept(call.video), () => call.decline());
+  return html`<div class="content" @keydown=${keys}><div class="message calling incoming" role="status">
       ${t('phone.isCalling', { name })}<span class="kind">${t(call.video ? 'phone.incomingVideo' : 'phone.incomingAudio')}</span>
     </div></div>
-    <div class="actions">
+    <div class="actions" @keydown=${keys} ${ref(focusFirstAction)}>
       ${action('btn-accept', 'hangup', t(call.video ? 'phone.acceptVideo' : 'phone.acceptAudio'), () => call.accept(call.video))}
       ${call.video ? action('btn-accept-audio', 'microphone', t('phone.acceptAudio'), () => call.accept(false)) : nothing}
       ${action('btn-hangup', 'hangup', t('call.decline'), () => call.decline())}
     </div>`;
+}
+
+/**
+ * The keys of a call page, as on the phone's panels: Escape declines (cancels one ringing out), Enter
+ * accepts as the call asks (a focused button does its own thing on Enter).
+ */
+function ringingKeys(accept: (() => void) | null, decline: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      decline();
+    } else if (accept && event.key === 'Enter' && !(event.target as Element).closest('button')) {
+      event.preventDefault();
+      accept();
+    }
+  };
+}
+
+/** Call pages that took the focus already: each takes it once, when it shows. */
+const focusedPages = new WeakSet<Element>();
+
+/** A call page takes the focus when it shows (its first button: accept, or cancel), as the phone's panels do. */
+function focusFirstAction(actions: Element | undefined): void {
+  // lit calls this again when another room renders a page (one callback for all): only a new page takes it.
+  if (!actions || focusedPages.has(actions)) return;
+  focusedPages.add(actions);
+  // Called as the actions element is committed: its buttons are rendered right after.
+  queueMicrotask(() => actions.querySelector<HTMLElement>('.btn')?.focus());
 }
 
 function renderViews({ snapshot, config, t }: AnswerViewInput): TemplateResult {

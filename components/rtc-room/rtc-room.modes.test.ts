@@ -1,5 +1,6 @@
 /** `<rtc-room>` embedding modes (flex, fullscreen, answer) and themes, in real calls over the in-page hub. */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import './rtc-room.js';
 import type { RtcRoom } from './rtc-room.component.js';
 import type { RoomConfig } from './room-config.js';
@@ -141,6 +142,21 @@ describe('<rtc-room> modes', function () {
       expect(events.filter((e) => e.type !== 'rtc-player-change').map((e) => e.type)).to.deep.equal(['rtc-joined', 'rtc-request-leave', 'rtc-hangup']);
       await a.updateComplete;
       expect(q(a, '.content .message')!.textContent).to.equal('Thanks for calling');
+    });
+
+    it('the call page takes the focus on its accept button; Escape declines and Enter accepts, as on <rtc-phone>', async () => {
+      const page = '<rtc-room mode="answer" style="display:block;width:375px;height:667px"></rtc-room>';
+      const a = await roomFor(call, call.person('alice'), page);
+      await waitUntil(() => document.activeElement === q(a, '.btn-accept'), 'the call page takes the focus', LONG);
+      const declined = record(a, 'rtc-call-decline');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => a.phase === 'left', 'Escape declines', LONG);
+      expect(declined.map((e) => e.type)).to.deep.equal(['rtc-call-decline']);
+
+      const c = await roomFor(call, call.person('carol'), page);
+      await waitUntil(() => document.activeElement === q(c, '.btn-accept'), 'the next call page takes it', LONG);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => c.phase === 'joined', 'Enter accepts', LONG);
     });
 
     it('honours the Config flags: hidden actions, hidden user list, whole pictures, a mini player, no call page', async () => {

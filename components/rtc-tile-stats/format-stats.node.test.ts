@@ -11,7 +11,7 @@ const translate = (table: Record<StringKey, string>) => (key: StringKey, params:
 
 const stats: ParticipantStats = {
   userId: 'bob', sendBitrate: 120_000, receiveBitrate: 640_400, packetLoss: 0.0125, roundTripTime: 0.0424, framesPerSecond: 14.6,
-  frameWidth: 640, frameHeight: 360, audioLevel: 0, timestamp: 0, jitter: 0.002, codec: 'VP8', relayed: true, videoFrames: 90, targetBitrate: null,
+  frameWidth: 640, frameHeight: 360, audioLevel: 0, timestamp: 0, jitter: 0.002, codec: 'VP8', relayed: true, videoFrames: 90, targetBitrate: null, askedBitrate: null,
 };
 
 describe('the stats overlay\'s rows', () => {

@@ -25,6 +25,12 @@ export class ViewSizes {
     return merged(view, pixelRatio);
   }
 
+  /** Whether the page shows their `source` anywhere; true when it never said (they send full quality). */
+  shown(userId: string, source: 'camera' | 'screen'): boolean {
+    const view = this.#views.get(`${userId}\n${source}`);
+    return !view || view.owners.size > 0;
+  }
+
   /** Every view the page ever reported, merged (for a transport made after they were). */
   all(pixelRatio: number): MergedView[] {
     return [...this.#views.values()].map((view) => merged(view, pixelRatio));

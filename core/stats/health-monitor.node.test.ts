@@ -11,7 +11,7 @@ function stats(userId: string, overrides: Partial<ParticipantStats> = {}): Parti
   return {
     userId, sendBitrate: 500_000, receiveBitrate: 500_000, packetLoss: 0, roundTripTime: 0.01, framesPerSecond: 15,
     frameWidth: 640, frameHeight: 360, audioLevel: 0, timestamp: 0, jitter: 0.002, codec: 'VP8', relayed: false,
-    videoFrames: 0, targetBitrate: null, ...overrides,
+    videoFrames: 0, targetBitrate: null, askedBitrate: null, ...overrides,
   };
 }
 
@@ -150,6 +150,25 @@ describe('HealthMonitor', () => {
     assert.equal(other.weak('alice'), false, '32 kbps of sound is not a weak link');
   });
 
+  it('reads our uplink against what each link was asked to carry: a small layer sent whole is healthy, a capped one weak', async () => {
+    const session = new FakeSession();
+    const monitor = new HealthMonitor(session, { windowSize: 2, enterMs: 1_000 });
+    const events = record(monitor);
+    // 360p_15 aims at 832 kbps with the microphone; a receiver showing us at a thumbnail asked its quarter layer.
+    session.now = new Map([['alice', stats('alice', { targetBitrate: 110_000, askedBitrate: 112_000 })]]);
+    for (let t = 0; t <= 4_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.quality('alice'), 5);
+    assert.equal(monitor.weak('alice'), false);
+    assert.equal(session.profile.name, '360p_15', 'no step down for a link that gets what it asked');
+    session.now = new Map([['alice', stats('alice', { targetBitrate: 32_000, askedBitrate: 0 })]]);
+    await monitor.sample(5_000);
+    assert.equal(monitor.quality('alice'), 5, 'a link that asks nothing (our camera paused there) says nothing of the bitrate');
+    session.now = new Map([['alice', stats('alice', { targetBitrate: 104_000, askedBitrate: 832_000 })]]);
+    for (let t = 6_000; t <= 8_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.quality('alice'), 2, 'the encoders may send an eighth of the top layer asked');
+    assert.deepEqual(events.find((e) => e.type === 'network-weak')?.detail, { userId: 'alice', local: true, weak: true, bitrate: 104_000, loss: 0 });
+  });
+
   it('tells when someone\'s video freezes and when it moves again', async () => {
     const session = new FakeSession();
     const monitor = new HealthMonitor(session, { frozenAfterMs: 2_000 });
@@ -166,5 +185,16 @@ describe('HealthMonitor', () => {
       { userId: 'bob', local: false, frozen: true },
       { userId: 'bob', local: false, frozen: false },
     ]);
+  });
+
+  it('never calls our camera frozen while every link has it paused (no one shows it)', async () => {
+    const session = new FakeSession();
+    const monitor = new HealthMonitor(session, { frozenAfterMs: 2_000 });
+    session.now = new Map([['alice', stats('alice', { videoFrames: 40, targetBitrate: null, askedBitrate: 0 })]]);
+    for (let t = 0; t <= 6_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.frozen('alice'), false);
+    session.now = new Map([['alice', stats('alice', { videoFrames: 40, targetBitrate: 832_000, askedBitrate: 832_000 })]]);
+    for (let t = 7_000; t <= 10_000; t += 1_000) await monitor.sample(t);
+    assert.equal(monitor.frozen('alice'), true, 'asked to send and still not moving: frozen');
   });
 });

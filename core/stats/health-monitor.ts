@@ -117,11 +117,12 @@ export class HealthMonitor extends Emitter<HealthEvents> {
     const person = this.#person(userId);
     const up = this.host.linkUp(userId);
     const aim = local ? this.host.aimBitrate() : null;
+    const share = aim ? sentShare(stats, aim) : null;
     const reading: QualityReading = {
       loss: stats.packetLoss,
       roundTripTime: stats.roundTripTime,
       jitter: stats.jitter,
-      bitrateRatio: aim && stats.targetBitrate !== null ? Math.min(1, stats.targetBitrate / aim) : null,
+      bitrateRatio: share === null ? null : Math.min(1, share),
       flowing: up && (stats.sendBitrate > 0 || stats.receiveBitrate > 0 || stats.roundTripTime !== null),
     };
     const quality = person.window.push(reading);
@@ -131,14 +132,17 @@ export class HealthMonitor extends Emitter<HealthEvents> {
       this.emit('network-quality', { userId, local, quality, previous });
     }
     if (reading.flowing) {
-      // Ours: what the network lets our encoders send while the camera is on. Theirs: loss only (we cannot know their aim).
-      const bitrate = local && aim ? stats.targetBitrate : null;
+      // Ours: what the network lets our encoders send while the camera is on, at the profile's scale (a
+      // link asked a small layer and carrying it all is not weak). Theirs: loss only (we cannot know their aim).
+      const bitrate = aim && share !== null ? Math.round(share * aim) : null;
       const change = person.weak.update({ bitrate, loss: stats.packetLoss }, now);
       // A change of ours is acted on in this round; the pause between steps is for a state that lasts.
       if (change && local) this.#nextStepAt = 0;
       if (change) this.emit('network-weak', { userId, local, weak: change === 'weak', bitrate, loss: stats.packetLoss });
     }
-    const frozen = person.frozen.update(stats.videoFrames, up && this.host.videoExpected(userId), now);
+    // Ours paused on every link (no one shows it) sends no frames on purpose.
+    const paused = local && stats.askedBitrate === 0;
+    const frozen = person.frozen.update(stats.videoFrames, up && !paused && this.host.videoExpected(userId), now);
     if (frozen !== null) this.emit('video-frozen', { userId, local, frozen });
   }
 
@@ -173,6 +177,15 @@ export class HealthMonitor extends Emitter<HealthEvents> {
       this.#suggested = false;
     }
   }
+}
+
+/**
+ * What the network lets our encoders send against what we asked: of the link's own ask when the
+ * transport says it (a receiver showing us small needs a small layer), else of the profile's aim.
+ */
+function sentShare({ targetBitrate, askedBitrate }: ParticipantStats, aim: number): number | null {
+  if (targetBitrate === null || askedBitrate === 0) return null;
+  return targetBitrate / (askedBitrate ?? aim);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

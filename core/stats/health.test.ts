@@ -109,4 +109,30 @@ describe('RtcClient: call health', function () {
     await until(() => !bob.videoFrozen('alice'), 'the video to move again');
     expect(frozen.at(-1)).to.deep.equal({ userId: 'alice', local: false, frozen: false });
   });
+
+  it('calls no video frozen while we hide their tile and the sender pauses it on purpose, on either side', async () => {
+    const { alice, bob } = await pair(roomName('health-hidden'));
+    const tile = {};
+    const framesOf = async () => (await bob.getStats()).get('alice')?.videoFrames ?? 0;
+    bob.setViewSize('alice', 'camera', { width: 320, height: 180 }, tile);
+    await until(async () => (await framesOf()) > 10, 'frames to flow');
+    const frozen = collect(bob, 'video-frozen');
+    const own = collect(alice, 'video-frozen');
+
+    bob.setViewSize('alice', 'camera', null, tile);
+    // Still long enough that a stream meant to move would have been called frozen, at both ends.
+    let last = -1;
+    let since = 0;
+    await until(async () => {
+      const frames = await framesOf();
+      if (frames !== last) [last, since] = [frames, performance.now()];
+      return performance.now() - since > HEALTH.frozenAfterMs + 4 * HEALTH.intervalMs;
+    }, 'alice to pause the camera she sends bob');
+    expect(frozen, 'bob hides her tile: her video is not frozen').to.deep.equal([]);
+    expect(own, 'no one shows her camera: hers is not frozen either').to.deep.equal([]);
+    expect(bob.videoFrozen('alice') || alice.videoFrozen(alice.self.userId)).to.equal(false);
+
+    bob.setViewSize('alice', 'camera', { width: 320, height: 180 }, tile);
+    await until(async () => (await framesOf()) > last, 'her video to move again once shown');
+  });
 });

@@ -78,8 +78,21 @@ describe('stats normalisation', () => {
     assert.deepEqual(localStats('me', [], 0.2, 42), {
       userId: 'me', sendBitrate: 0, receiveBitrate: 0, packetLoss: 0, roundTripTime: null,
       framesPerSecond: null, frameWidth: null, frameHeight: null, audioLevel: 0.2, timestamp: 42,
-      jitter: null, codec: null, relayed: null, videoFrames: 0, targetBitrate: null,
+      jitter: null, codec: null, relayed: null, videoFrames: 0, targetBitrate: null, askedBitrate: null,
     });
+  });
+
+  it('finds the weakest link against what we asked each one to carry, and skips links that ask nothing', () => {
+    const base = sampleLink([], new Map());
+    const link = (targetBitrate: number, askedBitrate: number | null) => ({ current: { ...base, targetBitrate, askedBitrate }, previous: undefined });
+    // A receiver showing us small asked a small layer and gets all of it; the other gets half its top layer.
+    const mesh = localStats('me', [link(110_000, 112_000), link(416_000, 832_000)], 0, 0);
+    assert.deepEqual([mesh.targetBitrate, mesh.askedBitrate], [416_000, 832_000]);
+    const paused = localStats('me', [link(32_000, 0), link(800_000, 832_000)], 0, 0);
+    assert.deepEqual([paused.targetBitrate, paused.askedBitrate], [800_000, 832_000], 'our camera paused there: it says nothing');
+    assert.equal(localStats('me', [link(32_000, 0)], 0, 0).targetBitrate, null);
+    const unknown = localStats('me', [link(110_000, null), link(416_000, null)], 0, 0);
+    assert.deepEqual([unknown.targetBitrate, unknown.askedBitrate], [110_000, null], 'without asks: the lowest target');
   });
 
   it('reads what the health checks need: jitter, frame counts, the encoders\' target and the path', () => {

@@ -39,6 +39,8 @@ export interface LinkSample {
   sendJitter: number | null;
   /** What our encoders may send on this link now (bits per second, summed over our streams): the network's say. */
   targetBitrate: number | null;
+  /** What we asked this link to carry (`PeerStatsReport.askedBitrate`); null when the transport did not say. */
+  askedBitrate: number | null;
   /** Whether the chosen candidate pair goes through a TURN relay; null before a pair is chosen. */
   relayed: boolean | null;
   /** Their camera and microphone as we receive them. */
@@ -63,13 +65,17 @@ function emptyFacts(): MediaFacts {
 }
 
 /** Sample one peer connection's report. `sources` maps each RTP stream's mid to its source. */
-export function sampleLink(entries: Iterable<StatsEntry>, sources: ReadonlyMap<string, TrackSource>): LinkSample {
+export function sampleLink(
+  entries: Iterable<StatsEntry>,
+  sources: ReadonlyMap<string, TrackSource>,
+  askedBitrate: number | null = null,
+): LinkSample {
   const all = [...entries];
   const byId = new Map(all.map((e) => [e.id, e]));
   const sample: LinkSample = {
     timestamp: 0, bytesSent: 0, bytesReceived: 0, packetsSent: 0, packetsReceived: 0, packetsLost: 0,
     remotePacketsLost: 0, roundTripTime: null, receiveJitter: null, sendJitter: null, targetBitrate: null, relayed: null,
-    received: emptyFacts(), sent: emptyFacts(),
+    askedBitrate, received: emptyFacts(), sent: emptyFacts(),
   };
   let remoteRtt: number | null = null;
   const codecOf = (entry: StatsEntry): string | null => {
@@ -176,6 +182,7 @@ export function remoteStats(userId: string, current: LinkSample, previous: LinkS
     relayed: current.relayed,
     videoFrames: current.received.frames,
     targetBitrate: null,
+    askedBitrate: null,
   };
 }
 
@@ -195,7 +202,7 @@ export function localStats(
   let weightedLoss = 0;
   const rtts: number[] = [];
   let jitter: number | null = null;
-  let targetBitrate: number | null = null;
+  const weakest = weakestLink(links.map((l) => l.current));
   let relayed: boolean | null = null;
   let frames = 0;
   let codec: string | null = null;
@@ -207,8 +214,6 @@ export function localStats(
     weightedLoss += rates.sendLoss * rates.sendBitrate;
     if (current.roundTripTime !== null) rtts.push(current.roundTripTime);
     jitter = worst(jitter, current.sendJitter);
-    // The weakest link is what limits us: the mesh sends each person their own copy.
-    if (current.targetBitrate !== null) targetBitrate = Math.min(targetBitrate ?? Infinity, current.targetBitrate);
     if (current.relayed !== null) relayed = (relayed ?? false) || current.relayed;
     frames = Math.max(frames, current.sent.frames);
     codec ??= current.sent.codec;
@@ -227,6 +232,21 @@ export function localStats(
     codec,
     relayed,
     videoFrames: frames,
-    targetBitrate,
+    targetBitrate: weakest?.targetBitrate ?? null,
+    // 0: every link asks nothing, no one shows our camera.
+    askedBitrate: weakest ? weakest.askedBitrate : links.length && links.every((l) => l.current.askedBitrate === 0) ? 0 : null,
   };
+}
+
+/**
+ * The link that limits us (the mesh sends each person their own copy): the one whose encoders may send
+ * the smallest share of what we asked of it, a receiver showing us small asking a small layer. A link
+ * that asks nothing (our camera paused there) says nothing. Without what was asked: the lowest target.
+ */
+function weakestLink(links: readonly LinkSample[]): LinkSample | undefined {
+  const measured = links.filter((l) => l.targetBitrate !== null && l.askedBitrate !== 0);
+  const share = measured.every((l) => l.askedBitrate !== null)
+    ? (l: LinkSample) => l.targetBitrate! / l.askedBitrate!
+    : (l: LinkSample) => l.targetBitrate!;
+  return measured.reduce<LinkSample | undefined>((weakest, l) => (!weakest || share(l) < share(weakest) ? l : weakest), undefined);
 }

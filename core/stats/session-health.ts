@@ -2,19 +2,19 @@
  * The health monitor of a running session: what it reads from RtcClient, how it steps the camera,
  * and its sampling timer. RtcClient imports this module once joined (a chunk of its own).
  */
+import { DEFAULTS } from '../defaults.js';
 import type { LocalMedia } from '../media/local-media.js';
 import { higherProfile, lowerProfile } from '../media/profile-ladder.js';
 import type { VideoProfile } from '../media/profiles.js';
 import type { Participant, ParticipantStats } from '../types.js';
 import { HealthMonitor, type HealthEvents, type HealthHost, type HealthOptions } from './health-monitor.js';
 
-/** Opus at the bitrate Chromium aims for in a voice call: part of what our uplink should carry beside the camera. */
-const MICROPHONE_AIM_BPS = 32_000;
-
 export interface SessionHealthDeps {
   collect(): Promise<ReadonlyMap<string, ParticipantStats>>;
   self(): Participant;
   participant(userId: string): Participant | undefined;
+  /** Whether the page shows their camera (never said: yes). Not shown, the sender pauses it on purpose. */
+  cameraShown(userId: string): boolean;
   media: LocalMedia;
   /** The profile the app chose (`videoProfile`, `setVideoProfile`): the engine never steps above it. */
   chosenProfile(): VideoProfile;
@@ -55,9 +55,9 @@ export function sessionHealth(deps: SessionHealthDeps): HealthHost {
     videoExpected: (userId) => {
       if (userId === deps.self().userId) return media.cameraOn && media.track('camera')?.readyState === 'live';
       const p = deps.participant(userId);
-      return !!p && p.media.video && liveVideo(p.stream);
+      return !!p && p.media.video && liveVideo(p.stream) && deps.cameraShown(userId);
     },
-    aimBitrate: () => (media.cameraOn ? media.profile.maxBitrate + (media.microphoneOn ? MICROPHONE_AIM_BPS : 0) : null),
+    aimBitrate: () => (media.cameraOn ? media.profile.maxBitrate + (media.microphoneOn ? DEFAULTS.microphoneAimBps : 0) : null),
     profileName: () => media.profile.name,
     lowerVideo: () => step(lowerProfile(media.profile)),
     raiseVideo: () => step(higherProfile(media.profile, deps.chosenProfile())),

@@ -27,10 +27,10 @@ export class StatsCollector {
     const next = new Map<string, LinkSample>();
     const outbound: OutboundStats[] = [];
     const nextOutbound = new Map<string, OutboundCounter>();
-    for (const [userId, { report, sources }] of reports) {
+    for (const [userId, { report, sources, askedBitrate }] of reports) {
       const entries = [...report.values()] as StatsEntry[];
       outbound.push(...outboundStreams(userId, entries, sources, this.#previousOutbound, nextOutbound));
-      const current = sampleLink(entries, sources);
+      const current = sampleLink(entries, sources, askedBitrate ?? null);
       const previous = this.#previous.get(userId);
       next.set(userId, current);
       links.push({ current, previous });

@@ -190,7 +190,22 @@ export class PeerSession {
     this.#pc.getTransceivers().forEach((t, i) => {
       if (t.mid !== null && SOURCES[i]) sources.set(t.mid, SOURCES[i]);
     });
-    return { report: await this.#pc.getStats(), sources };
+    return { report: await this.#pc.getStats(), sources, askedBitrate: this.#askedBitrate() };
+  }
+
+  /** What we ask this link to carry: the layer chosen for its receiver, not the profile's top (see `PeerStatsReport`). */
+  #askedBitrate(): number {
+    const { localTrack, receiveOnly } = this.#options;
+    if (receiveOnly) return 0;
+    let asked = localTrack('microphone') ? DEFAULTS.microphoneAimBps : 0;
+    for (const source of ['camera', 'screen'] as const) {
+      if (!localTrack(source)) continue;
+      const encoding = this.#encodingFor(source);
+      // Paused: the link says nothing about what the network lets our camera send.
+      if (encoding.active === false) return 0;
+      asked += encoding.maxBitrate ?? 0;
+    }
+    return asked;
   }
 
   close(): void {

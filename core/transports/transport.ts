@@ -30,6 +30,12 @@ export interface PeerStatsReport {
   report: RTCStatsReport;
   /** Source of each RTP stream's `mid`. */
   sources: ReadonlyMap<string, TrackSource>;
+  /**
+   * What we asked this link's encoders to carry now (bits per second): the camera layer its receiver
+   * needs, the screen and the microphone; 0 while our camera is paused there (they show it nowhere).
+   * Absent when the transport cannot say: the camera profile's aim stands in.
+   */
+  askedBitrate?: number;
 }
 
 export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' | 'off'> {
