@@ -1,13 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** floating-ui is a chunk of its own, fetched when the first menu is about to be needed (positioning is async anyway). */
-let floating: Promise<typeof import('@floating-ui/dom')> | undefined;
-const loadFloating = () => (floating ??= import('@floating-ui/dom'));
+import { followTrigger, type MenuPlacement } from './place-menu.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * One open popup menu at a time for an element: positions it next to its trigger with floating-ui,
+ * One open popup menu at a time for an element: positions it next to its trigger (place-menu.ts),
  * moves focus into it, runs the menu keys (arrows, Home/End, Escape, Tab), and closes on a click outside.
  * The host renders `[role=menu]` while `openId` names it.
  */
@@ -20,15 +17,9 @@ export class MenuController implements ReactiveController {
   /** `placement`: where the menu opens beside its trigger (a bar's menus open upwards; a panel's below, at the end). */
   constructor(
     private readonly host: Host,
-    private readonly placement: 'top' | 'bottom-end' = 'top',
+    private readonly placement: MenuPlacement = 'top',
   ) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    const preload = () => void loadFloating().catch(() => (floating = undefined));
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });
-    else setTimeout(preload, 200);
   }
 
   toggle(id: string, trigger: HTMLElement): void {
@@ -54,20 +45,7 @@ export class MenuController implements ReactiveController {
   hostUpdated(): void {
     const menu = this.#menu();
     if (!menu || !this.#trigger || this.#stopPositioning) return;
-    const trigger = this.#trigger;
-    let stopped = false;
-    let stop = (): void => void (stopped = true);
-    this.#stopPositioning = () => stop();
-    void loadFloating().then(({ autoUpdate, computePosition, flip, offset, shift }) => {
-      if (stopped) return;
-      stop = autoUpdate(trigger, menu, () => {
-        void computePosition(trigger, menu, {
-          placement: this.placement,
-          strategy: 'fixed',
-          middleware: [offset(8), flip(), shift({ padding: 8 })],
-        }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
-      });
-    }, () => (floating = undefined));
+    this.#stopPositioning = followTrigger(this.#trigger, menu, this.placement);
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
       // A choice menu (radios only) opens on the current choice; any other on its first item.
