@@ -31,9 +31,8 @@ import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
 import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
 import type { NetworkQuality } from './stats/network-quality.js';
-import { MeshTransport } from './transports/mesh-transport.js';
-import { SfuTransport } from './transports/sfu-transport.js';
-import { sfuSignaling } from './transports/sfu-signaling.js';
+import { loadTransports, transports } from './transports/load-transports.js';
+import type { SfuTransport } from './transports/sfu-transport.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
 import { ChatHistory } from './chat/chat-history.js';
@@ -252,9 +251,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
     const mediaReady = this.#prepareMedia(receivesOnly(role), options);
+    const transportsReady = loadTransports();
     try {
       const { renewToken } = options;
-      await signaling.join({
+      const downloaded = transportsReady.catch((cause: unknown) => {
+        throw new RtcError('network', 'The media transports could not be downloaded.', { cause });
+      });
+      await Promise.all([downloaded, signaling.join({
         room: claims.room,
         token,
         password: options.password,
@@ -266,9 +269,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
           }
           return fresh;
         }),
-        ready: Promise.race([mediaReady, new Promise((resolve) => setTimeout(resolve, DEFAULTS.joinMediaWaitMs))]),
+        // The first admission makes a transport: the join goes once they are in (failing, the join fails above).
+        ready: Promise.all([transportsReady, Promise.race([mediaReady, new Promise((resolve) => setTimeout(resolve, DEFAULTS.joinMediaWaitMs))])]).catch(() => undefined),
         media: () => ({ audio: this.#media.microphoneOn, video: this.#media.cameraOn }),
-      });
+      })]);
     } catch (error) {
       if (this.#signaling === signaling) {
         this.#signaling = null;
@@ -796,7 +800,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         this.emit('call-state', { callId: message.callId, state: message.state, ...(message.by !== undefined && { by: message.by }) });
         return;
       case 'sfu-offer':
-        if (this.#transport instanceof SfuTransport) this.#transport.handleOffer(message.sdp, message.streams);
+        if (this.#mediaTransport === 'sfu') (this.#transport as SfuTransport | null)?.handleOffer(message.sdp, message.streams);
         return;
       case 'media-changed':
         this.#switchMedia(message.media.transport);
@@ -844,6 +848,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   // ---- media ----
 
   #createTransport(): Transport {
+    const { MeshTransport, SfuTransport, sfuSignaling } = transports();
     const common = {
       receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,
