@@ -9,6 +9,13 @@ import { en, type StringKey, type Strings } from './en.js';
 export type { StringKey, Strings };
 
 const tables = new Map<string, Partial<Strings>>([['en', en]]);
+/** The built-in English: the lobby's at first, and each later chunk's as it loads (en-later.ts). */
+const english: Partial<Strings> = { ...en };
+
+/** Adds built-in English strings; a page's own registered ones stay over them. */
+export function addEnglish(strings: Partial<Strings>): void {
+  Object.assign(english, strings);
+}
 /** The languages shipped beside English: relative `import()`s, so they load from wherever the bundle came from. */
 const SHIPPED: Record<string, () => Promise<Strings>> = {
   'zh-CN': () => import('./zh-cn.js').then((module) => module.zhCN),
@@ -79,6 +86,6 @@ export function translate(
   params?: Record<string, string | number>,
   overrides?: Partial<Strings>,
 ): string {
-  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? en[key];
+  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? english[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
 }
