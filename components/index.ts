@@ -36,5 +36,7 @@ export { RtcError } from '../core/errors.js';
 export type { ErrorCode } from '../core/errors.js';
 export type { ConnectionState, DeviceKind, DeviceList, LeftReason, Participant } from '../core/types.js';
 export type { HealthOptions, NetworkQuality, ParticipantStats } from '../core/types.js';
+// Before joining (docs/engine.md#before-joining): loaded on first call.
+export * from './preflight.js';
 
 defineLazyElementsOnUse();

@@ -63,7 +63,8 @@ export async function createRoom(server: string, request: CreateRoomRequest = {}
   return { roomId, token };
 }
 
-function apiUrl(server: string, path: string): URL {
+/** An endpoint of the server's HTTP API: `server` (http, https, ws or wss) plus `path`. */
+export function apiUrl(server: string, path: string): URL {
   const url = new URL(server);
   if (url.protocol === 'ws:') url.protocol = 'http:';
   if (url.protocol === 'wss:') url.protocol = 'https:';

@@ -26,3 +26,11 @@ export { RtcLine } from './line/rtc-line.js';
 export type { CallOptions, CallStateChange, IncomingCall, LineState, RtcLineEvents, RtcLineOptions } from './line/rtc-line.js';
 export { CALL_STATES, RING_TIMEOUT_MS } from '../protocol/line.js';
 export type { CallParty, CallState, MissedCall, UserTokenClaims } from '../protocol/line.js';
+// Before joining: can this browser and this network hold a call (docs/engine.md#before-joining).
+export { checkSystemRequirements } from './preflight/system-requirements.js';
+export type { BrowserScope, Requirement, SystemRequirements } from './preflight/system-requirements.js';
+export { checkConnectivity } from './preflight/connectivity-check.js';
+export type { ConnectivityCheckOptions, ConnectivityReport, ConnectivityVerdict } from './preflight/connectivity-check.js';
+// Choices (issue 13): the microphone's processing, and the names a camera preset goes by.
+export type { AudioProcessing } from './media/local-media.js';
+export { pluginVideoQuality } from './media/quality-names.js';

@@ -20,7 +20,8 @@ import { DefaultReconnectPolicy, type ReconnectPolicy } from './signaling/reconn
 import { SignalingClient, type JoinKind } from './signaling/signaling-client.js';
 import { readTokenClaims } from './signaling/token-claims.js';
 import { signalingUrl } from './signaling/signaling-url.js';
-import { LocalMedia } from './media/local-media.js';
+import { LocalMedia, type AudioProcessing } from './media/local-media.js';
+import { audioOnlyCameraViews } from './media/audio-only-views.js';
 import { snapshotOf, type SnapshotOptions } from './media/snapshot.js';
 import { DeviceManager } from './media/devices.js';
 import { cameraLayers, resolveVideoProfile, type VideoProfile } from './media/profiles.js';
@@ -107,6 +108,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #iceServers: RTCIceServer[] = [];
   #roomState: RoomState | null = null;
   #waitingList: readonly WaitingPerson[] = [];
+  /** A host made the call audio only (`roomState.audioOnly`), known from `joined` on. */
+  #audioOnlyRoom = false;
+  /** We chose audio only for ourselves (`setAudioOnly`); it outlasts a call, as a device choice does. */
+  #audioOnly = false;
   /** Sources a host asked us to turn on: allowed even while the room holds them muted. */
   readonly #unmuteAllowed = new Set<MediaKind>();
   #tokenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -369,12 +374,37 @@ export class RtcClient extends Emitter<RtcClientEvents> {
    */
   setViewSize(userId: string, source: 'camera' | 'screen', size: ViewSize | null, owner: object = this): void {
     const view = this.#views.set(userId, source, size, owner, globalThis.devicePixelRatio ?? 1);
-    this.#transport?.setViewSize(userId, source, view.size);
+    this.#transport?.setViewSize(userId, source, this.#audioOnly && source === 'camera' ? null : view.size);
+  }
+
+  /** Audio only for us (`setAudioOnly`): our camera stays off and nobody sends us theirs. */
+  get audioOnly(): boolean { return this.#audioOnly; }
+
+  /**
+   * Audio only for us alone, to spare a weak link: our camera goes off (`setCamera(true)` rejects
+   * `not-allowed` until lifted) and every camera sent to us pauses (their screens still come). Lifted, the
+   * cameras come back at the size the UI shows them; ours stays off until turned on.
+   */
+  async setAudioOnly(on: boolean): Promise<void> {
+    if (on === this.#audioOnly) return;
+    this.#audioOnly = on;
+    const views = audioOnlyCameraViews(on, this.#views.all(globalThis.devicePixelRatio ?? 1), this.#roster.participants.keys());
+    for (const [userId, size] of views) this.#transport?.setViewSize(userId, 'camera', size);
+    this.emit('audio-only', { on });
+    if (on) await this.#media.setCamera(false);
   }
 
   /** Whether media gets through at all, beside each participant's `link` (`closed` when not in a call). */
   get transportState(): TransportState {
     return this.#transportState;
+  }
+
+  /** Noise suppression and echo cancellation of the microphone (on by default, or as `audioConstraints` says). */
+  get audioProcessing(): AudioProcessing { return this.#media.audioProcessing; }
+
+  /** Switch noise suppression or echo cancellation, live and for later captures (the microphone may be captured again to apply it). */
+  setAudioProcessing(change: Partial<AudioProcessing>): Promise<void> {
+    return this.#media.setAudioProcessing(change);
   }
 
   getStats(): Promise<ReadonlyMap<string, ParticipantStats>> {
@@ -468,6 +498,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   async releaseHold(kind: MediaKind): Promise<void> {
     this.#assertMay('mute-others');
     await this.#joined().request({ type: 'hold', kind, held: false });
+  }
+
+  /** Needs `mute-others`: the whole call audio only (`roomState.audioOnly`): every camera goes off, the hosts' too, until lifted. */
+  async setRoomAudioOnly(on: boolean): Promise<void> {
+    this.#assertMay('mute-others');
+    await this.#joined().request({ type: 'audio-only', on });
   }
 
   /** Needs `mute-others`: ends someone's screen share. */
@@ -625,7 +661,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#iceServers = [...(message.iceServers as RTCIceServer[]), ...(this.options.iceServers ?? [])];
     this.#roster.admitSelf(message.self, message.room.hands);
     const announced = message.self.media;
-    if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#media.cameraOn)) this.#announceMedia();
+    this.#audioOnlyRoom = message.room.audioOnly;
+    if (kind === 'first' && (announced.audio !== this.#media.microphoneOn || announced.video !== this.#cameraAnnounced())) this.#announceMedia();
     for (const chat of message.history) this.#chat.add(chat, chat.from === message.self.userId, kind !== 'first');
     if (kind === 'first') this.#chat.addEarlier([], message.moreHistory ?? false);
 
@@ -732,6 +769,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#roomId = null;
     this.#limits = null;
     this.#roomState = null;
+    this.#audioOnlyRoom = false;
     this.#waitingList = [];
     this.#unmuteAllowed.clear();
     clearTimeout(this.#tokenTimer);
@@ -814,6 +852,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     // A new hold starts clean: an earlier "ask to unmute" does not survive it.
     for (const kind of ['audio', 'video'] as const) if (state.held[kind] && !previous?.held[kind]) this.#unmuteAllowed.delete(kind);
     this.#roomState = state;
+    this.#audioOnlyRoom = state.audioOnly;
+    if (state.audioOnly && this.#media.cameraOn) void this.#media.setCamera(false).catch(() => undefined);
     this.emit('room-state', { state, previous });
   }
 
@@ -858,7 +898,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     const transport: Transport = this.#mediaTransport === 'sfu'
       ? new SfuTransport({ ...common, signaling: sfuSignaling(() => this.#signaling, (error) => this.emit('error', { error })) })
       : new MeshTransport({ ...common, localUserId: this.#roster.self.userId });
-    for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) transport.setViewSize(view.userId, view.source, view.size);
+    for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) {
+      transport.setViewSize(view.userId, view.source, this.#audioOnly && view.source === 'camera' ? null : view.size);
+    }
     transport.on('transport-state', ({ state }) => this.#setTransportState(state));
     this.#setTransportState(transport.state);
     for (const source of ['microphone', 'camera', 'screen'] as const) {
@@ -904,7 +946,12 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   #announceMedia(): void {
-    this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#media.cameraOn } });
+    this.#signaling?.send({ type: 'media', media: { audio: this.#media.microphoneOn, video: this.#cameraAnnounced() } });
+  }
+
+  /** A camera still closing in an audio-only room is not announced (the server would refuse it). */
+  #cameraAnnounced(): boolean {
+    return this.#media.cameraOn && !this.#audioOnlyRoom;
   }
 
   #setTransportState(state: TransportState): void {
@@ -949,6 +996,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   }
 
   #assertNotHeld(on: boolean, kind: MediaKind): void {
+    if (on && kind === 'video' && this.#state !== 'disconnected' && this.#audioOnlyRoom) throw new RtcError('not-allowed', 'The call is audio only for now.');
+    if (on && kind === 'video' && this.#audioOnly) throw new RtcError('not-allowed', 'Audio only is on: setAudioOnly(false) first.');
     if (!on || this.#state === 'disconnected' || !this.#roomState?.held[kind]) return;
     if (this.can('mute-others') || this.#unmuteAllowed.has(kind)) return;
     throw new RtcError('not-allowed', `A host holds ${kind === 'audio' ? 'microphones' : 'cameras'} muted for now.`);

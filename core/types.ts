@@ -162,6 +162,9 @@ export interface RtcClientEvents {
   // ——— Calls (issue 12, docs/calls.md) ———
   /** An invitation of ours (`invite()`) changed state: `ringing`, then the invitee's `accepted`, `declined`, `busy`, `missed`, or `cancelled`. */
   'call-state': { callId: string; state: CallState; by?: string };
+  // ——— Choices (issue 13) ———
+  /** We went audio only (`setAudioOnly`), or back: our camera is off and nobody sends us theirs. */
+  'audio-only': { on: boolean };
   // ---- health (issue 13): core/stats/health-monitor.ts, every `health.intervalMs` while joined ----
   /** Someone's network quality changed, 0–5 (ours: our uplink; 0: unknown or lost). */
   'network-quality': HealthEvents['network-quality'];

@@ -132,6 +132,9 @@ const RoomSettings = v.object({
   lobby: v.optional(v.boolean()),
   title: v.optional(v.nullable(Label)),
 });
+// Choices (issue 13)
+/** `mute-others`: the whole call audio only (every camera off, none may turn on, hosts included), or back to video. */
+const AudioOnly = v.object({ type: v.literal('audio-only'), rid: RequestId, on: v.boolean() });
 /** `admit`: let someone waiting in the lobby in, or turn them away. */
 const Admit = v.object({ type: v.literal('admit'), rid: RequestId, userId: Id });
 const Deny = v.object({ type: v.literal('deny'), rid: RequestId, userId: Id });
@@ -183,7 +186,7 @@ const SfuAnswer = v.object({ type: v.literal('sfu-answer'), sdp: Sdp });
 export const ClientMessageSchema = v.variant('type', [
   SfuPublish, SfuAnswer,
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
-  Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken,
+  Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken, AudioOnly,
   Line, Call, Accept, Decline, Cancel, Invite,
   Recording,
 ]);

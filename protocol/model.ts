@@ -94,6 +94,9 @@ export interface RoomState {
   recorders: string[];
   /** A host muted everyone with `hold`: nobody but hosts (and whoever a host asked) may turn that source on. */
   held: Record<MediaKind, boolean>;
+  // Choices (issue 13)
+  /** A host made the call audio only (`audio-only`): every camera is off and stays off, the hosts' too; screens may still be shared. */
+  audioOnly: boolean;
 }
 
 /** Someone knocking in the lobby, as hosts see them. */

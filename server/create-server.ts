@@ -106,6 +106,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
   const mediaServer = wantsJanus ? await JanusMediaServer.start(config.janus, { stateDir: config.stateDir, log }) : null;
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
+  const iceServersFor = createIceServersFor(config);
   const hub = new Hub({
     config,
     log,
@@ -118,11 +119,11 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
       const iat = Math.floor(Date.now() / 1000);
       return signToken({ ...claims, iat, exp: iat + config.tokenTtlSeconds }, secret);
     },
-    iceServersFor: createIceServersFor(config),
+    iceServersFor,
     mediaServer,
     ...(dispatcher && { onEvent: (event) => dispatcher.emit(event) }),
   });
-  const handleApi = createApi({ config, hub, secret, devMode, log });
+  const handleApi = createApi({ config, hub, secret, devMode, log, iceServersFor });
   const serveStatic = createStaticHandler(config.staticDir, { frameAncestors: config.frameAncestors });
   const limits = new ConnectionLimits(config);
 

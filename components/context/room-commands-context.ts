@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { DeviceKind } from '../../core/types.js';
-import type { Layout, Panel } from './room-state-context.js';
+import type { Layout, Panel, PersonSound } from './room-state-context.js';
 
 /** User actions on the engine. An element standing alone with an `engine` runs them on it directly. */
 export interface MediaCommands {
@@ -34,6 +34,8 @@ export interface RoomCommands extends MediaCommands {
   toggleLocalRecording(): Promise<void>;
   /** Opens or closes the picture-in-picture window of the main view. */
   togglePictureInPicture(): Promise<void>;
+  /** How loud someone plays for the local user alone (volume 0–1, "Mute for me"); nothing changes for anyone else. */
+  setSound(userId: string, change: Partial<PersonSound>): void;
 }
 
 export const roomCommandsContext = createContext<RoomCommands | undefined>(Symbol('rtc-room-commands'));

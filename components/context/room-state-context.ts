@@ -13,6 +13,14 @@ export interface UserProfile {
   readonly avatar?: string;
 }
 
+/** How one remote person plays for the local user alone (the tile menu; `<rtc-room>.setUserVolume`). */
+export interface PersonSound {
+  /** 0–1 (the `<audio>` element's volume). */
+  readonly volume: number;
+  /** Muted for the local user only ("Mute for me"); they still send, and everyone else hears them. */
+  readonly muted: boolean;
+}
+
 /**
  * Everything the elements render, as one immutable value: `<rtc-room>` builds a new one on every
  * engine event or UI change (context notifies by identity), so nothing is ever mutated in place.
@@ -42,6 +50,8 @@ export interface RoomSnapshot {
   readonly fullscreen: boolean;
   /** Remote audio is playing (false while the user has turned the speaker off). */
   readonly speakerOn: boolean;
+  /** Per-person volume and local mute, by user id; only those changed from full sound are in it. */
+  readonly sound: Readonly<Record<string, PersonSound>>;
   readonly profiles: Readonly<Record<string, UserProfile>>;
   /** The side panel that is open, if any. */
   readonly panel: Panel | null;

@@ -54,3 +54,8 @@ export { RtcTransportStateEvent } from './rtc-transport-state.js';
 export { RtcLocalRecordingEvent, type LocalRecordingState } from './rtc-local-recording.js';
 export { RtcPictureInPictureEvent } from './rtc-picture-in-picture.js';
 export { RtcRecordingChangeEvent } from './rtc-recording-change.js';
+// The lobby's device check (its chunk carries the class: a type here keeps it out of the first paint).
+export type { RtcConnectivityCheckEvent } from './rtc-connectivity-check.js';
+// Choices (issue 13): per-person volume
+export { RtcVolumeChangeEvent } from './rtc-volume-change.js';
+export { RtcAudioOnlyEvent } from './rtc-audio-only.js';

@@ -3,7 +3,7 @@
  * phone, recording, the answer page, a tile's statistics): a chunk of their own, not at first paint.
  * Every module that shows one imports this file, which adds them to the built-in English.
  */
-import { addEnglish } from './strings.js';
+import { addChunkStrings } from './strings.js';
 
 export const enLater = {
   // Lobby and call pages
@@ -189,4 +189,4 @@ export const enLater = {
   'phone.failed.other': 'The call could not be placed',
 };
 
-addEnglish(enLater);
+addChunkStrings({ en: enLater });

@@ -164,6 +164,19 @@ export const en = {
   'phone.failed.offline': '{name} is not reachable right now',
   'phone.failed.not-allowed': 'You can’t call {name}',
   'phone.failed.rate-limited': 'Too many calls: wait a moment, then try again',
+  // Choices (issue 13): the tile menu's per-person sound
+  'tile.menu': 'Options for {name}',
+  'tile.muteForMe': 'Mute for me',
+  'tile.mutedForMe': 'Muted for you',
+  'tile.volume': 'Volume for me',
+  'tile.volumeLevel': 'Volume {level}',
+  'tile.showStats': 'Show statistics',
+  'people.audioOnly': 'Audio only for everyone',
+  // Choices (issue 13): the microphone menu's processing
+  'controls.audioProcessing': 'Audio processing',
+  'controls.noiseSuppression': 'Noise suppression',
+  'controls.echoCancellation': 'Echo cancellation',
+  'controls.audioOnly': 'Audio only',
 };
 
 export type StringKey = keyof typeof en | keyof typeof enLater;

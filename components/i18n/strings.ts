@@ -5,17 +5,18 @@
  * bundle (elements wait for them before rendering, see `stringsReady`).
  */
 import { en, type StringKey, type Strings } from './en.js';
+import type { DeviceCheckKey } from './device-check.en.js';
 
 export type { StringKey, Strings };
 
-const tables = new Map<string, Partial<Strings>>([['en', en]]);
-/** The built-in English: the lobby's at first, and each later chunk's as it loads (en-later.ts). */
-const english: Partial<Strings> = { ...en };
+// Lazy chunks' strings: their keys are here, their texts load with the chunk (addChunkStrings).
+/** Keys of the strings that travel in a lazy chunk (the lobby's device check: device-check.en.ts). */
+export type ChunkStringKey = DeviceCheckKey;
+/** Every key: the first paint's (en.ts) and the chunks'. */
+export type AnyStringKey = StringKey | ChunkStringKey;
+export type AnyStrings = Partial<Record<AnyStringKey, string>>;
 
-/** Adds built-in English strings; a page's own registered ones stay over them. */
-export function addEnglish(strings: Partial<Strings>): void {
-  Object.assign(english, strings);
-}
+const tables = new Map<string, AnyStrings>([['en', en]]);
 /** The languages shipped beside English: relative `import()`s, so they load from wherever the bundle came from. */
 const SHIPPED: Record<string, () => Promise<Strings>> = {
   'zh-CN': () => import('./zh-cn.js').then((module) => module.zhCN),
@@ -25,7 +26,7 @@ const loads = new Map<string, { done: boolean; promise: Promise<void> }>();
 const changeListeners = new Set<() => void>();
 
 /** Adds a language or overrides strings of one; every element re-renders with them. */
-export function registerStrings(lang: string, strings: Partial<Strings>): void {
+export function registerStrings(lang: string, strings: AnyStrings): void {
   const key = findTable(lang) ?? lang;
   tables.set(key, { ...tables.get(key), ...strings });
   notify();
@@ -33,6 +34,12 @@ export function registerStrings(lang: string, strings: Partial<Strings>): void {
 
 function notify(): void {
   for (const listener of changeListeners) listener();
+}
+
+/** A lazy chunk's own strings, by language, under anything registered for them already (the page's words win). */
+export function addChunkStrings(byLang: Record<string, AnyStrings>): void {
+  for (const [lang, strings] of Object.entries(byLang)) tables.set(lang, { ...strings, ...tables.get(lang) });
+  notify();
 }
 
 /** Called when registered strings change; returns the function that unsubscribes. */
@@ -82,10 +89,10 @@ function findTable(lang: string): string | undefined {
 /** The string for `key` in `lang`, with `{name}` placeholders filled; overrides win, English fills gaps. */
 export function translate(
   lang: string,
-  key: StringKey,
+  key: AnyStringKey,
   params?: Record<string, string | number>,
-  overrides?: Partial<Strings>,
+  overrides?: AnyStrings,
 ): string {
-  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? english[key] ?? key;
+  const text = overrides?.[key] ?? tables.get(resolveLanguage(lang))?.[key] ?? tables.get('en')?.[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
 }

@@ -350,4 +350,17 @@ export const zhCN: Strings = {
   'phone.failed.not-allowed': '你不能呼叫 {name}',
   'phone.failed.rate-limited': '呼叫过于频繁，请稍后再试',
   'phone.failed.other': '无法发起呼叫',
+  // Choices (issue 13): the tile menu's per-person sound
+  'tile.menu': '{name} 的选项',
+  'tile.muteForMe': '仅对我静音',
+  'tile.mutedForMe': '已对你静音',
+  'tile.volume': '我听到的音量',
+  'tile.volumeLevel': '音量 {level}',
+  'tile.showStats': '显示统计信息',
+  'people.audioOnly': '全员仅语音',
+  // Choices (issue 13): the microphone menu's processing
+  'controls.audioProcessing': '音频处理',
+  'controls.noiseSuppression': '降噪',
+  'controls.echoCancellation': '回声消除',
+  'controls.audioOnly': '仅语音',
 };

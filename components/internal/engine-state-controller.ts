@@ -20,7 +20,7 @@ const STATE_EVENTS: readonly RtcClientEventName[] = [
 
 /** UI state of an element that has an engine but no room. */
 const STANDALONE_UI = {
-  layout: 'grid', pinnedUserId: null, mainUserId: null, fullscreen: false, speakerOn: true, profiles: {}, panel: null, unreadMessages: 0,
+  layout: 'grid', pinnedUserId: null, mainUserId: null, fullscreen: false, speakerOn: true, sound: {}, profiles: {}, panel: null, unreadMessages: 0,
 } as const;
 
 const NO_DEVICES: DeviceList = { cameras: [], microphones: [], speakers: [] };

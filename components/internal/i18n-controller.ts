@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../context/locale-context.js';
-import { onStringsChange, resolveLanguage, stringsReady, translate, type StringKey, type Strings } from '../i18n/strings.js';
+import { onStringsChange, resolveLanguage, stringsReady, translate, type AnyStringKey, type Strings } from '../i18n/strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { strings?: Partial<Strings> };
 
@@ -49,7 +49,7 @@ export class I18nController implements ReactiveController {
     return stringsReady(this.lang);
   }
 
-  t(key: StringKey, params?: Record<string, string | number>): string {
+  t(key: AnyStringKey, params?: Record<string, string | number>): string {
     const overrides = { ...this.locale()?.strings, ...this.host.strings };
     return translate(this.lang, key, params, overrides);
   }

@@ -15,6 +15,8 @@ const LOADERS = {
   'rtc-tile-stats': () => import('../rtc-tile-stats/rtc-tile-stats.js'),
   // Calls (issue 12): a page that has a phone loads it (and the line) when the tag appears.
   'rtc-phone': () => import('../rtc-phone/rtc-phone.js'),
+  // The lobby's meter, pickers, speaker test and connectivity check: loaded as the lobby shows.
+  'rtc-device-check': () => import('../rtc-device-check/rtc-device-check.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

@@ -9,10 +9,12 @@ import { RtcRequestLeaveEvent } from '../events/rtc-request-leave.js';
 import type { StringKey } from '../i18n/strings.js';
 import { icon, type IconName } from '../internal/icons.js';
 import { MenuController } from '../internal/menu-controller.js';
+import { AudioOnlyController } from '../internal/audio-only-controller.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { offerSnapshot } from '../internal/snapshot-image.js';
 import { pictureInPictureKind } from '../internal/picture-in-picture-support.js';
+import { rememberAudioProcessing } from '../internal/remembered-audio-processing.js';
 import { REACTIONS } from '../rtc-reactions/reaction-list.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { DEFAULT_ACTIONS } from './default-actions.js';
@@ -90,7 +92,8 @@ export class RtcControls extends RtcElement {
 
   /**
    * Which buttons to show, in order, separated by spaces: `microphone camera switch-camera screen
-   * snapshot speaker hand reactions layout fullscreen chat people hangup`, and `slot` for the page's own
+   * snapshot speaker hand reactions layout fullscreen chat people hangup`, `audio-only` (not in the
+   * default: audio only for the local user, `engine.setAudioOnly`), and `slot` for the page's own
    * buttons. `speaker`, `layout`, `fullscreen`, `chat` and `people` act on the enclosing `<rtc-room>`
    * and are left out without one; `switch-camera` shows with two cameras or more, `screen` where the
    * browser can share a screen. `chat` counts unread messages, `people` raised hands (for hosts, people
@@ -104,6 +107,8 @@ export class RtcControls extends RtcElement {
   @state() private kept = Infinity;
 
   readonly #menu = new MenuController(this);
+  /** The audio-only toggle follows the engine. */
+  readonly #audioOnly = new AudioOnlyController(this);
   /** A new width re-renders, and every render measures the bar again (see #fit). */
   readonly #size = new ResizeController(this);
   readonly #pending = new Set<string>();
@@ -199,6 +204,13 @@ export class RtcControls extends RtcElement {
           ? { action, icon: 'pip', label: 'controls.pip', pressed: !!snapshot?.pictureInPicture, disabled: !this.#inCall,
               run: () => room.togglePictureInPicture() }
           : null;
+      case 'audio-only': {
+        const client = this.client;
+        const on = !!client?.audioOnly;
+        return client
+          ? { action, icon: on ? 'camera-off' : 'camera', label: 'controls.audioOnly', pressed: on, run: () => client.setAudioOnly(!on) }
+          : null;
+      }
       case 'speaker':
         return room
           ? { action, icon: snapshot?.speakerOn ? 'speaker' : 'speaker-off', label: 'controls.speaker', pressed: !!snapshot?.speakerOn,
@@ -322,7 +334,27 @@ export class RtcControls extends RtcElement {
             }}>${checked ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${name}</span></button>`;
         })}
       `)}
+      ${kind === 'microphone' ? this.#processingItems(commands) : nothing}
     </div>`;
+  }
+
+  /** Noise suppression and echo cancellation, switched live and remembered for the next call. */
+  #processingItems(commands: MediaCommands): TemplateResult | typeof nothing {
+    const client = this.client;
+    if (!client) return nothing;
+    const processing = client.audioProcessing;
+    const items: [keyof typeof processing, StringKey][] = [['noiseSuppression', 'controls.noiseSuppression'], ['echoCancellation', 'controls.echoCancellation']];
+    return html`<div class="menu-heading" role="presentation" id="processing-heading">${this.i18n.t('controls.audioProcessing')}</div>
+      <div role="group" aria-labelledby="processing-heading">
+        ${items.map(([key, label]) => html`<button part="menu-item" type="button" class="menu-item" role="menuitemcheckbox" tabindex="-1"
+          data-processing=${key} aria-checked=${processing[key] ? 'true' : 'false'}
+          @click=${() => {
+            this.#menu.close(true);
+            const change = { [key]: !processing[key] };
+            rememberAudioProcessing(change);
+            void this.#run(`processing-${key}`, commands, () => client.setAudioProcessing(change)).then(() => this.requestUpdate());
+          }}>${processing[key] ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${this.i18n.t(label)}</span></button>`)}
+      </div>`;
   }
 
   /** The actions that did not fit, as menu items (toggles are checkboxes), in the bar's order. */
@@ -376,6 +408,7 @@ export class RtcControls extends RtcElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.#audioOnly.setEngine(this.client);
     const commands = this.commands;
     this.#shown = commands ? this.#actions.filter((action) => this.#shows(action, commands)) : [];
   }

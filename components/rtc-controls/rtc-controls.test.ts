@@ -32,6 +32,7 @@ function recordingCommands() {
     openPanel: record('openPanel'),
     toggleLocalRecording: record('toggleLocalRecording'),
     togglePictureInPicture: record('togglePictureInPicture'),
+    setSound: record('setSound'),
     snapshot: () => Promise.resolve(new Blob(['x'], { type: 'image/png' })),
     hangup: record('hangup'),
     reportError: (error: unknown) => calls.push(`reportError ${(error as RtcError).code}`),

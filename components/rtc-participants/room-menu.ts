@@ -12,7 +12,7 @@ import '../i18n/en-later.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
-export type RoomMenuChoice = 'mute-all' | 'camera-all' | 'hold' | 'lock' | 'lobby' | 'title' | 'end';
+export type RoomMenuChoice = 'mute-all' | 'camera-all' | 'hold' | 'audio-only' | 'lock' | 'lobby' | 'title' | 'end';
 
 export interface RoomMenuInput {
   may: RoomActions;
@@ -39,7 +39,7 @@ export function renderRoomMenu({ may, room, t, onKeydown, choose }: RoomMenuInpu
     <span class="menu-check">${checked ? icon('check') : nothing}</span><span class="menu-label">${t(label)}</span></button>`;
   return html`<div part="menu room-menu" class="menu" role="menu" aria-label=${t('people.roomActions')} @keydown=${onKeydown}>
     ${may.mute
-      ? html`${item('mute-all', 'people.muteAll')}${item('camera-all', 'people.cameraAll')}${item('hold', 'people.holdMute', !!room?.held.audio)}`
+      ? html`${item('mute-all', 'people.muteAll')}${item('camera-all', 'people.cameraAll')}${item('hold', 'people.holdMute', !!room?.held.audio)}${item('audio-only', 'people.audioOnly', !!room?.audioOnly)}`
       : nothing}
     ${may.lock
       ? html`${item('lock', 'people.lock', !!room?.locked)}${item('lobby', 'people.lobby', !!room?.lobby)}${item('title', 'people.setTitle')}`

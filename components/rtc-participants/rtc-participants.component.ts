@@ -161,6 +161,8 @@ export class RtcParticipants extends RtcElement {
         return void this.#run('camera-all', () => client.muteAll('video'));
       case 'hold':
         return void this.#run('hold', () => (room?.held.audio ? client.releaseHold('audio') : client.muteAll('audio', { hold: true })));
+      case 'audio-only':
+        return void this.#run('audio-only', () => client.setRoomAudioOnly(!room?.audioOnly));
       case 'lock':
         return void this.#run('lock', () => client.lockRoom(!room?.locked));
       case 'lobby':

@@ -114,7 +114,7 @@ describe('<rtc-participants> for a host', function () {
     expect(inRow(bobsView, 'cy', 'actions-button'), 'no person menu for a participant').to.be.null;
 
     await openRoomMenu(el);
-    expect(labels(el)).to.deep.equal(['Mute everyone', 'Turn everyone’s camera off', 'Keep everyone muted', 'Lock the room',
+    expect(labels(el)).to.deep.equal(['Mute everyone', 'Turn everyone’s camera off', 'Keep everyone muted', 'Audio only for everyone', 'Lock the room',
       'Waiting room for newcomers', 'Change the title', 'End the meeting for everyone']);
     pick(el, 'Keep everyone muted');
     await waitUntil(() => bob.engine.roomState?.held.audio === true && !bob.engine.self.media.audio, 'held and muted', LONG);
@@ -125,6 +125,20 @@ describe('<rtc-participants> for a host', function () {
     expect(items(el).find((i) => i.textContent!.trim() === 'Keep everyone muted')!.getAttribute('aria-checked')).to.equal('true');
     pick(el, 'Keep everyone muted');
     await waitUntil(() => bob.engine.roomState?.held.audio === false, 'hold released', LONG);
+
+    // Audio only for everyone: cameras go off, the host's own too, and stay off until it is lifted.
+    await openRoomMenu(el);
+    pick(el, 'Audio only for everyone');
+    await waitUntil(() => bob.engine.roomState?.audioOnly === true && !bob.engine.self.media.video && !ann.engine.self.media.video,
+      'every camera off', LONG);
+    refused = '';
+    await bob.engine.setCamera(true).catch((error: { code: string }) => (refused = error.code));
+    expect(refused, 'no camera in an audio-only call').to.equal('not-allowed');
+    await openRoomMenu(el);
+    expect(items(el).find((i) => i.textContent!.trim() === 'Audio only for everyone')!.getAttribute('aria-checked')).to.equal('true');
+    pick(el, 'Audio only for everyone');
+    await waitUntil(() => bob.engine.roomState?.audioOnly === false, 'video allowed again', LONG);
+    await bob.engine.setCamera(true);
 
     await openRoomMenu(el);
     pick(el, 'Lock the room');

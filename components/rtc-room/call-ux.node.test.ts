@@ -25,7 +25,7 @@ function person(userId: string, name = userId, local = false): Participant {
 function snapshot(people: Participant[], overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
   return { state: 'connected', roomId: 'r', self: people.find((p) => p.local) ?? null, participants: people, activeSpeakerId: null,
     screenSharerId: null, hands: [], messages: [], limits: null, devices: { cameras: [], microphones: [], speakers: [] },
-    selectedDevices: {}, layout: 'grid', pinnedUserId: null, mainUserId: null, fullscreen: false, speakerOn: true, profiles: {},
+    selectedDevices: {}, layout: 'grid', pinnedUserId: null, mainUserId: null, fullscreen: false, speakerOn: true, sound: {}, profiles: {},
     panel: null, unreadMessages: 0, roomState: null, waiting: [], ...overrides };
 }
 

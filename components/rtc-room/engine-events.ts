@@ -44,6 +44,7 @@ import { RtcNetworkWeakEvent } from '../events/rtc-network-weak.js';
 import { RtcVideoAdaptEvent } from '../events/rtc-video-adapt.js';
 import { RtcVideoFrozenEvent } from '../events/rtc-video-frozen.js';
 import { RtcTransportStateEvent } from '../events/rtc-transport-state.js';
+import { RtcAudioOnlyEvent } from '../events/rtc-audio-only.js';
 
 type Bridge = { [K in keyof RtcClientEvents]-?: (detail: RtcClientEvents[K], roomId: string | null) => RtcEvent<unknown>[] };
 
@@ -90,6 +91,8 @@ export const ENGINE_EVENTS: Bridge = {
   'network-weak': (detail) => [new RtcNetworkWeakEvent({ ...detail })],
   'video-frozen': (detail) => [new RtcVideoFrozenEvent({ ...detail })],
   'video-adapt': (detail) => [new RtcVideoAdaptEvent({ ...detail })],
+  // Choices (issue 13)
+  'audio-only': ({ on }) => [new RtcAudioOnlyEvent({ on })],
 };
 
 // ---- the bridge (rtc-room split) ----

@@ -12,6 +12,8 @@ export interface LobbyMediaOptions {
   wantsCamera: () => boolean;
   wantsMicrophone: () => boolean;
   openCamera: () => Promise<void>;
+  /** Runs first (the remembered choices); the camera opens once it resolves. */
+  beforePreview?: () => Promise<void>;
   reportError: (error: unknown) => void;
 }
 
@@ -41,7 +43,8 @@ export class LobbyMedia {
   start(): void {
     this.#started = true;
     if (this.options.viewer()) return;
-    const camera = this.options.wantsCamera() ? this.#previewCamera() : Promise.resolve();
+    const ready = this.options.beforePreview?.();
+    const camera = !this.options.wantsCamera() ? Promise.resolve() : ready ? ready.then(() => this.#previewCamera()) : this.#previewCamera();
     void Promise.all([camera, permissionState('microphone')]).then(([, microphone]) => {
       if (microphone === 'denied') this.#setDenied('microphone', true);
       // A camera just refused, and a microphone the browser will not say about: ask, so the lobby shows the truth.

@@ -1,7 +1,8 @@
 /**
  * The page before joining: the camera preview with its microphone and camera buttons, the name
  * and, when the server asks for one, the password; what blocks the devices and how to allow them;
- * the error of the last try. Join stays in view in any box down to 320×240 (lobby-styles.ts).
+ * the error of the last try; the device check (`<rtc-device-check>`, a chunk of its own). Join stays
+ * in view in any box down to 320×240 (lobby-styles.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RtcError } from '../../core/errors.js';
@@ -22,8 +23,12 @@ export interface LobbyViewInput {
   room: string;
   joining: boolean;
   viewer: boolean;
-  /** The microphone the person wants at joining (the lobby does not open it). */
+  /** The microphone the person wants at joining (the engine does not open it before; the device check's meter listens). */
   audio: boolean;
+  /** The camera the person wants at joining. */
+  video: boolean;
+  /** The join token, if the page gave one: the connectivity check asks the server's STUN/TURN with it. */
+  token: string;
   /** Ask for a name (no token and no `user-name`). */
   askName: boolean;
   userName: string;
@@ -66,6 +71,7 @@ export function renderLobby(input: LobbyViewInput): TemplateResult {
                   @input=${(event: Event) => input.setName((event.target as HTMLInputElement).value.trim())} /></label>`
             : nothing}
           ${input.passwordPrompt ? renderPassword(input) : nothing}
+          ${input.viewer ? nothing : renderDeviceCheck(input)}
         </div>
         <button part="join-button" class="primary" type="submit" ?disabled=${joining}>
           ${t(joining ? 'lobby.joining' : 'lobby.join')}</button>
@@ -90,6 +96,11 @@ function renderDeviceButtons({ t, self, audio, denied, toggleMicrophone, toggleC
       aria-describedby=${denied.camera ? 'lobby-denied' : nothing} title=${title(denied.camera, cameraOn, 'camera')}
       @click=${toggleCamera}>${icon(cameraOn ? 'camera' : 'camera-off')}</button>
   </div>`;
+}
+
+/** One line: lit keeps a template's whitespace in the bundle. */
+function renderDeviceCheck({ audio, video, token, denied }: LobbyViewInput): TemplateResult {
+  return html`<rtc-device-check .audio=${audio} .video=${video} .token=${token} ?microphone-blocked=${denied.microphone}></rtc-device-check>`;
 }
 
 function renderDenied({ t, denied, browser, retryMedia }: LobbyViewInput): TemplateResult | typeof nothing {

@@ -1,12 +1,14 @@
 /**
  * The call's sound: one `<audio>` per remote person in the room (not in the tiles, so people on
- * another grid page are heard too), the speaker on/off and the chosen speaker device, and what to
+ * another grid page are heard too), the speaker on/off, each person's own volume and local mute
+ * (personal-sound.ts), and the chosen speaker device, and what to
  * do when the browser blocks playing before any gesture (`rtc-audio-blocked`, an "enable audio" button).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RtcError } from '../../core/errors.js';
 import type { RoomSnapshot } from '../context/room-state-context.js';
+import { PersonalSound } from './personal-sound.js';
 import { RtcAudioBlockedEvent } from '../events/rtc-audio-blocked.js';
 import { attachMedia } from '../internal/media-directive.js';
 
@@ -25,6 +27,8 @@ export class RoomAudio implements ReactiveController {
   readonly #blocked = new Set<HTMLMediaElement>();
   /** A speaker that failed: said once, not again on every update. */
   #badSink?: string;
+  /** Each person's volume and "Mute for me", for the local user alone. */
+  readonly personal = new PersonalSound();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -54,16 +58,19 @@ export class RoomAudio implements ReactiveController {
     if (!this.#blockedNow) this.#blocked.clear();
   }
 
-  /** The call ended: nothing is blocked any more. */
+  /** The call ended: nothing is blocked any more, and the next call starts at full sound. */
   reset(): void {
     this.#setBlocked(false);
     this.#blocked.clear();
+    this.personal.reset();
   }
 
   hostUpdated(): void {
     const sink = this.options.snapshot()?.selectedDevices.speaker;
     for (const audio of this.options.root().querySelectorAll('audio')) {
-      audio.muted = !this.options.speakerOn();
+      const sound = this.personal.of(audio.dataset['userId'] ?? '');
+      audio.muted = !this.options.speakerOn() || sound.muted;
+      audio.volume = sound.volume;
       if (sink && sink !== this.#badSink && 'setSinkId' in audio && audio.sinkId !== sink) {
         audio.setSinkId(sink).catch((cause: unknown) => {
           if (this.#badSink === sink) return;

@@ -1,8 +1,12 @@
 /** The room's lobby glue: when it shows, what it shows (lobby-view.ts draws it), and its camera preview. */
 import type { ReactiveControllerHost } from 'lit';
 import type { RtcError } from '../../core/errors.js';
+import type { RtcClient } from '../../core/rtc-client.js';
 import type { RoomSnapshot } from '../context/room-state-context.js';
 import type { StringKey } from '../i18n/strings.js';
+import { loadElement } from '../internal/lazy-elements.js';
+import { rememberedChoices } from '../internal/remembered-choices.js';
+import type { RtcDeviceCheck } from '../rtc-device-check/rtc-device-check.component.js';
 import { LobbyMedia } from './lobby-media.js';
 import { renderLobby, type PasswordPrompt } from './lobby-view.js';
 import { browserFamily } from './media-access.js';
@@ -18,6 +22,8 @@ export interface RoomLobbyHooks {
   error: () => RtcError | undefined;
   dismissError: () => void;
   reportError: (error: unknown) => void;
+  /** The room's engine (made on first use). */
+  client: () => RtcClient;
 }
 
 export class RoomLobby {
@@ -32,6 +38,7 @@ export class RoomLobby {
       wantsCamera: () => room.config?.controlInfo?.enableCamera ?? room.video,
       wantsMicrophone: () => room.audio,
       openCamera: () => room.toggleCamera(true),
+      beforePreview: () => this.#restoreChoices(),
       reportError: hooks.reportError,
     });
   }
@@ -49,6 +56,22 @@ export class RoomLobby {
     if (room.phase === 'lobby' && !this.media.started && room.mode !== 'answer' && !room.autojoin) this.media.start();
   }
 
+  /**
+   * Last visit's lobby choices (remembered-choices.ts): an "off" stays off, and the devices come back
+   * (by the device check's chunk, off the first paint). Resolves once a remembered camera is selected.
+   */
+  #restoreChoices(): Promise<void> {
+    const { room } = this;
+    const choices = rememberedChoices();
+    if (choices.audio === false) room.audio = false;
+    if (choices.video === false) room.video = false;
+    const engine = this.hooks.client();
+    const restored = loadElement('rtc-device-check')
+      .then(() => (customElements.get('rtc-device-check') as typeof RtcDeviceCheck).restoreDevices(engine, choices))
+      .catch(() => {});
+    return choices.camera ? restored : Promise.resolve();
+  }
+
   render(snapshot: RoomSnapshot) {
     const { room, hooks, media } = this;
     const denied = media.denied;
@@ -61,6 +84,8 @@ export class RoomLobby {
       joining: room.phase === 'joining' || room.phase === 'waiting',
       viewer: isViewer(room.userRole, room.token),
       audio: room.audio,
+      video: room.video,
+      token: room.token,
       askName: !room.token && !room.userName,
       userName: room.userName,
       password: room.password,

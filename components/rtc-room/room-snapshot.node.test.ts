@@ -10,7 +10,7 @@ function person(userId: string, local = false): Participant {
     stream: null, screenStream: null, handRaised: false, joinedAt: 0, link: 'connected' };
 }
 
-const ui: RoomUiState = { layout: 'grid', pinnedUserId: null, fullscreen: false, speakerOn: true, profiles: {}, panel: null, unreadMessages: 0 };
+const ui: RoomUiState = { layout: 'grid', pinnedUserId: null, fullscreen: false, speakerOn: true, sound: {}, profiles: {}, panel: null, unreadMessages: 0 };
 const me = person('me', true);
 
 function inCall(others: Participant[], extra: Partial<EngineView> = {}): EngineView {

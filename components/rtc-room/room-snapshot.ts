@@ -14,7 +14,7 @@ export const EMPTY_VIEW: EngineView = {
 };
 
 /** What the room adds to the engine's view (everything in the snapshot that is not the engine's). */
-export type RoomUiState = Pick<RoomSnapshot, 'layout' | 'pinnedUserId' | 'fullscreen' | 'speakerOn' | 'profiles' | 'panel' | 'unreadMessages'
+export type RoomUiState = Pick<RoomSnapshot, 'layout' | 'pinnedUserId' | 'fullscreen' | 'speakerOn' | 'sound' | 'profiles' | 'panel' | 'unreadMessages'
   | 'localRecording' | 'pictureInPicture'>;
 
 /** What the last build left behind: the snapshot shown, who was in the call, who was on the main view. */

@@ -19,6 +19,7 @@ import { EngineStateController } from '../internal/engine-state-controller.js';
 import { icon } from '../internal/icons.js';
 import { defaultServer } from '../internal/default-server.js';
 import { reassertAttribute } from '../internal/read-only-attribute.js';
+import { rememberedAudioProcessing } from '../internal/remembered-audio-processing.js';
 import { RtcBase } from '../internal/rtc-base.js';
 import { offerSnapshot, snapshotImage } from '../internal/snapshot-image.js';
 import { loadElement, loadElementsIn, preloadElements } from '../internal/lazy-elements.js';
@@ -139,6 +140,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcRequestLeaveEvent} rtc-request-leave - `{ source: 'hangup' | 'decline' }`, cancelable: the user pressed hang up (answer mode).
  * @event {RtcCallDeclineEvent} rtc-call-decline - `{ roomId }`: the user declined the incoming call (answer mode).
  * @event {RtcSnapshotEvent} rtc-snapshot - `{ userId, image }`, cancelable: the user took a snapshot (answer mode's button); cancel to skip the download.
+ * @event {RtcAudioOnlyEvent} rtc-audio-only - `{ on }`: the local user went audio only (`engine.setAudioOnly`), or back.
  * @event {RtcCallStateEvent} rtc-call-state - `{ callId, state, by? }`: an invitation of this room's (`invite(userId)`, docs/calls.md) rang, was accepted, declined, busy, missed or cancelled.
  * @event {RtcRoomStateEvent} rtc-room-state - `{ state, previous }`: the room's title, lock, lobby, hosts or held mutes changed.
  * @event {RtcRoleChangeEvent} rtc-role-change - `{ userId, local, role, previous, by }`: someone's role changed.
@@ -233,6 +235,13 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** Join with the camera on; `video="off"` joins with it off. */
   @property({ converter: onOff }) video = true;
+
+  /**
+   * The camera preset: `180p`, `360p`, `480p`, `540p`, `720p`, `1080p`, with a frame rate (`720p_15`) or
+   * upright for phones (`720p_portrait`), or a seed's profile name (docs/engine.md "Camera presets").
+   * Changes apply live; unset, the engine's own (`360p_15`); an unknown name means that default.
+   */
+  @property({ attribute: 'video-quality', reflect: true }) videoQuality = '';
 
   /** `light` or `dark` sets a whole theme (`auto` follows the system); unset, the page's `--rtc-*` tokens apply. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | '' = '';
@@ -386,6 +395,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     error: () => this.#errors.shown,
     dismissError: () => this.#errors.dismiss(),
     reportError: (error) => this.#reportError(error),
+    client: () => this.#client(),
   });
   readonly #answerRoot = new AnswerRoot(this, () => this.requestUpdate(), (error) => this.#reportError(error));
   readonly #callView = new CallViewLoader();
@@ -395,6 +405,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     server: () => this.server || defaultServer(),
     options: () => ({ ...(this.statsInterval > 0 ? { statsInterval: this.statsInterval } : {}), ...(this.health ? { health: this.health } : {}) }),
     attached: (engine) => {
+      if (engine && this.videoQuality) this.#applyVideoQuality(engine);
+      if (engine) void engine.setAudioProcessing(rememberedAudioProcessing()).catch((error: unknown) => this.#reportError(error));
       this.#engineProvider.setValue(engine);
       const offs = engine ? this.#bridge(engine) : [];
       this.#engineState.setEngine(engine);
@@ -440,6 +452,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     openPanel: (panel) => this.#panels.open(panel),
     toggleLocalRecording: () => this.#recording().then((recorder) => recorder.toggle()),
     togglePictureInPicture: () => this.togglePictureInPicture(),
+    setSound: (userId, change) => this.#setSound(userId, change),
   };
 
   #shortcutKeys: ReactiveController | undefined;
@@ -546,6 +559,23 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     this.speakerOn = on ?? !this.speakerOn;
   }
 
+  /**
+   * How loud someone plays for you alone, 0–1 (their tile's menu offers steps); nobody else hears a
+   * change and nothing is sent. Throws `bad-message` outside 0–1. Back to full at the next call.
+   */
+  setUserVolume(userId: string, volume: number): void {
+    this.#setSound(userId, { volume });
+  }
+
+  /** Mutes someone for you alone ("Mute for me" in their tile's menu): they still send, everyone else still hears them. */
+  muteUserLocally(userId: string, muted: boolean): void {
+    this.#setSound(userId, { muted });
+  }
+
+  #setSound(userId: string, change: Parameters<RoomCommands['setSound']>[1]): void {
+    if (this.#audio.personal.set(userId, change)) this.requestUpdate();
+  }
+
   /** Moves to the next camera (front and back on phones). */
   switchCamera(): Promise<void> {
     return this.#client().switchCamera();
@@ -639,6 +669,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('engine') || changed.has('server')) this.#engine.reattach();
+    if (changed.has('videoQuality') && this.hasUpdated && this.#engine.current) this.#applyVideoQuality(this.#engine.current);
     const callPage = this.mode === 'answer' && visible(this.config?.displayInfo?.callPage);
     const answerPage = this.mode === 'answer' ? callPagePhase(this.phoneCall, callPage) : null;
     // Joining starts before the first render: the token, the socket and the camera don't wait for a lobby nobody sees.
@@ -744,6 +775,11 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
     return offs;
   }
 
+  /** The camera preset for what the engine captures next, and for a camera already running. */
+  #applyVideoQuality(engine: RtcClient): void {
+    engine.setVideoProfile(this.videoQuality || engine.options.videoProfile || '').catch((error: unknown) => this.#reportError(error));
+  }
+
   #reportError(error: unknown, options?: { show?: boolean }): void {
     this.#errors.report(error, options);
   }
@@ -764,6 +800,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
       pinnedUserId: this.currentUserId || null,
       fullscreen: this.fullscreen,
       speakerOn: this.speakerOn,
+      sound: this.#audio.personal.all,
       profiles: this.#profiles(),
       panel: this.panel || null,
       unreadMessages: this.#panels.unread,

@@ -7,6 +7,7 @@ import { createRoom, fetchDevToken, type CreateRoomRequest } from '../../core/de
 import type { Role } from '../../core/types.js';
 import type { Layout } from '../context/room-state-context.js';
 import { defaultServer } from '../internal/default-server.js';
+import { pluginVideoQuality } from '../../core/media/quality-names.js';
 import type { RoomConfig } from './room-config.js';
 import type { RtcRoom } from './rtc-room.component.js';
 import './rtc-room.js';
@@ -23,6 +24,12 @@ export interface StartConfig extends RoomConfig {
   /** Start with the microphone / camera on (default true). */
   audio?: boolean;
   video?: boolean;
+  /** The camera preset (`<rtc-room video-quality>`: `720p`, `360p_portrait`…); it wins over `resolution` and `fps`. */
+  videoQuality?: string;
+  /** The plugin's capture size: 0 = 640×360, 1 = 960×540, 2 = 1280×720 (default, with `fps`). */
+  resolution?: 0 | 1 | 2;
+  /** The plugin's frame rate: 15 or 30 (default). */
+  fps?: 15 | 30;
   lang?: string;
   theme?: 'light' | 'dark' | 'auto';
   layout?: Layout;
@@ -68,7 +75,8 @@ function serverOf(config: StartConfig): string {
 }
 
 function open(roomId: string, token: string, config: StartConfig): RtcRoom {
-  const { server, userName, password, audio, video, lang, theme, layout, mode, container } = config;
+  const { server, userName, password, audio, video, lang, theme, layout, mode, container, resolution, fps } = config;
+  const videoQuality = config.videoQuality || (resolution !== undefined || fps !== undefined ? pluginVideoQuality(resolution, fps) : '');
   const room = document.createElement('rtc-room');
   Object.assign(room, {
     mode: mode ?? 'fullscreen',
@@ -81,6 +89,7 @@ function open(roomId: string, token: string, config: StartConfig): RtcRoom {
     ...(password ? { password } : {}),
     ...(audio === false ? { audio } : {}),
     ...(video === false ? { video } : {}),
+    ...(videoQuality ? { videoQuality } : {}),
     ...(theme ? { theme } : {}),
     ...(layout ? { layout } : {}),
   });

@@ -18,7 +18,9 @@ import '../i18n/en-later.js';
 /** Tiles narrower than this make the grid paginate sooner than `max-tiles` (phones). */
 const MIN_TILE_WIDTH = 150;
 const PAGER_HEIGHT = 44;
-const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placeholder, avatar:tile-avatar, label:tile-label, name:tile-name, muted-icon:tile-muted-icon, pin-button:tile-pin-button, status:tile-status, unreachable:tile-unreachable, retry-button:tile-retry-button';
+const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placeholder, avatar:tile-avatar, label:tile-label, name:tile-name, muted-icon:tile-muted-icon, pin-button:tile-pin-button, status:tile-status, unreachable:tile-unreachable, retry-button:tile-retry-button'
+  // Choices (issue 13): the tile's sound menu
+  + ', menu-button:tile-menu-button, menu:tile-menu, menu-item:tile-menu-item, sound-muted:tile-sound-muted';
 
 /**
  * @summary Lays out the participants' tiles: a grid sized from the tile count and the box, or a
@@ -34,7 +36,7 @@ const TILE_PARTS = 'base:tile-base, video:tile-video, placeholder:tile-placehold
  * @csspart base - The layout box.
  * @csspart tile - Every `<rtc-video-tile>`; their parts are exported as `tile-base`, `tile-video`,
  * `tile-placeholder`, `tile-avatar`, `tile-label`, `tile-name`, `tile-muted-icon`, `tile-pin-button`, `tile-status`,
- * `tile-unreachable`, `tile-retry-button`.
+ * `tile-unreachable`, `tile-retry-button`, `tile-menu-button`, `tile-menu`, `tile-menu-item`, `tile-sound-muted`.
  * @csspart stage - The main view in the speaker layout.
  * @csspart presenting - The card the presenter sees on the stage instead of their own screen (no hall of mirrors).
  * @csspart stop-presenting - Its "Stop presenting" button.

@@ -3,19 +3,24 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/types.js';
+import type { PersonSound } from '../context/room-state-context.js';
 import { RtcPinEvent } from '../events/rtc-pin.js';
+import { RtcVolumeChangeEvent } from '../events/rtc-volume-change.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
+import { AudioOnlyController } from '../internal/audio-only-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { icon } from '../internal/icons.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { NetworkHealthController } from '../internal/network-health-controller.js';
+import { MenuController } from '../internal/menu-controller.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
 import { ViewSizeController } from '../internal/view-size-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 import { showHealth, type TileHealthView } from './tile-health-loader.js';
+import { percent, renderTileMenu } from './tile-menu.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
@@ -27,6 +32,7 @@ import { showHealth, type TileHealthView } from './tile-health-loader.js';
  * @slot overlay - Extra content drawn over the video (badges, buttons).
  *
  * @event {RtcPinEvent} rtc-pin - The user pressed the pin button: `{ userId: string, pinned: boolean }` (the new state).
+ * @event {RtcVolumeChangeEvent} rtc-volume-change - The user changed how loud this person plays for them alone, in the tile's menu: `{ userId, volume, muted }` (volume 0–1).
  *
  * @csspart base - The tile's box.
  * @csspart video - The `<video>` element.
@@ -46,6 +52,10 @@ import { showHealth, type TileHealthView } from './tile-health-loader.js';
  * @csspart frozen - "Video interrupted", while their video is frozen (frames stopped while the camera is on).
  * @csspart weak-network - On the local tile, "Your connection is unstable" while our uplink is weak (and the audio-only hint).
  * @csspart stats - The statistics overlay (`rtc-tile-stats`), with `show-stats`.
+ * @csspart menu-button - The button that opens the tile's menu: a remote person's volume and "Mute for me" (inside a room), "Show statistics" (with an engine).
+ * @csspart menu - The tile's menu.
+ * @csspart menu-item - One item of it (a volume step, "Mute for me", "Show statistics").
+ * @csspart sound-muted - The crossed-out speaker in the label while you muted them for yourself.
  *
  * @cssproperty [--tile-radius=var(--rtc-radius-m)] - Corner radius.
  * @cssproperty [--tile-background=var(--rtc-color-tile)] - Background behind the video and the placeholder.
@@ -119,6 +129,12 @@ export class RtcVideoTile extends RtcElement {
   /** Show the statistics overlay (resolution, frame rate, bitrate, loss, RTT, codec, path); it loads on first use. */
   @property({ type: Boolean, reflect: true, attribute: 'show-stats' }) showStats = false;
 
+  /** Whether you muted them for yourself, in the tile's menu or with the room's `muteUserLocally` (reflected, read-only: follows the room). */
+  @property({ type: Boolean, reflect: true, attribute: 'locally-muted' }) locallyMuted = false;
+
+  /** How loud they play for you, 0–1 (reflected, read-only: follows the room; the tile's menu changes it). */
+  @property({ type: Number, reflect: true }) volume = 1;
+
   /** The clock for `unreachable-after` (tests pass one they move by hand). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
@@ -158,6 +174,9 @@ export class RtcVideoTile extends RtcElement {
     const client = this.client;
     return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
   });
+  readonly #menu = new MenuController(this);
+  /** While we are audio only, nobody sends us their camera: their tiles show the avatar. */
+  readonly #audioOnly = new AudioOnlyController(this);
 
   get #participant(): Participant | undefined {
     return this.participant ?? this.snapshot?.participants.find((p) => p.userId === this.userId);
@@ -168,6 +187,7 @@ export class RtcVideoTile extends RtcElement {
     this.#level.setEngine(this.client);
     this.#reactions.setEngine(this.client);
     this.#health.setEngine(this.client);
+    this.#audioOnly.setEngine(this.client);
     if (changed.has('showStats') && this.showStats) void loadElement('rtc-tile-stats').catch(() => undefined);
     if (!this.#healthView && (this.networkQuality > 0 || this.videoFrozen || this.networkWeak)) {
       void showHealth(this.renderRoot).then((view) => {
@@ -182,7 +202,26 @@ export class RtcVideoTile extends RtcElement {
     this.audioMuted = !p.media.audio;
     this.videoMuted = !this.#hasVideo(p);
     this.handRaised = p.handRaised && !this.screen;
+    const sound = this.#sound(p);
+    this.locallyMuted = !!sound?.muted;
+    this.volume = sound?.volume ?? 1;
     this.#followLink(p);
+  }
+
+  /** How they play for the local user, when the room lets the tile shape it: a remote camera tile inside a room. */
+  #sound(p: Participant): PersonSound | null {
+    if (p.local || this.screen || this.engine || !this.roomCommands || !this.snapshot) return null;
+    return this.snapshot.sound[p.userId] ?? { volume: 1, muted: false };
+  }
+
+  #setSound(change: Partial<PersonSound>): void {
+    const p = this.#participant;
+    const sound = p && this.#sound(p);
+    if (!p || !sound) return;
+    this.#menu.close(true);
+    this.roomCommands!.setSound(p.userId, change);
+    const next = { ...sound, ...change };
+    this.emit(new RtcVolumeChangeEvent({ userId: p.userId, volume: next.volume, muted: next.muted }));
   }
 
   override disconnectedCallback(): void {
@@ -235,7 +274,8 @@ export class RtcVideoTile extends RtcElement {
 
   #hasVideo(p: Participant): boolean {
     const live = this.#stream(p)?.getVideoTracks().some((track) => track.readyState === 'live') ?? false;
-    return live && (this.screen ? p.media.screen : p.media.video);
+    if (this.screen) return live && p.media.screen;
+    return live && p.media.video && (p.local || !this.client?.audioOnly);
   }
 
   #plainName(p: Participant): string {
@@ -273,6 +313,8 @@ export class RtcVideoTile extends RtcElement {
       this.unreachable ? this.i18n.t('tile.unreachable', { name: plainName }) : '',
       quality,
       this.videoFrozen && !this.videoMuted ? this.i18n.t('tile.frozen') : '',
+      this.locallyMuted ? this.i18n.t('tile.mutedForMe') : '',
+      !this.locallyMuted && this.volume < 1 ? this.i18n.t('tile.volumeLevel', { level: percent(this.volume, this.i18n.lang) }) : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -311,6 +353,9 @@ export class RtcVideoTile extends RtcElement {
           ${this.audioMuted && !this.screen
             ? html`<span part="muted-icon" class="muted" title=${this.i18n.t('tile.muted')}>${icon('microphone-off')}</span>`
             : nothing}
+          ${this.locallyMuted
+            ? html`<span part="sound-muted" class="sound-muted" title=${this.i18n.t('tile.mutedForMe')}>${icon('speaker-off')}</span>`
+            : nothing}
           <span part="name" class="name">${label.before ? html`<span class="affix">${label.before}</span>` : nothing}<span
             class="name-text">${label.name}</span>${label.after ? html`<span class="affix">${label.after}</span>` : nothing}</span>
           ${quality && this.#healthView ? this.#healthView.renderQualityBars(this.#quality(), quality) : nothing}
@@ -321,6 +366,7 @@ export class RtcVideoTile extends RtcElement {
               title=${this.i18n.t(this.pinned ? 'tile.unpin' : 'tile.pin', { name: plainName })}
               @click=${this.#onPin}>${icon('pin')}</button>`
           : nothing}
+        ${this.#renderMenuButton(p, plainName)}
       </div>
     `;
   }
@@ -329,6 +375,29 @@ export class RtcVideoTile extends RtcElement {
   #quality(): 0 | 1 | 2 | 3 | 4 | 5 {
     const level = Math.round(Number(this.networkQuality));
     return (Number.isFinite(level) ? Math.min(5, Math.max(0, level)) : 0) as 0 | 1 | 2 | 3 | 4 | 5;
+  }
+
+  /** The menu and its button, when there is something in it. */
+  #renderMenuButton(p: Participant, name: string) {
+    const sound = this.#sound(p);
+    // The overlay reads the engine's stats: a camera tile with an engine offers it.
+    const stats = this.client && !this.screen ? this.showStats : null;
+    if ((!sound && stats === null) || this.unreachable) return nothing;
+    const label = this.i18n.t('tile.menu', { name });
+    const open = this.#menu.openId === 'tile';
+    return html`<button part="menu-button" class="menu-button" type="button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
+        aria-label=${label} title=${label}
+        @click=${(event: Event) => this.#menu.toggle('tile', event.currentTarget as HTMLElement)}>${icon('more')}</button>
+      ${open
+        ? renderTileMenu({
+            name, lang: this.i18n.lang, sound, t: (key, params) => this.i18n.t(key, params),
+            onKeydown: this.#menu.onKeydown, setSound: (change) => this.#setSound(change),
+            stats, toggleStats: () => {
+              this.#menu.close(true);
+              this.showStats = !this.showStats;
+            },
+          })
+        : nothing}`;
   }
 
   #renderUnreachable(name: string) {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { menuStyles } from '../internal/menu.styles.js';
 import { sharedStyles, token } from '../internal/shared.styles.js';
 
 export const styles = [
   sharedStyles,
+  menuStyles,
   css`
     :host {
       --tile-radius: ${token('radius-m')};
@@ -221,21 +223,54 @@ export const styles = [
       opacity: 0;
       transition: opacity ${token('transition')};
     }
-    .pin .icon {
+    .pin .icon,
+    .menu-button .icon {
       width: 20px;
       height: 20px;
     }
+    .menu-button {
+      position: absolute;
+      top: ${token('space-s')};
+      right: ${token('space-s')};
+      width: 36px;
+      height: 36px;
+      display: grid;
+      place-items: center;
+      padding: 0;
+      border: 0;
+      border-radius: 50%;
+      background: var(--tile-label-background);
+      color: var(--tile-label-color);
+      cursor: pointer;
+      opacity: 0;
+      transition: opacity ${token('transition')};
+    }
+    /* Beside the pin button, to its left. */
+    .pin ~ .menu-button {
+      right: calc(${token('space-s')} + 36px + ${token('space-xs')});
+    }
     .tile:hover .pin,
     .pin:focus-visible,
-    :host([pinned]) .pin {
+    :host([pinned]) .pin,
+    .tile:hover .menu-button,
+    .menu-button:focus-visible,
+    .menu-button[aria-expanded='true'] {
       opacity: 1;
+    }
+    .sound-muted {
+      display: inline-flex;
+    }
+    .sound-muted .icon {
+      width: 1.15em;
+      height: 1.15em;
     }
     :host([pinned]) .pin {
       background: ${token('color-accent')};
       color: ${token('color-on-accent')};
     }
     @media (hover: none) {
-      .pin {
+      .pin,
+      .menu-button {
         opacity: 1;
       }
     }
@@ -246,11 +281,15 @@ export const styles = [
         padding: 1px ${token('space-xs')};
         font-size: 0.75rem;
       }
-      .pin {
+      .pin,
+      .menu-button {
         top: ${token('space-xs')};
         right: ${token('space-xs')};
         width: 28px;
         height: 28px;
+      }
+      .pin ~ .menu-button {
+        right: calc(${token('space-xs')} + 28px + ${token('space-xs')});
       }
     }
     /* The statistics overlay (show-stats); the health marks' styles come with them (tile-health.ts). */

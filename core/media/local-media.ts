@@ -26,6 +26,12 @@ export interface LocalMediaOptions {
 
 type CaptureKind = 'camera' | 'microphone';
 
+/** The microphone's processing the user may switch (the microphone menu): on by default for a voice call. */
+export interface AudioProcessing {
+  noiseSuppression: boolean;
+  echoCancellation: boolean;
+}
+
 export class LocalMedia extends Emitter<LocalMediaEvents> {
   readonly #options: LocalMediaOptions;
   #profile: VideoProfile;
@@ -38,11 +44,53 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
   };
   /** Bumped by stopAll(): a capture still waiting (a permission prompt) is dropped when it comes back. */
   #generation = 0;
+  #processing: AudioProcessing;
 
   constructor(options: LocalMediaOptions) {
     super();
     this.#options = options;
     this.#profile = options.profile;
+    const asked = { ...DEFAULTS.audioConstraints, ...options.audioConstraints };
+    this.#processing = { noiseSuppression: asked.noiseSuppression !== false, echoCancellation: asked.echoCancellation !== false };
+  }
+
+  get audioProcessing(): AudioProcessing {
+    return { ...this.#processing };
+  }
+
+  /**
+   * Switch noise suppression or echo cancellation, for the microphone running now and every later
+   * capture. Browsers that cannot change a live track's processing (Chromium accepts the constraint
+   * and keeps it as it was) get a fresh capture from the same device, swapped in without renegotiation.
+   */
+  setAudioProcessing(change: Partial<AudioProcessing>): Promise<void> {
+    return this.#serial('microphone', async () => {
+      const next = { ...this.#processing, ...change };
+      if (next.noiseSuppression === this.#processing.noiseSuppression && next.echoCancellation === this.#processing.echoCancellation) return;
+      const previous = this.#processing;
+      this.#processing = next;
+      const track = this.#tracks.microphone;
+      if (track?.readyState !== 'live') return;
+      const wanted = this.#processing;
+      await track.applyConstraints({ ...track.getConstraints(), ...wanted }).catch(() => undefined);
+      const settings = track.getSettings();
+      const applied = (Object.keys(wanted) as (keyof AudioProcessing)[]).every((key) => settings[key] === undefined || settings[key] === wanted[key]);
+      if (applied) return;
+      // Chromium hands a second capture of a device the processing of the first: release it first.
+      const deviceId = this.deviceId('microphone');
+      track.stop();
+      let recaptured: MediaStreamTrack | null;
+      try {
+        recaptured = await this.#capture('microphone', deviceId);
+      } catch (error) {
+        this.#processing = previous;
+        this.#setTrack('microphone', await this.#capture('microphone', deviceId).catch(() => null));
+        throw error;
+      }
+      if (!recaptured) return;
+      recaptured.enabled = track.enabled;
+      this.#setTrack('microphone', recaptured);
+    });
   }
 
   get profile(): VideoProfile {
@@ -179,7 +227,7 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     const generation = this.#generation;
     const constraints: MediaStreamConstraints = kind === 'camera'
       ? { video: cameraConstraints(this.#profile, this.#options.videoConstraints, deviceId) }
-      : { audio: microphoneConstraints(this.#options.audioConstraints, deviceId) };
+      : { audio: microphoneConstraints({ ...this.#options.audioConstraints, ...this.#processing }, deviceId) };
     let stream: MediaStream;
     try {
       stream = await this.#options.mediaSource().getUserMedia(constraints);

@@ -3,6 +3,7 @@
  * after the seeds' profile tables (Huawei 180p_1 … 1080p_1, Ant's 15/30 fps variants).
  */
 import { DEFAULTS } from '../defaults.js';
+import { canonicalProfileName } from './quality-names.js';
 
 export interface VideoProfile {
   readonly name: string;
@@ -18,6 +19,7 @@ const SIZES = [
   [180, 320, 320],
   [360, 640, 800],
   [480, 640, 900],
+  [540, 960, 1_000],
   [720, 1280, 1_500],
   [1080, 1920, 2_000],
 ] as const;
@@ -35,13 +37,27 @@ export const VIDEO_PROFILES: ReadonlyMap<string, VideoProfile> = new Map(
   ),
 );
 
+/** True for any name `resolveVideoProfile` knows: a preset, a `video-quality` name, or a seed's profile name. */
 export function isVideoProfileName(name: unknown): name is string {
-  return typeof name === 'string' && VIDEO_PROFILES.has(name);
+  return typeof name === 'string' && findVideoProfile(name) !== undefined;
 }
 
 /** The named profile; an unknown name falls back to the default (as the seeds do) rather than failing a call. */
 export function resolveVideoProfile(name: string | undefined): VideoProfile {
-  return VIDEO_PROFILES.get(name ?? DEFAULTS.videoProfile) ?? VIDEO_PROFILES.get(DEFAULTS.videoProfile)!;
+  return findVideoProfile(name ?? DEFAULTS.videoProfile) ?? VIDEO_PROFILES.get(DEFAULTS.videoProfile)!;
+}
+
+/** Portrait presets for phones held upright: `<height>p_<fps>_portrait` is the landscape one turned (`360p_15_portrait` is 360×640). */
+const PORTRAIT_PROFILES: ReadonlyMap<string, VideoProfile> = new Map(
+  [...VIDEO_PROFILES.values()].map((p): [string, VideoProfile] => {
+    const name = `${p.name}_portrait`;
+    return [name, Object.freeze({ ...p, name, width: p.height, height: p.width })];
+  }),
+);
+
+function findVideoProfile(name: string): VideoProfile | undefined {
+  const canonical = canonicalProfileName(name);
+  return VIDEO_PROFILES.get(canonical) ?? PORTRAIT_PROFILES.get(canonical);
 }
 
 /** getUserMedia constraints for a profile, with the app's own constraints on top and an exact device when one is chosen. */
@@ -87,7 +103,9 @@ export function cameraLayers(
   captured?: { width?: number; height?: number },
 ): RTCRtpEncodingParameters[] {
   const shortSide = Math.min(captured?.width ?? 0, captured?.height ?? 0);
-  const scale = shortSide > profile.height ? shortSide / profile.height : 1;
+  // Portrait presets are turned: the short side is the one to compare.
+  const profileShortSide = Math.min(profile.width, profile.height);
+  const scale = shortSide > profileShortSide ? shortSide / profileShortSide : 1;
   return CAMERA_LAYERS.map((layer) => ({
     rid: layer.rid,
     maxBitrate: Math.round(profile.maxBitrate * layer.bitrateShare),

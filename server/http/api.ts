@@ -1,5 +1,5 @@
 /**
- * The HTTP API: `GET /healthz`, `GET /api/token` (dev mode only), `POST /api/rooms`. CORS-enabled:
+ * The HTTP API: `GET /healthz`, `GET /api/token` (dev mode only), `POST /api/rooms`, `GET /api/ice`. CORS-enabled:
  * the elements are embedded on other origins. The admin routes (room management) are admin-api.ts's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +16,7 @@ import { KeyedRateLimit } from '../hub/keyed-rate-limit.js';
 import { clientAddress } from './client-address.js';
 import { corsHeaders, isOriginAllowed } from './origins.js';
 import { createAdminApi } from './admin-api.js';
+import { createIceApi, type IceApiDeps } from './ice-api.js';
 import { BodyTooLarge, describeIssues, readBody, sendError, sendJson } from './respond.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -52,11 +53,14 @@ export interface ApiDeps {
   secret: string;
   devMode: boolean;
   log?: Logger;
+  /** The ICE servers a session gets (`GET /api/ice`, for the lobby's connectivity check); none when unset. */
+  iceServersFor?: IceApiDeps['iceServersFor'];
 }
 
 /** Handles `/healthz` and `/api/*`; false for anything else. */
-export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
+export function createApi({ config, hub, secret, devMode, log, iceServersFor = () => [] }: ApiDeps) {
   const handleAdminApi = createAdminApi({ config, hub, secret, devMode, log });
+  const handleIce = createIceApi({ secret, devMode, iceServersFor });
   const guest = () => `guest-${randomId(3)}`;
   const creations = new KeyedRateLimit(config.roomCreationLimit);
 
@@ -185,6 +189,8 @@ export function createApi({ config, hub, secret, devMode, log }: ApiDeps) {
       await issueDevToken(url, res, cors);
     } else if (route === 'POST /api/rooms') {
       await createRoom(req, res, cors);
+    } else if (route === 'GET /api/ice') {
+      await handleIce(req, res, cors);
     } else if (pathname === '/api/token') {
       sendError(res, 405, 'method-not-allowed', `${req.method} is not supported on ${pathname}.`, { ...cors, allow: 'GET' });
     } else {

@@ -40,6 +40,8 @@ export class Room {
   lobby: boolean;
   /** Sources a host muted everyone on with `hold`. */
   readonly held: Record<MediaKind, boolean> = { audio: false, video: false };
+  /** A host made the call audio only: no camera may be on (see handlers/audio-only.ts). */
+  audioOnly = false;
   /** When a host last ended the room: tokens issued before it no longer admit. */
   endedAt: number | null;
   /** Newcomers waiting for a host while `lobby` is on. */
@@ -156,6 +158,7 @@ export class Room {
     this.hands.length = 0;
     this.recorders.length = 0;
     this.held.audio = this.held.video = false;
+    this.audioOnly = false;
     this.emptied();
     this.releaseIfUnused();
   }
@@ -172,6 +175,7 @@ export class Room {
       recording: this.recorders.length > 0,
       recorders: [...this.recorders],
       held: { ...this.held },
+      audioOnly: this.audioOnly,
     };
   }
 

@@ -20,7 +20,7 @@ const dist = resolve(import.meta.dirname, '../../dist');
 /** A page-side recorder (a classic script, so it runs before the kit): every `rtc-*` event that reaches the document. */
 export const RECORDER = `<script>
   window.heard = [];
-  for (const type of ['rtc-joined', 'rtc-left', 'rtc-error', 'rtc-user-change', 'rtc-message', 'rtc-data']) {
+  for (const type of ['rtc-joined', 'rtc-left', 'rtc-error', 'rtc-user-change', 'rtc-message', 'rtc-data', 'rtc-call-state', 'rtc-incoming-call']) {
     document.addEventListener(type, (event) => window.heard.push({ type, detail: JSON.parse(JSON.stringify(event.detail ?? null)) }));
   }
 </script>`;

@@ -22,6 +22,7 @@ export function roomSnapshot(participants: readonly Participant[], overrides: Pa
     mainUserId: null,
     fullscreen: false,
     speakerOn: true,
+    sound: {},
     profiles: {},
     panel: null,
     unreadMessages: 0,

@@ -24,6 +24,7 @@ import { handleAdmit, handleDeny, handleEndRoom, handleRoomSettings } from './ro
 import { createRenewTokenHandler, handleSetName } from './identity.js';
 import { createSfuAnswerHandler, createSfuPublishHandler } from './sfu.js';
 import { handleRecording } from './recording.js';
+import { handleAudioOnly } from './audio-only.js';
 
 export function createHandlers(ctx: HubContext): HandlerRegistry {
   return {
@@ -59,6 +60,8 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     'sfu-publish': createSfuPublishHandler(ctx),
     'sfu-answer': createSfuAnswerHandler(ctx),
     recording: handleRecording,
+    // Choices (issue 13)
+    'audio-only': handleAudioOnly,
   };
 }
 

@@ -99,7 +99,7 @@ function seat(ctx: HubContext, conn: Connection, room: Room, claims: TokenClaims
     room, claims.sub, claims.name ?? claims.sub, role,
     {
       audio: can(role, 'publish-audio') && free('audio') && (media?.audio ?? false),
-      video: can(role, 'publish-video') && free('video') && (media?.video ?? false),
+      video: can(role, 'publish-video') && free('video') && !room.audioOnly && (media?.video ?? false),
       screen: false,
     },
     ctx.config,

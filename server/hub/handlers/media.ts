@@ -13,6 +13,10 @@ export const handleMedia: SessionHandler<'media'> = (session, { media }) => {
   if (refused.length) {
     session.send({ type: 'error', code: 'not-allowed', message: `A host holds ${refused.join(' and ')} muted; you cannot turn it on now.` });
   }
+  if (media.video && session.room.audioOnly && !refused.includes('video')) {
+    refused.push('video');
+    session.send({ type: 'error', code: 'not-allowed', message: 'The call is audio only; no camera can be turned on now.' });
+  }
   const audio = wanted('audio') && !refused.includes('audio');
   const video = wanted('video') && !refused.includes('video');
   if (audio === session.media.audio && video === session.media.video) return;
