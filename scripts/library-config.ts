@@ -24,6 +24,8 @@ const LAZY_GROUPS = [
   // The English of everything after the lobby, shared by the call, the panels, the phone and the answer
   // page: its own chunk, so none of them pulls in another's code for it.
   { name: 'en-later', test: /\/components\/i18n\/en-later\./, priority: 3 },
+  // Call health and the statistics it reads: all loaded once joined (health samples at once), so one chunk.
+  { name: 'health', test: /\/core\/stats\/(session-health|normalise-stats|outbound-stats)\./, priority: 1 },
 ];
 
 export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, splitting: Splitting): InlineConfig {

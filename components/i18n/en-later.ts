@@ -187,6 +187,12 @@ export const enLater = {
   'phone.state.answered-elsewhere': 'Answered on another device',
   'phone.missedCount': '{count} missed calls',
   'phone.failed.other': 'The call could not be placed',
+  // Choices (issue 13): audio only, the microphone menu's processing
+  'people.audioOnly': 'Audio only for everyone',
+  'controls.audioProcessing': 'Audio processing',
+  'controls.noiseSuppression': 'Noise suppression',
+  'controls.echoCancellation': 'Echo cancellation',
+  'controls.audioOnly': 'Audio only',
 };
 
 addChunkStrings({ en: enLater });

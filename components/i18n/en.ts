@@ -171,12 +171,6 @@ export const en = {
   'tile.volume': 'Volume for me',
   'tile.volumeLevel': 'Volume {level}',
   'tile.showStats': 'Show statistics',
-  'people.audioOnly': 'Audio only for everyone',
-  // Choices (issue 13): the microphone menu's processing
-  'controls.audioProcessing': 'Audio processing',
-  'controls.noiseSuppression': 'Noise suppression',
-  'controls.echoCancellation': 'Echo cancellation',
-  'controls.audioOnly': 'Audio only',
 };
 
 export type StringKey = keyof typeof en | keyof typeof enLater;
