@@ -8,6 +8,7 @@ import type { RTCIceServerInit } from '../protocol/server-messages.js';
 import { RING_TIMEOUT_MS } from '../protocol/line.js';
 import type { MediaPolicy } from '../protocol/model.js';
 import { JANUS_DEFAULTS, type JanusConfig } from './media/janus/janus-settings.js';
+import { janusEndpoints } from './media/janus/janus-endpoints.js';
 
 export interface TurnConfig {
   /** TURN server URLs, e.g. `turn:turn.example.com:3478?transport=udp`. */
@@ -276,8 +277,13 @@ export function loadConfig(env: Env): ServerConfig {
     throw new ConfigError(`JANUS_RTP_PORTS="${rtpPorts}" should be a UDP port range like 20000-40000.`);
   }
   const janusUrl = env.JANUS_URL?.trim() || undefined;
-  if (janusUrl && !/^wss?:\/\//.test(janusUrl)) throw new ConfigError(`JANUS_URL="${janusUrl}" should be Janus's WebSocket API, e.g. ws://10.0.0.5:8188.`);
   const optional = (name: string) => env[name]?.trim() || undefined;
+  // jpool: JANUS_URL may list several media servers (docs/media-server.md#several-media-servers).
+  try {
+    janusEndpoints(janusUrl, optional('JANUS_API_SECRET'));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 
   const secret = secretFromEnv(env);
   return resolveConfig({

@@ -19,6 +19,7 @@ import { sendError } from './http/respond.js';
 import { COMMON_HEADERS, NO_CONTENT_CSP } from './http/security-headers.js';
 import { createStaticHandler } from './http/static.js';
 import { Hub, type HubConnection } from './hub/hub.js';
+import { JanusPool } from './media/janus/janus-pool.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { JanusMediaServer } from './media/janus/janus-media-server.js';
@@ -39,8 +40,8 @@ export interface RtcServer {
   close(): Promise<void>;
   /** Terminates that user's sockets abruptly, as a network loss would; the session stays in grace. */
   dropConnections(userId: string): number;
-  /** The media server (Janus) when rooms use one; null for a mesh-only server. */
-  mediaServer: JanusMediaServer | null;
+  /** The media server (Janus, or a pool of them: JANUS_URL lists several) when rooms use one; null for a mesh-only server. */
+  mediaServer: JanusMediaServer | JanusPool | null;
 }
 
 const DEV_MODE_WARNING = box([
@@ -104,7 +105,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   // The media server only when rooms are to use it (the default is sfu, or an external Janus is given):
   // every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
   const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
-  const mediaServer = wantsJanus ? await JanusMediaServer.start(config.janus, { stateDir: config.stateDir, log }) : null;
+  const mediaServer = wantsJanus ? await JanusPool.start(config.janus, { stateDir: config.stateDir, log }) : null;
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const iceServersFor = createIceServersFor(config);
   const hub = new Hub({

@@ -75,7 +75,7 @@ describe('weak network and frozen video detectors', () => {
 
   it('steps the camera one preset at a time, within the chosen one', () => {
     const p = resolveVideoProfile;
-    assert.equal(lowerProfile(p('720p_30'))?.name, '480p_30');
+    assert.equal(lowerProfile(p('720p_30'))?.name, '540p_30');
     assert.equal(lowerProfile(p('180p_15')), null);
     assert.equal(higherProfile(p('180p_15'), p('480p_15'))?.name, '360p_15');
     assert.equal(higherProfile(p('360p_15'), p('480p_15'))?.name, '480p_15');

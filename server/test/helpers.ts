@@ -34,6 +34,8 @@ export class TestClient {
   /** Every frame received, in order (for "never saw that" checks). */
   readonly received: ServerMessage[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** How the socket closed, for a failure message ("closed 4009 too-slow"). */
+  #closeInfo = '';
   private readonly inbox: ServerMessage[] = [];
   private readonly waiters = new Set<() => void>();
   private pings = 0;
@@ -46,6 +48,7 @@ export class TestClient {
       this.wakeAll();
     });
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => {
+      this.#closeInfo = `closed ${code} ${reason.toString()}`.trim();
       resolve({ code, reason: reason.toString() });
       this.wakeAll();
     }));
@@ -99,7 +102,7 @@ export class TestClient {
       if (index !== -1) return this.inbox.splice(index, 1)[0];
       const left = deadline - Date.now();
       if (left <= 0 || this.ws.readyState === WebSocket.CLOSED) {
-        throw new Error(`no ${typeof typeOrWhere === 'string' ? typeOrWhere : 'matching'} frame; got ${JSON.stringify(this.inbox.map((m) => m.type))}, socket ${this.ws.readyState === WebSocket.CLOSED ? 'closed' : 'open'}`);
+        throw new Error(`no ${typeof typeOrWhere === 'string' ? typeOrWhere : 'matching'} frame; got ${JSON.stringify(this.inbox.map((m) => m.type))}, socket ${this.ws.readyState === WebSocket.CLOSED ? this.#closeInfo || 'closed' : 'open'}`);
       }
       await new Promise<void>((resolve) => {
         const wake = () => {

@@ -280,8 +280,10 @@ test('a knock outlasts the join deadline: waiting is not a stalled join', async 
     const [host] = await TestClient.join(quick, 'slow-host', 'host', { role: 'host' });
     host.send({ type: 'room-settings', rid: 'l', lobby: true });
     await host.next('ack', (m) => m.rid === 'l');
+    // The token first: signing it on a busy machine must not eat into the join deadline of the open socket.
+    const token = await tokenFor('slow-host', 'ann');
     const ann = await TestClient.open(quick);
-    ann.send({ type: 'join', room: 'slow-host', token: await tokenFor('slow-host', 'ann') });
+    ann.send({ type: 'join', room: 'slow-host', token });
     await ann.next('waiting');
     // Three join deadlines later, still waiting and answered.
     await new Promise((resolve) => setTimeout(resolve, 450));

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../../hub/logger.js';
 import type { MediaRoom, MediaServer } from '../../hub/media-server.js';
+import type { MediaLoad } from './janus-pool.js';
 import { JanusClient, type JanusClock, type JanusHandle } from './janus-client.js';
 import { JanusProcess, janusInstalled } from './janus-process.js';
 import type { JanusConfig } from './janus-settings.js';
@@ -76,6 +77,12 @@ export class JanusMediaServer implements MediaServer {
     return room;
   }
 
+  /** What we placed on it: rooms, and people in them (each a subscription, most a publisher too); the pool picks by it. */
+  get load(): MediaLoad {
+    const rooms = [...this.#rooms.keys()];
+    return { rooms: rooms.length, people: rooms.reduce((sum, room) => sum + room.people, 0) };
+  }
+
   /** Answers right now (a health check). */
   get up(): boolean {
     return !!this.#client?.open;
@@ -101,7 +108,7 @@ export class JanusMediaServer implements MediaServer {
       clock: this.clock,
       onClose: (reason) => {
         if (this.#client !== client) return;
-        this.log.warn(`Janus connection ${reason}: new rooms use the mesh until it is back.`);
+        this.log.warn(`Janus connection to ${api.url} ${reason}: its rooms move to the mesh; new rooms go to another media server (or the mesh) until it is back.`);
         this.#lost();
         // Our own Janus comes back through its supervisor; an external one is tried again.
         if (!this.#process) this.#retryLater(api);

@@ -1,9 +1,12 @@
 /** The media server's settings and their defaults; free of Node APIs, as server/config.ts is. */
 
 export interface JanusConfig {
-  /** An external Janus's WebSocket API (`ws://host:8188`); unset runs our own child process. */
+  /**
+   * An external Janus's WebSocket API (`ws://host:8188`), or several comma-separated (new rooms go to the
+   * least loaded: janus-pool.ts); unset runs our own child process.
+   */
   url?: string;
-  /** The external Janus's `api_secret`, if it has one (ours always gets a random one). */
+  /** The external Janus's `api_secret`, if it has one; with several, one for all or one per URL, comma-separated (ours always gets a random one). */
   apiSecret?: string;
   /** The `janus` binary for our own (default: on the PATH). */
   binary?: string;

@@ -66,6 +66,11 @@ export class JanusVideoRoom implements MediaRoom {
     this.#ready.catch((error: unknown) => log.warn(`Janus: room for ${roomId} not created: ${String(error)}`));
   }
 
+  /** People in it now (the media server's load). */
+  get people(): number {
+    return this.#people.size;
+  }
+
   get alive(): boolean {
     return !this.#closed && this.client.open;
   }
