@@ -36,6 +36,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   'server-error': 'The server failed to handle the request.',
   // Media server (SFU rooms)
   'media-unavailable': 'The media server is not available right now.',
+  // Server recording (issue 11)
+  'recording-unavailable': 'This room cannot be recorded on the server.',
 };
 
 /** The one error type the engine throws and emits. `code` is stable; `message` is for people. */

@@ -554,6 +554,24 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     await this.#joined().request({ type: 'deny', userId });
   }
 
+  // ---- server recording (issue 11, docs/server.md#recordings) ----
+
+  /**
+   * Needs `record`: the server records the room (everyone's camera in a grid, all voices) until
+   * `stopRecording()` or the room empties; everyone sees `roomState.serverRecording`. Rejects
+   * `recording-unavailable` in a mesh room (only rooms on the media server can be recorded).
+   */
+  async startRecording(): Promise<void> {
+    this.#assertMay('record');
+    await this.#joined().request({ type: 'server-recording', on: true });
+  }
+
+  /** Needs `record`: stops the server recording; its file is made in the background (`GET /api/recordings`). */
+  async stopRecording(): Promise<void> {
+    this.#assertMay('record');
+    await this.#joined().request({ type: 'server-recording', on: false });
+  }
+
   /**
    * Ring someone's lines to bring them into this room (docs/calls.md); accepting joins it. Resolves
    * `{ callId }` once it rings, then `call-state` events follow; rejects `offline`, `not-allowed`, `rate-limited`.

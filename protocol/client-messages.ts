@@ -182,9 +182,13 @@ const SfuPublish = v.object({
 });
 /** Our receiving connection's answer to the last `sfu-offer`. */
 const SfuAnswer = v.object({ type: v.literal('sfu-answer'), sdp: Sdp });
+// ——— Server recording (issue 11, docs/server.md#recordings) ———
+/** `record`: the media server starts (`on`) or stops recording the room; everyone sees `RoomState.serverRecording`. */
+const ServerRecording = v.object({ type: v.literal('server-recording'), rid: RequestId, on: v.boolean() });
 
 export const ClientMessageSchema = v.variant('type', [
   SfuPublish, SfuAnswer,
+  ServerRecording,
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
   Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken, AudioOnly,
   Line, Call, Accept, Decline, Cancel, Invite,

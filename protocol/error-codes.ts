@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'server-error',
   // Media server (SFU rooms): it failed or is down; the engine retries or the room falls back to the mesh
   'media-unavailable',
+  // Server recording: the room's media is not on a media server that records (a mesh room, or no recordings here)
+  'recording-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -97,6 +97,17 @@ export interface RoomState {
   // Choices (issue 13)
   /** A host made the call audio only (`audio-only`): every camera is off and stays off, the hosts' too; screens may still be shared. */
   audioOnly: boolean;
+  // server recording (issue 11)
+  /** The media server records the room (docs/server.md#recordings): who started it and when; null when not. */
+  serverRecording: ServerRecordingState | null;
+}
+
+/** `RoomState.serverRecording`: a recording on the server, started by a host (`record`). */
+export interface ServerRecordingState {
+  /** User id of who started it. */
+  by: string;
+  /** Server time, ms since the epoch. */
+  startedAt: number;
 }
 
 /** Someone knocking in the lobby, as hosts see them. */

@@ -27,12 +27,14 @@ elif ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# Janus (SFU rooms), janus-tools (janus-pp-rec) and ffmpeg (recordings). Without them the server still
+# Janus (SFU rooms), janus-tools (janus-pp-rec), ffmpeg and a font (recordings). Without them the server still
 # runs and rooms stay in the mesh; the tests need them. The package's own janus.service is not used.
 missing=()
 command -v janus >/dev/null 2>&1 || missing+=(janus)
 command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# The names under a recording's tiles (ffmpeg's drawtext needs a TrueType font; docs/server.md#recordings).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian's ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -79,6 +79,8 @@ export interface ServerConfig extends HubConfig {
   keepAliveTimeoutMs: number;
   /** The media server for SFU rooms (docs/media-server.md): started (or reached at `url`) when `media` is `sfu`. */
   janus: JanusConfig;
+  /** Server recordings (docs/server.md#recordings) are deleted this long after they started; 0 keeps them (ms). */
+  recordingRetentionMs: number;
 }
 
 const RATE_LIMITS: RateLimits = {
@@ -136,6 +138,7 @@ export const DEFAULTS: Readonly<ServerConfig> = {
   // Calls (docs/calls.md#server): the rest of the knobs are CALL_DEFAULTS (server/hub/calls/call-config.ts).
   calls: { ringTimeoutMs: RING_TIMEOUT_MS.default },
   janus: JANUS_DEFAULTS,
+  recordingRetentionMs: 30 * 24 * 3600_000,
 };
 
 /** Defaults overlaid with `overrides`; `undefined` values and missing rate limits keep their defaults. */
@@ -302,6 +305,7 @@ export function loadConfig(env: Env): ServerConfig {
       }).filter(([, value]) => value !== undefined)),
     },
     webhooks: webhooksFromEnv(env),
+    recordingRetentionMs: int('RTC_RECORDING_RETENTION_DAYS', DEFAULTS.recordingRetentionMs / 86_400_000, 0, 36_500) * 86_400_000,
     port: int('PORT', DEFAULTS.port, 0, 65535),
     // Dev mode hands out host tokens to anyone who can reach it: this machine only, unless HOST says otherwise.
     host: env.HOST?.trim() || (secret === undefined ? '127.0.0.1' : '0.0.0.0'),

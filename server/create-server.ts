@@ -23,6 +23,8 @@ import { JanusPool } from './media/janus/janus-pool.js';
 import { createIceServersFor } from './ice.js';
 import { createLogger } from './log.js';
 import { JanusMediaServer } from './media/janus/janus-media-server.js';
+import { ServerRecordings, type ServerRecordingsOptions } from './recordings/server-recordings.js';
+import { listingOf } from './http/recordings-api.js';
 import { openFileRoomStore } from './store/file-room-store.js';
 import { WsHubSocket } from './ws-hub-socket.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -42,6 +44,8 @@ export interface RtcServer {
   dropConnections(userId: string): number;
   /** The media server (Janus, or a pool of them: JANUS_URL lists several) when rooms use one; null for a mesh-only server. */
   mediaServer: JanusMediaServer | JanusPool | null;
+  /** Server recordings: their files, and the queue that makes them (`idle()` waits for it). */
+  recordings: ServerRecordings;
 }
 
 const DEV_MODE_WARNING = box([
@@ -89,9 +93,12 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-export async function createRtcServer(options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number } = {}): Promise<RtcServer> {
-  // `now`: the clock of room records (tests move it to expire rooms).
-  const { quiet = false, now, ...overrides } = options;
+export async function createRtcServer(
+  options: Partial<ServerConfig> & { quiet?: boolean; now?: () => number; composeRecording?: ServerRecordingsOptions['compose'] } = {},
+): Promise<RtcServer> {
+  // `now`: the clock of room records and recordings' retention (tests move it to expire them);
+  // `composeRecording`: what makes a recording's file (tests give a fake one; default janus-pp-rec and ffmpeg).
+  const { quiet = false, now, composeRecording, ...overrides } = options;
   const config = resolveConfig(overrides);
   const log = createLogger(quiet);
   if (config.secret !== undefined) checkSecret(config.secret);
@@ -105,7 +112,20 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
   // The media server only when rooms are to use it (the default is sfu, or an external Janus is given):
   // every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
   const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
-  const mediaServer = wantsJanus ? await JanusPool.start(config.janus, { stateDir: config.stateDir, log }) : null;
+  // Server recordings (docs/server.md#recordings): made in the background, announced as `recording.ready`.
+  const recordings = new ServerRecordings({
+    dir: path.resolve(config.stateDir, 'recordings'),
+    log,
+    retentionMs: config.recordingRetentionMs,
+    now,
+    compose: composeRecording,
+    onReady: (info) => {
+      const { id, url, durationMs, size } = listingOf(info, secret);
+      dispatcher?.emit({ type: 'recording.ready', roomId: info.room, data: { recordingId: id, url, durationMs, sizeBytes: size } });
+    },
+  });
+  recordings.startRetention();
+  const mediaServer = wantsJanus ? await JanusPool.start(config.janus, { stateDir: config.stateDir, log, recordings }) : null;
   const roomStore = await openFileRoomStore(path.join(config.stateDir, 'rooms'), { emptyRoomTtlMs: config.emptyRoomTtlMs, now, log });
   const iceServersFor = createIceServersFor(config);
   const hub = new Hub({
@@ -124,7 +144,7 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     mediaServer,
     ...(dispatcher && { onEvent: (event) => dispatcher.emit(event) }),
   });
-  const handleApi = createApi({ config, hub, secret, devMode, log, iceServersFor });
+  const handleApi = createApi({ config, hub, secret, devMode, log, iceServersFor, recordings: recordings.store });
   const serveStatic = createStaticHandler(config.staticDir, { frameAncestors: config.frameAncestors });
   const limits = new ConnectionLimits(config);
 
@@ -248,11 +268,15 @@ export async function createRtcServer(options: Partial<ServerConfig> & { quiet?:
     config,
     dropConnections: (userId) => hub.dropConnections(userId),
     mediaServer,
+    recordings,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         stopHeartbeat();
         const saved = hub.close().then(async () => {
-          await Promise.all([roomStore.close(), dispatcher?.close(webhooks!.drainMs), mediaServer?.close()]);
+          await mediaServer?.close();
+          // A recording stopped by the rooms' end is made before the webhooks drain, so its webhook goes out.
+          await recordings.close();
+          await Promise.all([roomStore.close(), dispatcher?.close(webhooks!.drainMs)]);
         });
         for (const ws of wss.clients) ws.terminate();
         wss.close();

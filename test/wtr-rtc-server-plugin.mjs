@@ -3,13 +3,15 @@
 //   executeServerCommand('rtc-server-drop', { id, userId })    -> { dropped }  (cuts sockets, as a network loss would)
 //   executeServerCommand('rtc-server-stop', { id })
 //   executeServerCommand('rtc-server-kill-media', { id })     -> { killed }   (SIGKILL to its Janus, as a crash would)
+//   executeServerCommand('rtc-server-probe-recordings', { id }) -> { recordings: [{ id, room, durationMs, probe }] }
+//     (waits for the server's recordings to be made; `probe` is ffprobe's JSON of each file's streams and format)
 // and servers in their own process (`npm run serve`), to be killed as kill -9 would:
 //   executeServerCommand('rtc-process-start', { env })          -> { id, url, answeringAt }
 //   executeServerCommand('rtc-process-kill', { id })            -> { killedAt }  (SIGKILL: no close frame, all state gone)
 //   executeServerCommand('rtc-process-restart', { id, newStateDir? }) -> { answeringAt }  (same port, same state folder)
 // `answeringAt` is the Date.now() at which the process said it listens. Every server gets a temporary
 // state folder (never the repository's); servers left running when the test run ends are closed.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,16 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** ffprobe's view of a media file: `{ streams: [{ codec_type, codec_name, … }], format: { duration, … } }`. */
+function ffprobe(file) {
+  return new Promise((resolve, reject) => {
+    execFile('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], (error, stdout) => {
+      if (error) reject(error);
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
 
 export function rtcServerPlugin() {
   const servers = new Map();
@@ -81,6 +93,15 @@ export function rtcServerPlugin() {
         const pid = servers.get(payload.id)?.mediaServer?.pid;
         if (pid) process.kill(pid, 'SIGKILL');
         return { killed: Boolean(pid) };
+      }
+      if (command === 'rtc-server-probe-recordings') {
+        const server = servers.get(payload.id);
+        if (!server) return { recordings: [] };
+        await server.recordings.idle();
+        const recordings = await server.recordings.store.list();
+        return {
+          recordings: await Promise.all(recordings.map(async (info) => ({ ...info, probe: await ffprobe(server.recordings.store.filePath(info.id)) }))),
+        };
       }
       if (command === 'rtc-server-stop') {
         const server = servers.get(payload.id);

@@ -193,6 +193,11 @@ export const enLater = {
   'controls.noiseSuppression': 'Noise suppression',
   'controls.echoCancellation': 'Echo cancellation',
   'controls.audioOnly': 'Audio only',
+  // ---- server recording (issue 11) ----
+  'people.recordServer': 'Record on the server',
+  'recording.serverStarted': '{name} started recording the meeting on the server',
+  'recording.serverStopped': 'The server recording has stopped',
+  'recording.server': 'the server',
 };
 
 addChunkStrings({ en: enLater });

@@ -100,6 +100,8 @@ export const zhCN: Strings = {
   'error.server-error': '服务器处理请求失败。',
   // Media server (SFU rooms)
   'error.media-unavailable': '媒体服务器暂时不可用。',
+  // Server recording (issue 11)
+  'error.recording-unavailable': '此房间无法在服务器上录制。',
   'chat.label': '聊天',
   'chat.log': '消息',
   'chat.empty': '还没有消息',
@@ -363,4 +365,9 @@ export const zhCN: Strings = {
   'controls.noiseSuppression': '降噪',
   'controls.echoCancellation': '回声消除',
   'controls.audioOnly': '仅语音',
+  // ---- server recording (issue 11) ----
+  'people.recordServer': '在服务器上录制',
+  'recording.serverStarted': '{name} 开始在服务器上录制会议',
+  'recording.serverStopped': '服务器录制已停止',
+  'recording.server': '服务器',
 };

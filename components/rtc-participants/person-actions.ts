@@ -37,14 +37,15 @@ export function personActions(self: Participant | null | undefined, person: Part
   return out;
 }
 
-/** What the room menu offers the local user (mute everyone, hold, lock, lobby, title, end). */
+/** What the room menu offers the local user (mute everyone, hold, lock, lobby, title, record on the server, end). */
 export interface RoomActions {
   mute: boolean;
   lock: boolean;
   end: boolean;
+  record: boolean;
 }
 
 export function roomActions(self: Participant | null | undefined): RoomActions {
   const may = (permission: Parameters<typeof can>[1]) => !!self && can(self.role, permission);
-  return { mute: may('mute-others'), lock: may('lock'), end: may('end') };
+  return { mute: may('mute-others'), lock: may('lock'), end: may('end'), record: may('record') };
 }

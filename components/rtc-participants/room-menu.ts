@@ -1,5 +1,5 @@
 /**
- * The host's room menu in the people panel's header (mute everyone, hold, lock, lobby, title, end),
+ * The host's room menu in the people panel's header (mute everyone, hold, lock, lobby, title, record, end),
  * the title form and the "End the meeting for everyone?" dialog. Render functions only: the panel
  * keeps the state and runs the engine calls.
  */
@@ -12,7 +12,7 @@ import '../i18n/en-later.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
-export type RoomMenuChoice = 'mute-all' | 'camera-all' | 'hold' | 'audio-only' | 'lock' | 'lobby' | 'title' | 'end';
+export type RoomMenuChoice = 'mute-all' | 'camera-all' | 'hold' | 'audio-only' | 'lock' | 'lobby' | 'title' | 'record' | 'end';
 
 export interface RoomMenuInput {
   may: RoomActions;
@@ -23,7 +23,7 @@ export interface RoomMenuInput {
 }
 
 export function hasRoomMenu(may: RoomActions): boolean {
-  return may.mute || may.lock || may.end;
+  return may.mute || may.lock || may.end || may.record;
 }
 
 export function renderRoomMenuButton(open: boolean, t: Translate, toggle: (trigger: HTMLElement) => void): TemplateResult {
@@ -44,6 +44,7 @@ export function renderRoomMenu({ may, room, t, onKeydown, choose }: RoomMenuInpu
     ${may.lock
       ? html`${item('lock', 'people.lock', !!room?.locked)}${item('lobby', 'people.lobby', !!room?.lobby)}${item('title', 'people.setTitle')}`
       : nothing}
+    ${may.record ? item('record', 'people.recordServer', !!room?.serverRecording) : nothing}
     ${may.end ? item('end', 'people.endForAll', undefined, true) : nothing}
   </div>`;
 }

@@ -19,8 +19,8 @@ import '../i18n/en-later.js';
  * @summary The people in the call: name, role, microphone and camera, raised hands first in the
  * order they were raised. A host gets a menu per person (mute, ask to unmute, stop a share, change
  * the role, remove after a confirmation), a room menu in the header (mute everyone, keep everyone
- * muted, lock, waiting room, title, end the meeting for everyone after a confirmation) and, while
- * people wait in the lobby, the waiting list with Admit and Deny. Each shows only what the user's role may do.
+ * muted, lock, waiting room, title, record on the server, end the meeting for everyone after a
+ * confirmation) and, while people wait in the lobby, the waiting list with Admit and Deny. Each shows only what the user's role may do.
  * @status experimental
  * @since 0.1
  *
@@ -167,6 +167,8 @@ export class RtcParticipants extends RtcElement {
         return void this.#run('lock', () => client.lockRoom(!room?.locked));
       case 'lobby':
         return void this.#run('lobby', () => client.setLobby(!room?.lobby));
+      case 'record':
+        return void this.#run('record', () => (room?.serverRecording ? client.stopRecording() : client.startRecording()));
     }
   }
 

@@ -106,6 +106,19 @@ describe('<rtc-participants> for a host', function () {
     expect(labels(el).slice(0, 2), 'a speaker now: asked, never opened').to.deep.equal(['Ask to turn on microphone', 'Ask to turn on camera']);
   });
 
+  it('offers a host Record on the server; in a mesh room it says why it cannot (recording-unavailable)', async () => {
+    const el = await listFor(ann.engine);
+    await waitUntil(() => query(el, '[part~="room-menu-button"]'), 'ready', LONG);
+    await openRoomMenu(el);
+    const record = items(el).find((i) => i.textContent!.trim() === 'Record on the server')!;
+    expect(record.getAttribute('role')).to.equal('menuitemcheckbox');
+    expect(record.getAttribute('aria-checked'), 'not recording').to.equal('false');
+    const refused = new Promise<string>((resolve) => el.addEventListener('rtc-error', (event) => resolve(event.detail.code), { once: true }));
+    pick(el, 'Record on the server');
+    expect(await refused).to.equal('recording-unavailable');
+    expect(ann.engine.roomState?.serverRecording, 'nobody is told it records').to.equal(null);
+  });
+
   it('runs the room from its menu: mute everyone with hold, lock, waiting room, title; a participant gets no menu', async () => {
     const el = await listFor(ann.engine);
     const bobsView = await listFor(bob.engine);
@@ -115,7 +128,7 @@ describe('<rtc-participants> for a host', function () {
 
     await openRoomMenu(el);
     expect(labels(el)).to.deep.equal(['Mute everyone', 'Turn everyone’s camera off', 'Keep everyone muted', 'Audio only for everyone', 'Lock the room',
-      'Waiting room for newcomers', 'Change the title', 'End the meeting for everyone']);
+      'Waiting room for newcomers', 'Change the title', 'Record on the server', 'End the meeting for everyone']);
     pick(el, 'Keep everyone muted');
     await waitUntil(() => bob.engine.roomState?.held.audio === true && !bob.engine.self.media.audio, 'held and muted', LONG);
     let refused = '';

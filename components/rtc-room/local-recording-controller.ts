@@ -2,11 +2,13 @@
  * The room's side of recording, a chunk of its own that loads when the call starts: the local
  * recording (started, paused, resumed, stopped by the room's methods or the More menu's button; the
  * recorder itself another chunk, loaded at the first recording), and who in the room records
- * (`RoomState.recorders`, from the server): the `recording` attribute, the header's mark, the notice
+ * (`RoomState.recorders`, from the server) or whether the server records the room (`RoomState.serverRecording`,
+ * issue 11): the `recording` attribute, the header's mark, the notice
  * when someone starts, the download notice when the local file is ready.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { RtcClient } from '../../core/rtc-client.js';
+import type { ServerRecordingState } from '../../protocol/model.js';
 import { RtcError } from '../../core/errors.js';
 import type { Clock } from '../internal/clock.js';
 import type { StringKey } from '../i18n/strings.js';
@@ -66,6 +68,7 @@ export class LocalRecordingController implements ReactiveController {
   #starting: Promise<void> | undefined;
   #state: LocalRecordingState = 'inactive';
   #recorders: readonly string[] = [];
+  #server: ServerRecordingState | null = null;
   #notice: Notice | undefined;
   #noticeTimer: unknown;
 
@@ -87,6 +90,11 @@ export class LocalRecordingController implements ReactiveController {
   /** Who in the room records, oldest first (the local user too). */
   get recorders(): readonly string[] {
     return this.#recorders;
+  }
+
+  /** Anyone records: someone on their device, or the server. */
+  get recording(): boolean {
+    return this.#recorders.length > 0 || !!this.#server;
   }
 
   hostUpdate(): void {
@@ -159,10 +167,10 @@ export class LocalRecordingController implements ReactiveController {
     else await this.stop();
   }
 
-  /** The header's mark while anyone records. */
+  /** The header's mark while anyone records (the server too: its label then says so). */
   renderMark() {
-    if (!this.#recorders.length) return nothing;
-    const names = this.#recorders.map((id) => this.#name(id)).join(', ');
+    if (!this.recording) return nothing;
+    const names = [...this.#recorders.map((id) => this.#name(id)), ...(this.#server ? [this.deps.t('recording.server')] : [])].join(', ');
     const label = this.deps.t('recording.markLabel', { names });
     return html`<span part="recording-mark" class="recording-mark" role="img" aria-label=${label} title=${label}
       ><span class="recording-dot" aria-hidden="true"></span><span aria-hidden="true">${this.deps.t('recording.mark')}</span></span>`;
@@ -196,29 +204,51 @@ export class LocalRecordingController implements ReactiveController {
     this.#engine = engine;
     this.#off = engine
       ? [
-          engine.on('room-state', ({ state }) => this.#setRecorders(state.recorders ?? [])),
+          engine.on('room-state', ({ state }) => {
+            this.#setRecorders(state.recorders ?? []);
+            this.#setServerRecording(state.serverRecording ?? null);
+          }),
           engine.on('left', () => {
             this.#setRecorders([]);
+            this.#setServerRecording(null, false);
             // Leaving ends the recording; the file is kept, not lost with the call.
             if (this.#recorder) void this.stop().catch(() => {});
           }),
         ]
       : [];
     this.#setRecorders(engine?.roomState?.recorders ?? []);
+    this.#setServerRecording(engine?.roomState?.serverRecording ?? null);
   }
 
   #setRecorders(recorders: readonly string[]): void {
     const before = this.#recorders;
     if (before.length === recorders.length && before.every((id, i) => id === recorders[i])) return;
     this.#recorders = [...recorders];
-    this.host.requestUpdate('recording', before.length > 0);
+    this.host.requestUpdate('recording', before.length > 0 || !!this.#server);
     const self = this.#engine?.self.userId;
     for (const id of recorders.filter((id) => !before.includes(id))) {
       const text = id === self ? this.deps.t('recording.startedSelf') : this.deps.t('recording.started', { name: this.#name(id) });
       this.deps.announce(text);
       this.#show({ kind: 'started', text });
     }
-    this.deps.emit(new RtcRecordingChangeEvent({ recording: recorders.length > 0, userIds: [...recorders] }));
+    this.deps.emit(new RtcRecordingChangeEvent({ recording: this.recording, userIds: [...recorders] }));
+  }
+
+  /** The server started or stopped recording the room: everyone is told, also on joining while it records. */
+  #setServerRecording(recording: ServerRecordingState | null, tell = true): void {
+    const before = this.#server;
+    if (before?.startedAt === recording?.startedAt && before?.by === recording?.by) return;
+    const wasRecording = this.recording;
+    this.#server = recording && { ...recording };
+    this.host.requestUpdate('recording', wasRecording);
+    if (tell) {
+      const text = recording
+        ? this.deps.t('recording.serverStarted', { name: this.#name(recording.by) })
+        : this.deps.t('recording.serverStopped');
+      this.deps.announce(text);
+      this.#show({ kind: 'started', text });
+    }
+    this.deps.emit(new RtcRecordingChangeEvent({ recording: this.recording, userIds: [...this.#recorders] }));
   }
 
   #name(userId: string): string {

@@ -23,7 +23,7 @@ class Engine extends Emitter<RtcClientEvents> {
 
 const t = (key: StringKey, params: Record<string, string | number> = {}) => en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 const room = (over: Partial<RoomState> = {}): RoomState => ({
-  title: null, locked: false, lobby: false, hands: [], screenSharer: null, hosts: ['h'], recording: false, recorders: [], held: { audio: false, video: false }, audioOnly: false, ...over,
+  title: null, locked: false, lobby: false, hands: [], screenSharer: null, hosts: ['h'], recording: false, recorders: [], held: { audio: false, video: false }, audioOnly: false, serverRecording: null, ...over,
 });
 
 function setup() {

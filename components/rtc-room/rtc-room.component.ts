@@ -150,7 +150,7 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @event {RtcLobbyEvent} rtc-lobby - `{ waiting }`: for a host, who waits in the room's lobby changed.
  * @event {RtcWaitingEvent} rtc-waiting - `{ roomId }`: the user's join waits in the room's lobby (`phase` `waiting`).
  * @event {RtcTokenExpiringEvent} rtc-token-expiring - `{ expiresAt, inMs }`: renew the token with `room.engine.renewToken()`.
- * @event {RtcRecordingChangeEvent} rtc-recording-change - `{ recording, userIds }`: someone in the room started or stopped recording the call.
+ * @event {RtcRecordingChangeEvent} rtc-recording-change - `{ recording, userIds }`: someone in the room (or the server) started or stopped recording the call.
  * @event {RtcLocalRecordingEvent} rtc-local-recording - `{ state, file?, fileName? }`: the local recording started, paused, resumed or ended (with the file; cancel to skip the download notice).
  * @event {RtcPictureInPictureEvent} rtc-picture-in-picture - `{ active }`: the picture-in-picture window opened or closed.
  *
@@ -325,10 +325,10 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** The side panel open in the call: `chat`, `people`, or none (reflected; the controls' chat and people buttons toggle it). */
   @property({ reflect: true }) panel: Panel | null = null;
 
-  /** Someone in the room (the local user included) records the call (reflected, read-only). */
+  /** Someone in the room (the local user included) records the call, or the server does (reflected, read-only). */
   @property({ type: Boolean, reflect: true, noAccessor: true })
   get recording(): boolean {
-    return !!this.#recorder?.recorders.length;
+    return !!this.#recorder?.recording;
   }
   set recording(_ignored: boolean) {} // read-only: follows the room state
 

@@ -8,12 +8,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { isValidId } from '../../protocol/ids.js';
-import { TokenError } from '../auth/claims.js';
-import { NotAdminError, verifyAdminToken } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import type { Hub } from '../hub/hub.js';
 import type { Logger } from '../hub/logger.js';
 import { silentLogger } from '../hub/logger.js';
+import { adminCors, authenticateAdmin } from './admin-auth.js';
 import { BodyTooLarge, describeIssues, readBody, sendError, sendJson } from './respond.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -58,24 +57,7 @@ export interface AdminApiDeps {
 
 /** Handles the admin routes; false for any other request (`POST /api/rooms` and its preflight stay with api.ts). */
 export function createAdminApi({ config, hub, secret, devMode, log = silentLogger }: AdminApiDeps) {
-  /** The caller's name for the log, or null once refused. Dev mode: open, as the dev token endpoint is. */
-  async function authenticate(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<string | null> {
-    if (devMode) return 'dev';
-    const challenge = { ...headers, 'www-authenticate': 'Bearer' };
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!bearer) {
-      sendError(res, 401, 'token-invalid', 'The admin API needs "Authorization: Bearer <admin token>" (npm run token -- --admin).', challenge);
-      return null;
-    }
-    try {
-      return (await verifyAdminToken(bearer, secret)).sub;
-    } catch (error) {
-      if (error instanceof NotAdminError) sendError(res, 403, 'not-allowed', error.message, headers);
-      else if (error instanceof TokenError) sendError(res, 401, error.code, error.message, challenge);
-      else throw error;
-      return null;
-    }
-  }
+  const authenticate = (req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) => authenticateAdmin(req, res, headers, { secret, devMode });
 
   /** The JSON body, or undefined once answered (too large, not JSON). */
   async function readJson(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<unknown> {
@@ -162,14 +144,11 @@ export function createAdminApi({ config, hub, secret, devMode, log = silentLogge
   return async function handleAdminApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const route = routeOf(url.pathname, req.method);
     if (!route) return false;
-    const origin = req.headers.origin;
-    // Browsers on another origin only where ALLOWED_ORIGINS names them; `null` (any) does not count here.
-    const listed = origin !== undefined && (config.allowedOrigins?.includes(origin) ?? false);
-    if (origin !== undefined && !listed && !isSameOrigin(origin, req)) {
+    const headers = adminCors(req, config.allowedOrigins);
+    if (!headers) {
       sendError(res, 403, 'not-allowed', 'The admin API is for your backend, not for browsers on other origins (unless ALLOWED_ORIGINS lists the origin).');
       return true;
     }
-    const headers: Record<string, string> = listed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...headers, 'access-control-allow-methods': METHODS, 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
       res.end();
@@ -203,12 +182,4 @@ function routeOf(pathname: string, method: string | undefined): { route: Route; 
   if (end) return { route: { kind: 'end', roomId }, valid };
   if (userId !== undefined) return { route: mute ? { kind: 'mute', roomId, userId } : { kind: 'participant', roomId, userId }, valid };
   return { route: { kind: 'room', roomId }, valid };
-}
-
-function isSameOrigin(origin: string, req: IncomingMessage): boolean {
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -17,6 +17,8 @@ import { clientAddress } from './client-address.js';
 import { corsHeaders, isOriginAllowed } from './origins.js';
 import { createAdminApi } from './admin-api.js';
 import { createIceApi, type IceApiDeps } from './ice-api.js';
+import { createRecordingsApi } from './recordings-api.js';
+import type { RecordingStore } from '../recordings/recording-store.js';
 import { BodyTooLarge, describeIssues, readBody, sendError, sendJson } from './respond.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -55,12 +57,15 @@ export interface ApiDeps {
   log?: Logger;
   /** The ICE servers a session gets (`GET /api/ice`, for the lobby's connectivity check); none when unset. */
   iceServersFor?: IceApiDeps['iceServersFor'];
+  /** Server recordings (docs/server.md#recordings): `GET /api/recordings` and their files. */
+  recordings?: RecordingStore;
 }
 
 /** Handles `/healthz` and `/api/*`; false for anything else. */
-export function createApi({ config, hub, secret, devMode, log, iceServersFor = () => [] }: ApiDeps) {
+export function createApi({ config, hub, secret, devMode, log, iceServersFor = () => [], recordings }: ApiDeps) {
   const handleAdminApi = createAdminApi({ config, hub, secret, devMode, log });
   const handleIce = createIceApi({ secret, devMode, iceServersFor });
+  const handleRecordingsApi = recordings && createRecordingsApi({ store: recordings, secret, devMode, allowedOrigins: config.allowedOrigins });
   const guest = () => `guest-${randomId(3)}`;
   const creations = new KeyedRateLimit(config.roomCreationLimit);
 
@@ -170,6 +175,7 @@ export function createApi({ config, hub, secret, devMode, log, iceServersFor = (
     }
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return false;
     if (await handleAdminApi(req, res, url)) return true;
+    if (handleRecordingsApi && (await handleRecordingsApi(req, res, url))) return true;
 
     if (!isOriginAllowed(req, config.allowedOrigins)) {
       sendError(res, 403, 'not-allowed', 'This origin may not use the API (ALLOWED_ORIGINS).');

@@ -9,6 +9,8 @@ export interface MediaMember {
   readonly userId: string;
   /** A new offer for their receiving connection (first subscription, or people came or went). */
   offer(sdp: string, streams: SfuStream[]): void;
+  /** Their display name as of now (a server recording writes it under their tile). */
+  readonly name?: string;
 }
 
 /** One room on the media server; every id in it is the media server's own, never ours. */
@@ -23,8 +25,19 @@ export interface MediaRoom {
   answer(userId: string, sdp: string): Promise<void>;
   /** They are out (left, kicked, timed out): everything of theirs on the media server ends now. */
   leave(userId: string): void;
-  /** Nobody is left: the room goes from the media server. */
+  /** Nobody is left: the room goes from the media server (a recording under way is stopped and processed). */
   close(): void;
+  // ——— Server recording (issue 11, docs/server.md#recordings) ———
+  /** Records every stream from now on, as recording `recording.id`; rejects when this media server cannot record. */
+  startRecording?(recording: MediaRecordingStart): Promise<void>;
+  /** Stops the recording under way (none: nothing); the file is made in the background. */
+  stopRecording?(): Promise<void>;
+}
+
+/** What a recording is: our id for it (its file's name) and when it started (server time). */
+export interface MediaRecordingStart {
+  id: string;
+  startedAt: number;
 }
 
 export interface MediaServer {

@@ -48,6 +48,8 @@ export class Room {
   readonly lobbyQueue: Lobby;
   /** Its media on the media server while occupied (SFU rooms, docs/media-server.md); null: a mesh. */
   media: MediaRoom | null = null;
+  /** The media server records the room (server recording, handlers/server-recording.ts); null when not. */
+  serverRecording: { by: string; startedAt: number } | null = null;
   /** Chosen at creation; null: the server's default. */
   private readonly mediaPolicy: MediaPolicy | null;
   /** The last `room-state` sent, to send one only when something changed. */
@@ -176,6 +178,7 @@ export class Room {
       recorders: [...this.recorders],
       held: { ...this.held },
       audioOnly: this.audioOnly,
+      serverRecording: this.serverRecording && { ...this.serverRecording },
     };
   }
 
@@ -445,6 +448,7 @@ export class Room {
   }
 
   private release(): void {
+    this.serverRecording = null;
     this.media?.close();
     this.media = null;
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
@@ -476,13 +480,21 @@ export class Room {
   private mediaLost(lost: MediaRoom | null): void {
     if (!lost || this.media !== lost) return;
     this.media = null;
+    this.serverRecording = null;
     this.ctx.log.warn(`room ${this.id} lost its media server: moving its ${this.members.size} people to the mesh`);
     this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
+    this.stateChanged();
   }
 
   /** How the media server reaches a member: `sfu-offer` frames on their session. */
   private mediaMember(session: Session): MediaMember {
-    return { userId: session.userId, offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }) };
+    return {
+      userId: session.userId,
+      offer: (sdp, streams) => session.send({ type: 'sfu-offer', sdp, streams }),
+      get name() {
+        return session.name;
+      },
+    };
   }
 
   private emitLeft(session: Session, reason: ParticipantLeftReason): void {

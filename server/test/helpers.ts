@@ -7,7 +7,6 @@ import type { JoinedMessage, ServerMessage, ServerMessageOf } from '../../protoc
 import type { Role } from '../../protocol/ids.js';
 import { claimsFor } from '../auth/claims.js';
 import { signToken } from '../auth/tokens.js';
-import type { ServerConfig } from '../config.js';
 import { createRtcServer, type RtcServer } from '../create-server.js';
 
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256';
@@ -16,7 +15,7 @@ export const SECRET = 'test-secret-that-is-long-enough-for-hs256';
  * A signed-mode server (tokens from `tokenFor`) unless `secret: undefined` is passed. Its state
  * folder is a fresh temporary one, removed on close, unless `stateDir` is given.
  */
-export async function startServer(config: Partial<ServerConfig> & { now?: () => number } = {}): Promise<RtcServer> {
+export async function startServer(config: NonNullable<Parameters<typeof createRtcServer>[0]> = {}): Promise<RtcServer> {
   const temporary = config.stateDir === undefined ? await mkdtemp(path.join(tmpdir(), 'rtc-state-')) : undefined;
   const server = await createRtcServer({ port: 0, host: '127.0.0.1', quiet: true, secret: SECRET, staticDir: '/nonexistent', ...config, stateDir: config.stateDir ?? temporary });
   if (!temporary) return server;

@@ -25,6 +25,7 @@ import { createRenewTokenHandler, handleSetName } from './identity.js';
 import { createSfuAnswerHandler, createSfuPublishHandler } from './sfu.js';
 import { handleRecording } from './recording.js';
 import { handleAudioOnly } from './audio-only.js';
+import { createServerRecordingHandler } from './server-recording.js';
 
 export function createHandlers(ctx: HubContext): HandlerRegistry {
   return {
@@ -62,6 +63,8 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     recording: handleRecording,
     // Choices (issue 13)
     'audio-only': handleAudioOnly,
+    // Server recording (issue 11): the media server records the room.
+    'server-recording': createServerRecordingHandler(ctx),
   };
 }
 

@@ -10,6 +10,7 @@ import { JanusClient, type JanusClock, type JanusHandle } from './janus-client.j
 import { JanusProcess, janusInstalled } from './janus-process.js';
 import type { JanusConfig } from './janus-settings.js';
 import { JanusVideoRoom } from './videoroom.js';
+import type { ServerRecordings } from '../../recordings/server-recordings.js';
 
 /** Time between tries to reach an external Janus that is down. */
 const RECONNECT_MS = 5000;
@@ -23,15 +24,21 @@ export class JanusMediaServer implements MediaServer {
   /** Rooms on the current Janus, told when it goes. */
   readonly #rooms = new Map<JanusVideoRoom, () => void>();
 
-  private constructor(private readonly config: JanusConfig, private readonly log: Logger, private readonly clock?: JanusClock) {}
+  private constructor(
+    private readonly config: JanusConfig,
+    private readonly log: Logger,
+    private readonly clock?: JanusClock,
+    /** Server recordings (issue 11): only with our own Janus, which writes where we read. */
+    private readonly recordings?: ServerRecordings,
+  ) {}
 
   /**
    * Starts (or reaches) Janus. Resolves with the media server once it answers, or null when it cannot
    * run here (not installed, would not start): the server carries on with every room in the mesh.
    */
-  static async start(config: JanusConfig, options: { stateDir: string; log: Logger; clock?: JanusClock }): Promise<JanusMediaServer | null> {
+  static async start(config: JanusConfig, options: { stateDir: string; log: Logger; clock?: JanusClock; recordings?: ServerRecordings }): Promise<JanusMediaServer | null> {
     const { log } = options;
-    const server = new JanusMediaServer(config, log, options.clock);
+    const server = new JanusMediaServer(config, log, options.clock, options.recordings);
     if (config.url) {
       try {
         await server.#connect({ url: config.url, apiSecret: config.apiSecret });
@@ -72,7 +79,8 @@ export class JanusMediaServer implements MediaServer {
 
   openRoom(roomId: string, onLost: () => void): MediaRoom | null {
     if (!this.#client?.open || !this.#control) return null;
-    const room = new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers, () => this.#rooms.delete(room));
+    const recordings = this.#process ? this.recordings ?? null : null;
+    const room = new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers, () => this.#rooms.delete(room), recordings);
     this.#rooms.set(room, onLost);
     return room;
   }
@@ -126,6 +134,8 @@ export class JanusMediaServer implements MediaServer {
     this.#control = null;
     client?.close('lost');
     const rooms = [...this.#rooms.values()];
+    // What Janus wrote of a recording until it went is still made into a file.
+    for (const room of this.#rooms.keys()) void room.stopRecording();
     this.#rooms.clear();
     for (const onLost of rooms) onLost();
   }

@@ -5,7 +5,9 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../hub/logger.js';
-import type { MediaMember, MediaRoom } from '../../hub/media-server.js';
+import type { MediaMember, MediaRecordingStart, MediaRoom } from '../../hub/media-server.js';
+import type { FeedOwner } from '../../recordings/compose-recording.js';
+import type { ServerRecordings } from '../../recordings/server-recordings.js';
 import type { MediaSource, SfuStream } from '../../../protocol/model.js';
 import type { JanusClient, JanusHandle, Jsep, PluginReply } from './janus-client.js';
 
@@ -51,6 +53,10 @@ export class JanusVideoRoom implements MediaRoom {
   readonly #feeds = new Map<number, string>();
   readonly #ready: Promise<void>;
   #closed = false;
+  // ——— Server recording (issue 11) ———
+  /** Who sent each feed, kept after they leave: a recording's files are named by feed. */
+  readonly #feedOwners = new Map<number, FeedOwner>();
+  #recording: (MediaRecordingStart & { rawDir: string; wallStartedAt: number }) | null = null;
 
   constructor(
     private readonly client: JanusClient,
@@ -59,6 +65,8 @@ export class JanusVideoRoom implements MediaRoom {
     private readonly log: Logger,
     maxPublishers: number,
     private readonly onClose: () => void,
+    /** Where recordings go; null: this Janus cannot record for us (an external one writes on its own machine). */
+    private readonly recordings: ServerRecordings | null = null,
   ) {
     this.#ready = control
       .request({ request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true })
@@ -114,8 +122,43 @@ export class JanusVideoRoom implements MediaRoom {
     if (this.#closed) return;
     this.#closed = true;
     this.onClose();
+    // A recording under way ends with the room: its streams are closed first, then the room goes.
+    const recorded = this.#recording ? this.stopRecording() : Promise.resolve();
     for (const userId of [...this.#people.keys()]) this.leave(userId);
-    void this.#ready.then(() => this.control.request({ request: 'destroy', room: this.#janusRoom })).catch(() => undefined);
+    void this.#ready.then(() => recorded).then(() => this.control.request({ request: 'destroy', room: this.#janusRoom })).catch(() => undefined);
+  }
+
+  async startRecording(recording: MediaRecordingStart): Promise<void> {
+    if (!this.recordings) throw new Error('recordings need our own Janus (JANUS_URL is set)');
+    if (this.#recording) return;
+    await this.#ready;
+    const rawDir = await this.recordings.rawDir(recording.id);
+    // Each recording in its own folder: Janus names files by room and feed, which repeat across recordings.
+    await this.control.request({ request: 'edit', room: this.#janusRoom, new_rec_dir: rawDir });
+    await this.control.request({ request: 'enable_recording', room: this.#janusRoom, record: true });
+    this.#recording = { ...recording, rawDir, wallStartedAt: Date.now() };
+    // Closed meanwhile: close() found nothing to stop, so what was recorded is made here.
+    if (this.#closed) await this.stopRecording();
+  }
+
+  async stopRecording(): Promise<void> {
+    const recording = this.#recording;
+    if (!recording || !this.recordings) return;
+    this.#recording = null;
+    const wallStoppedAt = Date.now();
+    // Janus closes every stream's file before it answers; a Janus gone meanwhile has closed them too.
+    await this.control.request({ request: 'enable_recording', room: this.#janusRoom, record: false }).catch((error: unknown) => {
+      this.log.warn(`Janus: stopping recording ${recording.id} in ${this.roomId}: ${String(error)}`);
+    });
+    this.recordings.process({
+      id: recording.id,
+      room: this.roomId,
+      startedAt: recording.startedAt,
+      wallStartedAt: recording.wallStartedAt,
+      wallStoppedAt,
+      rawDir: recording.rawDir,
+      owners: new Map(this.#feedOwners),
+    });
   }
 
   async #publish(person: Person, offer: string, sources: Record<string, MediaSource>): Promise<string> {
@@ -144,6 +187,7 @@ export class JanusVideoRoom implements MediaRoom {
     if (!current() || person.publisher !== publisher) throw new Error('left meanwhile');
     if (!reply.jsep || reply.jsep.type !== 'answer') throw new Error('Janus sent no answer');
     person.sources = sources;
+    if (person.feed !== null) this.#feedOwners.set(person.feed, { userId: person.member.userId, name: person.member.name ?? person.member.userId, sources });
     person.published = true;
     this.#announce(person);
     return reply.jsep.sdp;
