@@ -13,7 +13,9 @@ export default {
     launchOptions: {
       executablePath: chromiumPath(),
       // Real host addresses in candidates, also for a viewer that never asked for the camera: Janus ignores mDNS names.
-      args: [...chromiumArgs, '--disable-features=WebRtcHideLocalIpsWithMdns'],
+      // Every simulcast layer even of a 360p camera (Chromium sends two of it otherwise), so the
+      // thumbnail layer is there to be chosen (janus.md).
+      args: [...chromiumArgs, '--disable-features=WebRtcHideLocalIpsWithMdns', '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/'],
     },
   })],
 };

@@ -18,7 +18,7 @@ const FPS = 15;
  * fake camera and our synthetic one are flat colours that compress to almost nothing at any size, which
  * would measure the encoder's floor rather than what a thumbnail saves on a real face in a real room.
  */
-function detailedCamera(): MediaSource {
+export function detailedCamera(): MediaSource {
   const texture = document.createElement('canvas');
   texture.width = WIDTH * 2;
   texture.height = HEIGHT * 2;

@@ -14,13 +14,14 @@ import { buildAllInOne, bundleSizes, type BundleSize } from './bundle-size.js';
 import { kb, ms, summarise, table } from './report.js';
 import { serverBench } from './server.js';
 import { meshUplinkBench } from './mesh-uplink.js';
+import { sfuBench } from './sfu.js';
 import { bundleReport, formatBundleReport } from '../scripts/bundle-report.js';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 /** Runs of each; BENCH_RUNS overrides (at least 10 for figures worth quoting). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['frame', 'size', 'server', 'mesh'] as const;
+const SECTIONS = ['frame', 'size', 'server', 'mesh', 'sfu'] as const;
 
 /** `staticDir` holds the built bundle: the element runs load it from the server, another origin than the page's. */
 async function frameBench(staticDir: string): Promise<void> {
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   }
   if (runs('server')) await serverBench();
   if (runs('mesh')) await meshUplinkBench();
+  if (runs('sfu')) await sfuBench();
 }
 
 main().catch((error: unknown) => {

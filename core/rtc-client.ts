@@ -34,6 +34,7 @@ import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
 import type { NetworkQuality } from './stats/network-quality.js';
 import { loadTransports, transports } from './transports/load-transports.js';
 import type { SfuTransport } from './transports/sfu-transport.js';
+import { handOver } from './transports/handover.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
 import { ChatHistory } from './chat/chat-history.js';
@@ -147,6 +148,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #transport: Transport | null = null;
   #transportState: TransportState = 'closed';
   readonly #views = new ViewSizes();
+  /** sfu2: closes the transport being replaced (see handOver); null when none is. */
+  #handover: (() => void) | null = null;
   /** How this room's media travels, as the server announced in `joined`. */
   #mediaTransport: MediaTransportKind = 'mesh';
   /** Camera or microphone set before join: join() keeps that choice unless told otherwise. */
@@ -690,6 +693,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     if (kind === 'rejoined' && (mediaBefore === 'sfu' || this.#mediaTransport === 'sfu')) {
       this.#transport?.close();
       this.#transport = null;
+      this.#handover?.();
+      this.#handover = null;
     }
     const sessionsBefore = new Map([...this.#roster.participants.values()].map((p) => [p.userId, p.sessionId]));
     if (kind === 'first') this.#transport = this.#createTransport();
@@ -772,6 +777,8 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     this.#heldSignals.clear();
     this.#transport?.close();
     this.#transport = null;
+    this.#handover?.();
+    this.#handover = null;
     for (const timer of this.#timers) clearInterval(timer);
     this.#timers = [];
     for (const unlisten of this.#unlisten) unlisten();
@@ -861,6 +868,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       case 'media-changed':
         this.#switchMedia(message.media.transport);
         return;
+      case 'speaking': // sfu2: Janus's audio levels, in SFU rooms
+        if (this.#mediaTransport === 'sfu') (this.#transport as SfuTransport | null)?.setSpeaking(message.userId, message.speaking);
+        return;
     }
   }
 
@@ -919,7 +929,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
     for (const view of this.#views.all(globalThis.devicePixelRatio ?? 1)) {
       transport.setViewSize(view.userId, view.source, this.#audioOnly && view.source === 'camera' ? null : view.size);
     }
-    transport.on('transport-state', ({ state }) => this.#setTransportState(state));
+    transport.on('transport-state', ({ state }) => transport === this.#transport && this.#setTransportState(state));
     this.#setTransportState(transport.state);
     for (const source of ['microphone', 'camera', 'screen'] as const) {
       void transport.setLocalTrack(source, this.#media.track(source));
@@ -929,8 +939,9 @@ export class RtcClient extends Emitter<RtcClientEvents> {
       const held = this.#heldSignals.get(to) ?? [];
       if (held.length < MAX_HELD_SIGNALS) this.#heldSignals.set(to, [...held, payload]);
     });
-    transport.on('link-state', ({ userId, state }) => this.#roster.setLink(userId, state));
-    transport.on('track-added', ({ userId, source, track }) => this.#roster.trackAdded(userId, source, track));
+    // A transport being replaced (handOver) still removes its tracks, but no longer speaks for the links.
+    transport.on('link-state', ({ userId, state }) => transport === this.#transport && this.#roster.setLink(userId, state));
+    transport.on('track-added', ({ userId, source, track }) => transport === this.#transport && this.#roster.trackAdded(userId, source, track));
     transport.on('track-removed', ({ userId, source, track }) => this.#roster.trackRemoved(userId, source, track));
     return transport;
   }
@@ -939,11 +950,16 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   #switchMedia(kind: MediaTransportKind): void {
     if (!this.#transport || kind === this.#mediaTransport) return;
     this.#mediaTransport = kind;
-    this.#transport.close();
+    const old = this.#transport;
     this.#transport = this.#createTransport();
     for (const { userId, sessionId, role } of this.#roster.participants.values()) {
       if (this.#roster.self.userId < userId) this.#transport.connect({ userId, sessionId, receiveOnly: receivesOnly(role) });
     }
+    // sfu2: both paths side by side until the new one delivers everyone's sound and picture (docs/media-server.md#auto).
+    this.#handover?.();
+    const awaited = [...this.#roster.participants.values()].filter((p) => !receivesOnly(p.role))
+      .flatMap((p) => [...(p.media.audio ? [`${p.userId}/microphone` as const] : []), ...(p.media.video ? [`${p.userId}/camera` as const] : [])]);
+    this.#handover = handOver(old, this.#transport, awaited);
   }
 
   #localTrackChanged(source: TrackSource, track: MediaStreamTrack | null): void {

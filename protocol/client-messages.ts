@@ -186,9 +186,22 @@ const SfuAnswer = v.object({ type: v.literal('sfu-answer'), sdp: Sdp });
 /** `record`: the media server starts (`on`) or stops recording the room; everyone sees `RoomState.serverRecording`. */
 const ServerRecording = v.object({ type: v.literal('server-recording'), rid: RequestId, on: v.boolean() });
 
+// sfu2: simulcast by tile size (issue 11)
+/**
+ * We show `userId`'s camera at this size in device pixels (0 × 0: not at all): the media server sends
+ * our receiving connection the layer that fits, or pauses it. Applies to our own subscription only.
+ */
+const SfuView = v.object({ type: v.literal('sfu-view'), userId: Id, source: v.literal('camera'), width: ViewPixels, height: ViewPixels });
+/** The sizes of the camera layers we send, top first (what a subscriber's view is matched against). */
+const SfuLayers = v.object({
+  type: v.literal('sfu-layers'),
+  layers: v.pipe(v.array(v.object({ width: ViewPixels, height: ViewPixels })), v.maxLength(3)),
+});
+
 export const ClientMessageSchema = v.variant('type', [
   SfuPublish, SfuAnswer,
   ServerRecording,
+  SfuView, SfuLayers, // sfu2
   Join, Leave, Ping, Signal, Media, Screen, Kick, Chat, Data, History, Hand, Reaction,
   Mute, AskUnmute, MuteAll, Hold, StopScreen, SetRole, EndRoom, RoomSettings, Admit, Deny, SetName, RenewToken, AudioOnly,
   Line, Call, Accept, Decline, Cancel, Invite,

@@ -233,6 +233,14 @@ export interface SfuOfferMessage extends Sequenced {
   streams: SfuStream[];
 }
 
+// sfu2: active speaker in SFU rooms
+/** SFU rooms, to everyone: the media server found that `userId` started (or stopped) talking. */
+export interface SpeakingMessage extends Sequenced {
+  type: 'speaking';
+  userId: string;
+  speaking: boolean;
+}
+
 /** SFU rooms, to everyone: the room's media moved (Janus went away: to the mesh). The engine rebuilds its transport. */
 export interface MediaChangedMessage extends Sequenced {
   type: 'media-changed';
@@ -273,6 +281,7 @@ export type ServerMessage =
   | CallAcceptedMessage
   | MissedCallsMessage
   | SfuOfferMessage
-  | MediaChangedMessage;
+  | MediaChangedMessage
+  | SpeakingMessage; // sfu2
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -81,6 +81,11 @@ export interface ServerConfig extends HubConfig {
   janus: JanusConfig;
   /** Server recordings (docs/server.md#recordings) are deleted this long after they started; 0 keeps them (ms). */
   recordingRetentionMs: number;
+  /**
+   * sfu2: start Janus for `auto` too, so growing rooms can move to it. On for `npm start` (loadConfig);
+   * off by default for servers made in code (tests), which then keep every `auto` room in the mesh.
+   */
+  startJanusForAuto: boolean;
 }
 
 const RATE_LIMITS: RateLimits = {
@@ -102,6 +107,10 @@ export const MIN_SECRET_BYTES = 32;
 export const DEFAULTS: Readonly<ServerConfig> = {
   port: 8787,
   media: 'auto',
+  autoMeshMaxSenders: 4,
+  sfuMaxSenders: 50,
+  sfuMaxViewers: 500,
+  startJanusForAuto: false,
   host: '127.0.0.1',
   secret: undefined,
   graceMs: 20_000,
@@ -291,6 +300,10 @@ export function loadConfig(env: Env): ServerConfig {
   const secret = secretFromEnv(env);
   return resolveConfig({
     media: media as MediaPolicy,
+    autoMeshMaxSenders: int('RTC_AUTO_MESH_MAX', DEFAULTS.autoMeshMaxSenders, 1, 1000),
+    sfuMaxSenders: int('RTC_SFU_MAX_SENDERS', DEFAULTS.sfuMaxSenders, 1, 1000),
+    sfuMaxViewers: int('RTC_SFU_MAX_VIEWERS', DEFAULTS.sfuMaxViewers, 0, 100_000),
+    startJanusForAuto: true,
     janus: {
       rtpPorts,
       maxPublishers: int('JANUS_MAX_PUBLISHERS', DEFAULTS.janus.maxPublishers, 1, 1000),

@@ -109,9 +109,9 @@ export async function createRtcServer(
   const webhooks = config.webhooks ? { ...WEBHOOK_DEFAULTS, ...config.webhooks } : null;
   if (webhooks?.secret !== undefined) checkSecret(webhooks.secret, 'WEBHOOK_SECRET');
   const dispatcher = webhooks && new WebhookDispatcher({ ...webhooks, secret: webhooks.secret ?? secret, log });
-  // The media server only when rooms are to use it (the default is sfu, or an external Janus is given):
-  // every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
-  const wantsJanus = config.media === 'sfu' || config.janus.url !== undefined;
+  // The media server only when rooms may use it (the default is sfu, or auto with startJanusForAuto, or an
+  // external Janus is given): every other server starts no Janus, and its rooms created with media 'sfu' are meshes.
+  const wantsJanus = config.media === 'sfu' || (config.media === 'auto' && config.startJanusForAuto) || config.janus.url !== undefined;
   // Server recordings (docs/server.md#recordings): made in the background, announced as `recording.ready`.
   const recordings = new ServerRecordings({
     dir: path.resolve(config.stateDir, 'recordings'),

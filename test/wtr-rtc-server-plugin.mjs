@@ -47,7 +47,8 @@ export function rtcServerPlugin() {
   function spawnServer(entry) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: '/nonexistent', ...entry.env, PORT: String(entry.port), RTC_STATE_DIR: entry.stateDir },
+      // A mesh unless a test asks: `npm run serve` would start Janus for `auto`, which needs the Janus tests' namespace.
+      env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: '/nonexistent', RTC_MEDIA: 'mesh', ...entry.env, PORT: String(entry.port), RTC_STATE_DIR: entry.stateDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     entry.child = child;

@@ -8,6 +8,9 @@ import type { Transport } from '../transports/transport.js';
 import type { LinkSample, StatsEntry } from './normalise-stats.js';
 import type { OutboundCounter } from './outbound-stats.js';
 
+/** The key of a media server's sending connection among the samples kept (no user id has a newline). */
+const MEDIA_SERVER_LINK = '\nmedia-server';
+
 export class StatsCollector {
   #previous = new Map<string, LinkSample>();
   #previousOutbound = new Map<string, OutboundCounter>();
@@ -32,6 +35,15 @@ export class StatsCollector {
       next.set(userId, current);
       links.push({ current, previous });
       result.set(userId, remoteStats(userId, current, previous));
+    }
+    // A media server's sending connection: our streams to everyone at once (to: null), per layer; our link too.
+    const sent = await transport?.getSendStats?.();
+    if (sent) {
+      const entries = [...sent.report.values()] as StatsEntry[];
+      outbound.push(...outboundStreams(null, entries, sent.sources, this.#previousOutbound, nextOutbound));
+      const current = sampleLink(entries, sent.sources);
+      links.push({ current, previous: this.#previous.get(MEDIA_SERVER_LINK) });
+      next.set(MEDIA_SERVER_LINK, current);
     }
     this.#previous = next;
     this.#previousOutbound = nextOutbound;

@@ -1,4 +1,4 @@
-/** How SfuTransport reaches the media server: `sfu-publish` and `sfu-answer` on our own signaling socket. */
+/** How SfuTransport reaches the media server: `sfu-publish`, `sfu-answer`, `sfu-view`, `sfu-layers` on our own signaling socket. */
 import { RtcError } from '../errors.js';
 import type { SignalingClient } from '../signaling/signaling-client.js';
 import type { SfuSignaling } from './sfu-transport.js';
@@ -15,5 +15,8 @@ export function sfuSignaling(signaling: () => SignalingClient | null, onError: (
       return ack.sdp;
     },
     answer: (sdp) => signaling()?.send({ type: 'sfu-answer', sdp }),
+    // sfu2: simulcast by tile size
+    view: (userId, size) => signaling()?.send({ type: 'sfu-view', userId, source: 'camera', ...size }),
+    layers: (layers) => signaling()?.send({ type: 'sfu-layers', layers }),
   };
 }

@@ -58,6 +58,8 @@ export interface Transport extends Pick<Emitter<TransportEvents>, 'on' | 'once' 
   /** A `signal` frame from the server, from `from` (a receive-only one's media is never taken). */
   handleSignal(from: RemotePeer, payload: SignalPayload): void;
   getStats(): Promise<ReadonlyMap<string, PeerStatsReport>>;
+  /** sfu2: what a transport sends to a media server (one connection for everyone), when it has one. */
+  getSendStats?(): Promise<PeerStatsReport | null>;
   /** Latest received audio level (0..1) per participant. */
   audioLevels(): ReadonlyMap<string, number>;
   close(): void;

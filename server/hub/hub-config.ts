@@ -41,6 +41,12 @@ import type { MediaPolicy } from '../../protocol/model.js';
 export interface HubConfig {
   /** How rooms' media travels by default (docs/media-server.md): `sfu` needs a media server, else the room is a mesh. */
   media: MediaPolicy;
+  /** sfu2: an `auto` room stays a mesh up to this many people who send, and moves to the media server past it. */
+  autoMeshMaxSenders: number;
+  /** sfu2: a room on the media server (or that may move there) holds this many people who send… */
+  sfuMaxSenders: number;
+  /** …and this many viewers, instead of `maxParticipants` (a mesh's cap). */
+  sfuMaxViewers: number;
   /** How long a session whose socket dropped keeps its place (ms). */
   graceMs: number;
   /** Cap on people per room; a room created through the API may set a lower one. */

@@ -4,6 +4,12 @@
  */
 import type { MediaSource, SfuStream } from '../../protocol/model.js';
 
+/** A size in device pixels. */
+export interface ViewSize {
+  width: number;
+  height: number;
+}
+
 /** One person of an SFU room, as the media server sees them: who they are and how to reach them. */
 export interface MediaMember {
   readonly userId: string;
@@ -23,6 +29,11 @@ export interface MediaRoom {
   publish(userId: string, offer: string, sources: Record<string, MediaSource>): Promise<string>;
   /** Their answer to the last offer `offer()` gave them. */
   answer(userId: string, sdp: string): Promise<void>;
+  // sfu2: simulcast by tile size
+  /** `userId` shows `of`'s camera at `size` device pixels (0 × 0: not shown): their own subscription only. */
+  view?(userId: string, of: string, size: ViewSize): void;
+  /** The sizes of `userId`'s camera layers, top first (a media server without simulcast has no use for them). */
+  cameraLayers?(userId: string, layers: ViewSize[]): void;
   /** They are out (left, kicked, timed out): everything of theirs on the media server ends now. */
   leave(userId: string): void;
   /** Nobody is left: the room goes from the media server (a recording under way is stopped and processed). */
@@ -43,7 +54,8 @@ export interface MediaRecordingStart {
 export interface MediaServer {
   /**
    * A room on the media server for room `roomId`, or null when it is not available (the room uses the
-   * mesh). `onLost` is called once if the media server goes away under it (Janus died).
+   * mesh). `onLost` is called once if the media server goes away under it (Janus died); `onSpeaking`
+   * whenever the media server finds someone started or stopped talking.
    */
-  openRoom(roomId: string, onLost: () => void): MediaRoom | null;
+  openRoom(roomId: string, onLost: () => void, onSpeaking?: (userId: string, speaking: boolean) => void): MediaRoom | null;
 }

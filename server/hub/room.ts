@@ -7,6 +7,7 @@ import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import type { HubConfig } from './hub-config.js';
 import type { MediaMember, MediaRoom } from './media-server.js';
+import { autoMediaMove, MEDIA_DRAIN_MS } from './auto-media.js';
 import type { ParticipantLeftReason } from './hub-events.js';
 import type { OutgoingFrame, Session } from './session.js';
 import { CLOSE_CODES } from '../../protocol/error-codes.js';
@@ -127,6 +128,7 @@ export class Room {
     this.broadcast({ type: 'role-changed', participant: target.info(), previous, by: by?.userId ?? null });
     if (can(role, 'admit') && !can(previous, 'admit') && this.lobbyQueue.size > 0) this.sendLobby(target);
     this.stateChanged();
+    this.reconsiderMedia();
   }
 
   /**
@@ -216,6 +218,23 @@ export class Room {
     if (others >= this.maxParticipants) {
       throw new HubError('room-full', `The room is full (${this.maxParticipants} people).`, { fatal: true });
     }
+    if (this.mayUseMediaServer) this.checkSfuRoom(userId, role);
+  }
+
+  // sfu2: the limits of a room on the media server
+  /** On the media server now, or an `sfu`/`auto` room on a server that has one: its limits are the SFU's. */
+  private get mayUseMediaServer(): boolean {
+    return this.media !== null || (!!this.ctx.mediaServer && (this.mediaPolicy ?? this.config.media) !== 'mesh');
+  }
+
+  /** Senders and viewers are counted apart: a big audience costs the senders nothing through Janus. */
+  private checkSfuRoom(userId: string, role: Role): void {
+    const viewer = receivesOnly(role);
+    const alike = [...this.members.values()].filter((m) => m.userId !== userId && receivesOnly(m.role) === viewer).length;
+    const limit = viewer ? this.config.sfuMaxViewers : this.config.sfuMaxSenders;
+    if (alike >= limit) {
+      throw new HubError('room-full', `The room is full (${limit} ${viewer ? 'viewers' : 'people who send'}).`, { fatal: true });
+    }
   }
 
   /** Throws `wrong-password`, or `rate-limited` once this client's attempts are spent, unless `password` opens the room. */
@@ -247,6 +266,7 @@ export class Room {
     this.ctx.sessions.set(session.id, session);
     session.attach(conn);
     if (wasEmpty && (this.mediaPolicy ?? this.config.media) === 'sfu') this.media ??= this.openMedia();
+    this.reconsiderMedia(session);
     this.media?.join(this.mediaMember(session));
     session.send(this.joinedFrame(session, iceServers, false));
     this.broadcast({ type: 'participant-joined', participant: session.info() }, session);
@@ -361,9 +381,10 @@ export class Room {
 
   // ——— Settings (the admin API: room-admin.ts) ———
 
-  /** Cap on people: the room's own limit, never above the server's. */
+  /** Cap on people: the room's own limit, never above the server's (for a room on the media server, its senders and viewers). */
   get maxParticipants(): number {
-    return Math.min(this.ownMaxParticipants ?? Infinity, this.config.maxParticipants);
+    const serverCap = this.mayUseMediaServer ? this.config.sfuMaxSenders + this.config.sfuMaxViewers : this.config.maxParticipants;
+    return Math.min(this.ownMaxParticipants ?? Infinity, serverCap);
   }
 
   get hasPassword(): boolean {
@@ -451,6 +472,7 @@ export class Room {
     this.serverRecording = null;
     this.media?.close();
     this.media = null;
+    this.closeDrainingMedia();
     if (this.ctx.rooms.get(this.id) === this) this.ctx.rooms.delete(this.id);
   }
 
@@ -461,17 +483,61 @@ export class Room {
     session.stopTimers();
     session.unlink();
     this.media?.leave(session.userId);
+    this.drainingMedia?.room.leave(session.userId);
     if (this.screenSharer === session.userId) this.screenSharer = null;
     this.setHand(session.userId, false);
     this.setRecording(session.userId, false);
     this.broadcast({ type: 'participant-left', userId: session.userId, sessionId: session.id, reason });
     this.stateChanged();
     this.emitLeft(session, reason);
+    if (this.members.size > 0) this.reconsiderMedia();
+  }
+
+  // sfu2: the `auto` policy
+  /** The old room on the media server after a move back to the mesh, until the engines have linked up. */
+  private drainingMedia: { room: MediaRoom; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  /**
+   * An `auto` room moves to the media server when it has more senders than a mesh should carry or any
+   * viewer, and back when neither holds; everyone hears `media-changed` (a newcomer learns it from `joined`), and both
+   * paths run side by side in the engines meanwhile (docs/media-server.md#auto).
+   */
+  private reconsiderMedia(newcomer?: Session): void {
+    if ((this.mediaPolicy ?? this.config.media) !== 'auto' || !this.ctx.mediaServer) return;
+    const senders = [...this.members.values()].filter((member) => !receivesOnly(member.role)).length;
+    const move = autoMediaMove({ senders, viewers: this.members.size - senders }, this.config.autoMeshMaxSenders, this.media !== null);
+    if (move === 'to-sfu') {
+      this.closeDrainingMedia();
+      const media = this.openMedia();
+      if (!media) return;
+      this.media = media;
+      for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
+      this.ctx.log.info(`room ${this.id} has ${senders} senders and ${this.members.size - senders} viewers: moving it to the media server`);
+      this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
+    } else if (move === 'to-mesh' && this.media && !this.serverRecording) {
+      // (A room being recorded stays on the media server until the recording stops and someone comes or goes.)
+      const room = this.media;
+      this.media = null;
+      this.closeDrainingMedia();
+      this.drainingMedia = { room, timer: setTimeout(() => this.closeDrainingMedia(), MEDIA_DRAIN_MS) };
+      this.ctx.log.info(`room ${this.id} has ${senders} senders: moving it back to the mesh`);
+      this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
+    }
+  }
+
+  private closeDrainingMedia(): void {
+    if (!this.drainingMedia) return;
+    clearTimeout(this.drainingMedia.timer);
+    this.drainingMedia.room.close();
+    this.drainingMedia = null;
   }
 
   /** The room on the media server; null (a mesh) when there is none, said in the log. */
   private openMedia(): MediaRoom | null {
-    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media)) ?? null;
+    const media = this.ctx.mediaServer?.openRoom(this.id, () => this.mediaLost(media), (userId, speaking) => {
+      // sfu2: Janus's audio levels, relayed; the engines keep their own hysteresis on top.
+      if (this.media === media) this.broadcast({ type: 'speaking', userId, speaking });
+    }) ?? null;
     if (!media) this.ctx.log.warn(`room ${this.id} should use the media server, which is not available: it is a mesh`);
     return media;
   }

@@ -39,6 +39,8 @@ function recordingMediaServer(available = true) {
     answer: async (userId) => void calls.push(`answer ${userId}`),
     leave: (userId) => void calls.push(`leave ${userId}`),
     close: () => void calls.push('close'),
+    view: (userId, of, { width, height }) => void calls.push(`view ${userId} ${of} ${width}x${height}`),
+    cameraLayers: (userId, layers) => void calls.push(`layers ${userId} ${layers.map((l) => `${l.width}x${l.height}`).join(',')}`),
   };
   const server: MediaServer = { openRoom: () => (available ? room : null) };
   return { server, calls, members };
@@ -116,4 +118,85 @@ test('a room created with its own media policy keeps it, whatever the server def
     assert.deepEqual(ann.last('joined')?.media, { transport: expected }, `server ${serverDefault}, room ${own}`);
     hub.close();
   }
+});
+
+test('sfu-view changes only the asker\'s own subscription; sfu-layers from a viewer is refused; in a mesh both are bad messages', async () => {
+  const media = recordingMediaServer();
+  const hub = new Hub({ config: { ...DEFAULTS, media: 'sfu' }, verifyToken: claimsOf, mediaServer: media.server });
+  const ann = fakeSocket(hub);
+  const vic = fakeSocket(hub);
+  await ann.send(join('r', 'ann'));
+  await vic.send(join('r', 'vic', 'viewer'));
+  // Whatever a message says, the subscription changed is the sender's (there is no field to name another).
+  await vic.send({ type: 'sfu-view', userId: 'ann', source: 'camera', width: 320, height: 180 });
+  await ann.send({ type: 'sfu-layers', layers: [{ width: 640, height: 360 }, { width: 320, height: 180 }] });
+  await vic.send({ type: 'sfu-layers', layers: [{ width: 640, height: 360 }] });
+  assert.equal(vic.last('error')?.code, 'not-allowed');
+  assert.deepEqual(media.calls.filter((c) => c.startsWith('view') || c.startsWith('layers')), ['view vic ann 320x180', 'layers ann 640x360,320x180']);
+  await ann.send({ type: 'sfu-view', userId: 'vic', source: 'camera', width: 99_999, height: 1 });
+  assert.equal(ann.last('error')?.code, 'bad-message');
+  hub.close();
+
+  const meshHub = new Hub({ config: { ...DEFAULTS, media: 'mesh' }, verifyToken: claimsOf, mediaServer: media.server });
+  const bob = fakeSocket(meshHub);
+  await bob.send(join('m', 'bob'));
+  await bob.send({ type: 'sfu-view', userId: 'ann', source: 'camera', width: 320, height: 180 });
+  assert.equal(bob.last('error')?.code, 'bad-message');
+  meshHub.close();
+});
+
+test('auto: a mesh up to the configured senders, the media server past them or with a viewer (everyone told), the mesh again after', async () => {
+  const media = recordingMediaServer();
+  const hub = new Hub({ config: { ...DEFAULTS, media: 'auto', autoMeshMaxSenders: 2 }, verifyToken: claimsOf, mediaServer: media.server });
+  const [ann, bob, cat, vic] = [fakeSocket(hub), fakeSocket(hub), fakeSocket(hub), fakeSocket(hub)];
+  await ann.send(join('r', 'ann', 'host'));
+  await bob.send(join('r', 'bob'));
+  assert.deepEqual([ann, bob].map((s) => s.last('joined')?.media), [{ transport: 'mesh' }, { transport: 'mesh' }]);
+  assert.equal(media.calls.length, 0);
+
+  await cat.send(join('r', 'cat'));
+  assert.deepEqual(cat.last('joined')?.media, { transport: 'sfu' });
+  assert.equal(cat.last('media-changed'), undefined);
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'sfu' });
+  assert.deepEqual([...media.calls].sort(), ['join ann', 'join bob', 'join cat']);
+
+  await cat.send({ type: 'leave' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'mesh' });
+  // The old room stays on the media server a while (both paths side by side), then closes.
+  assert.equal(media.calls.includes('close'), false);
+
+  await vic.send(join('r', 'vic', 'viewer'));
+  assert.deepEqual(vic.last('joined')?.media, { transport: 'sfu' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'sfu' });
+  await vic.send({ type: 'leave' });
+  for (const s of [ann, bob]) assert.deepEqual(s.last('media-changed')?.media, { transport: 'mesh' });
+  hub.close();
+  assert.equal(media.calls.filter((c) => c === 'close').length, 2, 'both rooms on the media server closed');
+});
+
+test('a room on the media server counts senders and viewers apart, each to its own limit; a mesh keeps maxParticipants', async () => {
+  const media = recordingMediaServer();
+  const config = { ...DEFAULTS, media: 'sfu' as const, maxParticipants: 2, sfuMaxSenders: 3, sfuMaxViewers: 2 };
+  const hub = new Hub({ config, verifyToken: claimsOf, mediaServer: media.server });
+  const senders = ['ann', 'bob', 'cat'].map(() => fakeSocket(hub));
+  for (const [index, name] of ['ann', 'bob', 'cat'].entries()) await senders[index].send(join('r', name, index === 0 ? 'host' : 'participant'));
+  const viewers = ['v1', 'v2'].map(() => fakeSocket(hub));
+  for (const [index, name] of ['v1', 'v2'].entries()) await viewers[index].send(join('r', name, 'viewer'));
+  assert.equal([...senders, ...viewers].filter((s) => s.last('joined')).length, 5, 'past the mesh cap of 2');
+  assert.equal(senders[0].last('joined')?.limits.maxParticipants, 5);
+  const dan = fakeSocket(hub);
+  await dan.send(join('r', 'dan'));
+  assert.equal(dan.last('error')?.code, 'room-full');
+  const v3 = fakeSocket(hub);
+  await v3.send(join('r', 'v3', 'viewer'));
+  assert.equal(v3.last('error')?.code, 'room-full');
+  hub.close();
+
+  const meshHub = new Hub({ config: { ...config, media: 'mesh' }, verifyToken: claimsOf, mediaServer: media.server });
+  const [a, b, c] = [fakeSocket(meshHub), fakeSocket(meshHub), fakeSocket(meshHub)];
+  await a.send(join('m', 'a'));
+  await b.send(join('m', 'b', 'viewer'));
+  await c.send(join('m', 'c', 'viewer'));
+  assert.equal(c.last('error')?.code, 'room-full');
+  meshHub.close();
 });

@@ -22,7 +22,7 @@ import { handleAskUnmute, handleHold, handleMute, handleMuteAll, handleStopScree
 import { handleSetRole } from './roles.js';
 import { handleAdmit, handleDeny, handleEndRoom, handleRoomSettings } from './room-control.js';
 import { createRenewTokenHandler, handleSetName } from './identity.js';
-import { createSfuAnswerHandler, createSfuPublishHandler } from './sfu.js';
+import { createSfuAnswerHandler, createSfuPublishHandler, handleSfuLayers, handleSfuView } from './sfu.js';
 import { handleRecording } from './recording.js';
 import { handleAudioOnly } from './audio-only.js';
 import { createServerRecordingHandler } from './server-recording.js';
@@ -65,6 +65,8 @@ export function createHandlers(ctx: HubContext): HandlerRegistry {
     'audio-only': handleAudioOnly,
     // Server recording (issue 11): the media server records the room.
     'server-recording': createServerRecordingHandler(ctx),
+    'sfu-view': handleSfuView, // sfu2
+    'sfu-layers': handleSfuLayers, // sfu2
   };
 }
 

@@ -48,3 +48,18 @@ export const createSfuAnswerHandler = (ctx: HubContext): SessionHandler<'sfu-ans
     throw unavailable(ctx, session, 'start sending you media', error);
   }
 };
+
+// sfu2: simulcast by tile size
+/**
+ * `sfu-view`: how big this person shows someone's camera. Only their own receiving connection changes
+ * (the media server is told who asks from the session, never from the message); nobody else's.
+ */
+export const handleSfuView: SessionHandler<'sfu-view'> = (session, { userId, width, height }) => {
+  mediaOf(session).view?.(session.userId, userId, { width, height });
+};
+
+/** `sfu-layers`: the sizes of the camera layers this person sends (a role that sends nothing has none). */
+export const handleSfuLayers: SessionHandler<'sfu-layers'> = (session, { layers }) => {
+  if (!can(session.role, 'publish-video')) throw new HubError('not-allowed', 'Your role cannot send a camera.');
+  mediaOf(session).cameraLayers?.(session.userId, layers);
+};

@@ -77,10 +77,10 @@ export class JanusMediaServer implements MediaServer {
     return server;
   }
 
-  openRoom(roomId: string, onLost: () => void): MediaRoom | null {
+  openRoom(roomId: string, onLost: () => void, onSpeaking?: (userId: string, speaking: boolean) => void): MediaRoom | null {
     if (!this.#client?.open || !this.#control) return null;
     const recordings = this.#process ? this.recordings ?? null : null;
-    const room = new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers, () => this.#rooms.delete(room), recordings);
+    const room = new JanusVideoRoom(this.#client, this.#control, roomId, this.log, this.config.maxPublishers, () => this.#rooms.delete(room), recordings, onSpeaking);
     this.#rooms.set(room, onLost);
     return room;
   }

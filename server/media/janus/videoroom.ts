@@ -5,11 +5,12 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../hub/logger.js';
-import type { MediaMember, MediaRecordingStart, MediaRoom } from '../../hub/media-server.js';
+import type { MediaMember, MediaRecordingStart, MediaRoom, ViewSize } from '../../hub/media-server.js';
 import type { FeedOwner } from '../../recordings/compose-recording.js';
 import type { ServerRecordings } from '../../recordings/server-recordings.js';
 import type { MediaSource, SfuStream } from '../../../protocol/model.js';
 import type { JanusClient, JanusHandle, Jsep, PluginReply } from './janus-client.js';
+import { layerForView } from './substream.js';
 
 const VIDEOROOM = 'janus.plugin.videoroom';
 
@@ -29,6 +30,15 @@ interface Subscription {
   readonly asked: Set<number>;
   /** An offer is out (or a request under way): the next change waits for its answer. */
   busy: boolean;
+  // sfu2: simulcast by tile size
+  /** How big they show each sender's camera (absent: never said, the top layer). */
+  readonly views: Map<string, ViewSize>;
+  /** The cameras the last offer carried: mid → whose. */
+  cameras: Map<string, { feed: number; userId: string }>;
+  /** What Janus was last told per mid (`feed:choice`), so only changes go out. */
+  readonly applied: Map<string, string>;
+  /** Layer requests run one after the other. */
+  configuring: Promise<void>;
 }
 
 interface Person {
@@ -44,6 +54,8 @@ interface Person {
   subscription: Subscription;
   /** Their publish requests run one at a time. */
   publishing: Promise<unknown>;
+  /** sfu2: their camera layers' sizes, top first (empty: not said). */
+  layers: ViewSize[];
 }
 
 export class JanusVideoRoom implements MediaRoom {
@@ -67,9 +79,15 @@ export class JanusVideoRoom implements MediaRoom {
     private readonly onClose: () => void,
     /** Where recordings go; null: this Janus cannot record for us (an external one writes on its own machine). */
     private readonly recordings: ServerRecordings | null = null,
+    /** sfu2: Janus's verdict on who talks (its audio-level events), once per change. */
+    private readonly onSpeaking: (userId: string, speaking: boolean) => void = () => {},
   ) {
     this.#ready = control
-      .request({ request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true })
+      .request({
+        request: 'create', room: this.#janusRoom, publishers: maxPublishers, videocodec: 'vp8', audiocodec: 'opus', permanent: false, is_private: true,
+        // Active speaker (janus.md): with Janus's default average (25) a normal voice raised no event here.
+        audiolevel_event: true, audio_level_average: 100,
+      })
       .then(() => undefined);
     this.#ready.catch((error: unknown) => log.warn(`Janus: room for ${roomId} not created: ${String(error)}`));
   }
@@ -84,8 +102,11 @@ export class JanusVideoRoom implements MediaRoom {
   }
 
   join(member: MediaMember): void {
-    const subscription: Subscription = { handle: null, wanted: new Set(this.#publishedFeeds()), asked: new Set(), busy: false };
-    this.#people.set(member.userId, { member, publisher: null, feed: null, published: false, live: false, sources: {}, subscription, publishing: Promise.resolve() });
+    const subscription: Subscription = {
+      handle: null, wanted: new Set(this.#publishedFeeds()), asked: new Set(), busy: false,
+      views: new Map(), cameras: new Map(), applied: new Map(), configuring: Promise.resolve(),
+    };
+    this.#people.set(member.userId, { member, publisher: null, feed: null, published: false, live: false, sources: {}, subscription, publishing: Promise.resolve(), layers: [] });
     this.#pump(member.userId);
   }
 
@@ -100,13 +121,57 @@ export class JanusVideoRoom implements MediaRoom {
   async answer(userId: string, sdp: string): Promise<void> {
     const person = this.#people.get(userId);
     const subscription = person?.subscription;
-    if (!subscription?.handle || !subscription.busy) return;
+    if (!person || !subscription?.handle || !subscription.busy) return;
     try {
       await subscription.handle.message({ request: 'start' }, { type: 'answer', sdp });
     } finally {
       subscription.busy = false;
     }
+    this.#applyViews(person);
     this.#pump(userId);
+  }
+
+  // sfu2: simulcast by tile size
+  view(userId: string, of: string, size: ViewSize): void {
+    const person = this.#people.get(userId);
+    if (!person || of === userId) return;
+    person.subscription.views.set(of, size);
+    this.#applyViews(person);
+  }
+
+  cameraLayers(userId: string, layers: ViewSize[]): void {
+    const person = this.#people.get(userId);
+    if (!person) return;
+    person.layers = layers;
+    for (const other of this.#people.values()) if (other !== person) this.#applyViews(other);
+  }
+
+  /**
+   * Tells Janus, for each camera on their receiving connection, the layer their tile needs (or to pause
+   * it). Never while an offer is out: the answer's `start` comes first, then this runs again.
+   */
+  #applyViews(person: Person): void {
+    const subscription = person.subscription;
+    if (!subscription.handle || subscription.busy || this.#closed) return;
+    const streams: Record<string, unknown>[] = [];
+    for (const [mid, { feed, userId }] of subscription.cameras) {
+      const view = subscription.views.get(userId);
+      if (!view && !subscription.applied.has(mid)) continue; // never said: Janus's default, the top layer
+      const choice = layerForView(this.#people.get(userId)?.layers ?? [], view);
+      const key = `${feed}:${choice.send ? choice.substream : 'off'}`;
+      if (subscription.applied.get(mid) === key) continue;
+      subscription.applied.set(mid, key);
+      streams.push(choice.send ? { mid, send: true, substream: choice.substream } : { mid, send: false });
+    }
+    if (!streams.length) return;
+    const handle = subscription.handle;
+    subscription.configuring = subscription.configuring
+      .then(() => handle.message({ request: 'configure', streams }))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.log.warn(`Janus: layer choice for ${person.member.userId} in ${this.roomId} failed: ${String(error)}`);
+        for (const { mid } of streams) subscription.applied.delete(String(mid));
+      });
   }
 
   leave(userId: string): void {
@@ -171,8 +236,10 @@ export class JanusVideoRoom implements MediaRoom {
         throw new Error('left meanwhile');
       }
       person.publisher = handle;
-      handle.onEvent = ({ janus }) => {
-        if (janus !== 'webrtcup' || person.publisher !== handle) return;
+      handle.onEvent = ({ janus, reply }) => {
+        if (person.publisher !== handle) return;
+        if (janus === 'event') return this.#talking(reply);
+        if (janus !== 'webrtcup') return;
         person.live = true;
         this.#announce(person);
       };
@@ -193,6 +260,20 @@ export class JanusVideoRoom implements MediaRoom {
     return reply.jsep.sdp;
   }
 
+  // sfu2: active speaker
+  /** Who Janus says talks now; its events reach every publisher handle of the room, so each counts once. */
+  readonly #speaking = new Set<string>();
+
+  #talking(reply: PluginReply | undefined): void {
+    const verdict = reply?.data.videoroom;
+    if (verdict !== 'talking' && verdict !== 'stopped-talking') return;
+    const userId = this.#feeds.get(Number(reply?.data.id));
+    if (userId === undefined || this.#speaking.has(userId) === (verdict === 'talking')) return;
+    if (verdict === 'talking') this.#speaking.add(userId);
+    else this.#speaking.delete(userId);
+    this.onSpeaking(userId, verdict === 'talking');
+  }
+
   /** Published and live: everyone else receives them from now on. */
   #announce(person: Person): void {
     if (!person.published || !person.live || person.feed === null || this.#feeds.has(person.feed)) return;
@@ -206,6 +287,7 @@ export class JanusVideoRoom implements MediaRoom {
 
   /** Their feed is gone: nobody asks for it again (Janus renegotiates its subscribers itself). */
   #forgetFeed(person: Person): void {
+    if (this.#speaking.delete(person.member.userId)) this.onSpeaking(person.member.userId, false);
     if (person.feed === null) return;
     this.#feeds.delete(person.feed);
     for (const other of this.#people.values()) {
@@ -276,12 +358,20 @@ export class JanusVideoRoom implements MediaRoom {
       return;
     }
     const streams: SfuStream[] = [];
+    const cameras = new Map<string, { feed: number; userId: string }>();
     for (const stream of (reply.data.streams ?? []) as JanusStream[]) {
       if (stream.type === 'data' || stream.active === false || stream.mid === undefined || stream.feed_id === undefined) continue;
       const userId = this.#feeds.get(stream.feed_id);
       const source = userId !== undefined && stream.feed_mid !== undefined ? this.#people.get(userId)?.sources[stream.feed_mid] : undefined;
       if (userId !== undefined && source) streams.push({ mid: stream.mid, userId, source });
+      if (userId !== undefined && source === 'camera') cameras.set(stream.mid, { feed: stream.feed_id, userId });
     }
+    // A mid that now carries someone else (or nothing) starts at Janus's default again.
+    const subscription = person.subscription;
+    for (const [mid, key] of subscription.applied) {
+      if (!key.startsWith(`${cameras.get(mid)?.feed}:`)) subscription.applied.delete(mid);
+    }
+    subscription.cameras = cameras;
     person.member.offer(jsep.sdp, streams);
   }
 }
