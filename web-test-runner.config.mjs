@@ -8,9 +8,8 @@ export { chromiumArgs };
 
 const executablePath = chromiumPath();
 
-// webrtc-adapter imports `sdp`, which is CommonJS only, and the recorder imports `fix-webm-duration` (UMD);
-// hand the browser ES modules instead.
-const COMMONJS_ONLY = ['/sdp/sdp.js', '/fix-webm-duration/fix-webm-duration.js'];
+// webrtc-adapter imports `sdp`, which is CommonJS only; hand the browser an ES module instead.
+const COMMONJS_ONLY = ['/sdp/sdp.js'];
 const sdpAsModule = {
   name: 'sdp-as-module',
   transform(context) {

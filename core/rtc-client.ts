@@ -32,9 +32,8 @@ import { LevelMeter } from './audio/level-meter.js';
 import { StatsCollector } from './stats/stats-collector.js';
 import type { HealthMonitor, HealthOptions } from './stats/health-monitor.js';
 import type { NetworkQuality } from './stats/network-quality.js';
-import { MeshTransport } from './transports/mesh-transport.js';
-import { SfuTransport } from './transports/sfu-transport.js';
-import { sfuSignaling } from './transports/sfu-signaling.js';
+import { loadTransports, transports } from './transports/load-transports.js';
+import type { SfuTransport } from './transports/sfu-transport.js';
 import { handOver } from './transports/handover.js';
 import type { Transport } from './transports/transport.js';
 import { ParticipantRoster } from './participants/roster.js';
@@ -260,9 +259,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
 
     const mediaWasOn = this.#media.cameraOn || this.#media.track('microphone') !== null;
     const mediaReady = this.#prepareMedia(receivesOnly(role), options);
+    const transportsReady = loadTransports();
     try {
       const { renewToken } = options;
-      await signaling.join({
+      const downloaded = transportsReady.catch((cause: unknown) => {
+        throw new RtcError('network', 'The media transports could not be downloaded.', { cause });
+      });
+      await Promise.all([downloaded, signaling.join({
         room: claims.room,
         token,
         password: options.password,
@@ -274,9 +277,10 @@ export class RtcClient extends Emitter<RtcClientEvents> {
           }
           return fresh;
         }),
-        ready: Promise.race([mediaReady, new Promise((resolve) => setTimeout(resolve, DEFAULTS.joinMediaWaitMs))]),
+        // The first admission makes a transport: the join goes once they are in (failing, the join fails above).
+        ready: Promise.all([transportsReady, Promise.race([mediaReady, new Promise((resolve) => setTimeout(resolve, DEFAULTS.joinMediaWaitMs))])]).catch(() => undefined),
         media: () => ({ audio: this.#media.microphoneOn, video: this.#media.cameraOn }),
-      });
+      })]);
     } catch (error) {
       if (this.#signaling === signaling) {
         this.#signaling = null;
@@ -862,13 +866,13 @@ export class RtcClient extends Emitter<RtcClientEvents> {
         this.emit('call-state', { callId: message.callId, state: message.state, ...(message.by !== undefined && { by: message.by }) });
         return;
       case 'sfu-offer':
-        if (this.#transport instanceof SfuTransport) this.#transport.handleOffer(message.sdp, message.streams);
+        if (this.#mediaTransport === 'sfu') (this.#transport as SfuTransport | null)?.handleOffer(message.sdp, message.streams);
         return;
       case 'media-changed':
         this.#switchMedia(message.media.transport);
         return;
       case 'speaking': // sfu2: Janus's audio levels, in SFU rooms
-        if (this.#transport instanceof SfuTransport) this.#transport.setSpeaking(message.userId, message.speaking);
+        if (this.#mediaTransport === 'sfu') (this.#transport as SfuTransport | null)?.setSpeaking(message.userId, message.speaking);
         return;
     }
   }
@@ -915,6 +919,7 @@ export class RtcClient extends Emitter<RtcClientEvents> {
   // ---- media ----
 
   #createTransport(): Transport {
+    const { MeshTransport, SfuTransport, sfuSignaling } = transports();
     const common = {
       receiveOnly: receivesOnly(this.#roster.self.role),
       iceServers: this.#iceServers,

@@ -15,12 +15,17 @@ export type Splitting = 'single' | 'lazy' | 'elements';
  * of their own).
  */
 const LAZY_GROUPS = [
-  { name: 'first-paint', tags: ['$initial' as const], priority: 2 },
+  { name: 'first-paint', tags: ['$initial' as const], priority: 4 },
   {
     name: 'call',
     test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/resize-controller|rtc-room\/call-dialogs|rtc-video-tile\/tile-health)\./,
     priority: 1,
   },
+  // The English of everything after the lobby, shared by the call, the panels, the phone and the answer
+  // page: its own chunk, so none of them pulls in another's code for it.
+  { name: 'en-later', test: /\/components\/i18n\/en-later\./, priority: 3 },
+  // Call health and the statistics it reads: all loaded once joined (health samples at once), so one chunk.
+  { name: 'health', test: /\/core\/stats\/(session-health|normalise-stats|outbound-stats)\./, priority: 1 },
 ];
 
 export function libraryConfig(root: string, entry: Record<string, string>, outDir: string, splitting: Splitting): InlineConfig {

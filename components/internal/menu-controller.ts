@@ -1,13 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** floating-ui is a chunk of its own, fetched when the first menu is about to be needed (positioning is async anyway). */
-let floating: Promise<typeof import('@floating-ui/dom')> | undefined;
-const loadFloating = () => (floating ??= import('@floating-ui/dom'));
+import { followTrigger, type MenuPlacement } from './place-menu.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * One open popup menu at a time for an element: positions it next to its trigger with floating-ui,
+ * One open popup menu at a time for an element: positions it next to its trigger (place-menu.ts),
  * moves focus into it, runs the menu keys (arrows, Home/End, Escape, Tab), and closes on a click outside.
  * The host renders `[role=menu]` while `openId` names it.
  */
@@ -15,22 +12,16 @@ export class MenuController implements ReactiveController {
   openId: string | null = null;
   #trigger: HTMLElement | null = null;
   #stopPositioning?: () => void;
-  /** The menu element being placed: one the host renders anew is placed anew. */
+  /** The menu element being placed: lit may replace it while open, and a new one is placed again. */
   #placing: HTMLElement | null = null;
   #focusOnOpen = false;
 
   /** `placement`: where the menu opens beside its trigger (a bar's menus open upwards; a panel's below, at the end). */
   constructor(
     private readonly host: Host,
-    private readonly placement: 'top' | 'bottom-end' = 'top',
+    private readonly placement: MenuPlacement = 'top',
   ) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    const preload = () => void loadFloating().catch(() => (floating = undefined));
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });
-    else setTimeout(preload, 200);
   }
 
   toggle(id: string, trigger: HTMLElement): void {
@@ -57,26 +48,7 @@ export class MenuController implements ReactiveController {
     if (!menu || !this.#trigger || menu === this.#placing) return;
     this.#stopPlacing();
     this.#placing = menu;
-    const trigger = this.#trigger;
-    // Placed asynchronously (a chunk, then a promise): until then the menu would sit in the page's
-    // corner, over a tile, and a click meant for an item that is about to move would land on the video.
-    Object.assign(menu.style, { opacity: '0', pointerEvents: 'none' });
-    let stopped = false;
-    let stop = (): void => void (stopped = true);
-    this.#stopPositioning = () => stop();
-    void loadFloating().then(({ autoUpdate, computePosition, flip, offset, shift }) => {
-      if (stopped) return;
-      stop = autoUpdate(trigger, menu, () => {
-        void computePosition(trigger, menu, {
-          placement: this.placement,
-          strategy: 'fixed',
-          middleware: [offset(8), flip(), shift({ padding: 8 })],
-        }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px`, opacity: '', pointerEvents: '' }));
-      });
-    }, () => {
-      floating = undefined;
-      Object.assign(menu.style, { opacity: '', pointerEvents: '' }); // unplaced beats unusable
-    });
+    this.#stopPositioning = followTrigger(this.#trigger, menu, this.placement);
     if (this.#focusOnOpen) {
       this.#focusOnOpen = false;
       // A choice menu (radios only) opens on the current choice; any other on its first item.
@@ -88,6 +60,12 @@ export class MenuController implements ReactiveController {
 
   hostDisconnected(): void {
     this.close(false);
+  }
+
+  #stopPlacing(): void {
+    this.#stopPositioning?.();
+    this.#stopPositioning = undefined;
+    this.#placing = null;
   }
 
   /** Keydown handler for the menu element. */
@@ -126,12 +104,6 @@ export class MenuController implements ReactiveController {
     if ((menu && path.includes(menu)) || (this.#trigger && path.includes(this.#trigger))) return;
     this.close(false);
   };
-
-  #stopPlacing(): void {
-    this.#stopPositioning?.();
-    this.#stopPositioning = undefined;
-    this.#placing = null;
-  }
 
   #menu(): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>('[role="menu"]');

@@ -14,6 +14,7 @@ import { dayKey, dayLabel, fullTimeLabel, timeLabel } from './chat-time.js';
 import { linkify } from './linkify.js';
 import { measureLength } from './message-length.js';
 import { styles } from './rtc-chat.styles.js';
+import '../i18n/en-later.js';
 
 /** A message the local user sent that the server has not stored yet, or refused. */
 interface Outgoing {

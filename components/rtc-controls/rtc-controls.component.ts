@@ -20,6 +20,7 @@ import { loadElement } from '../internal/lazy-elements.js';
 import { DEFAULT_ACTIONS } from './default-actions.js';
 import { keptCount } from './overflow.js';
 import { styles } from './rtc-controls.styles.js';
+import '../i18n/en-later.js';
 
 interface ButtonSpec {
   action: string;

@@ -6,6 +6,7 @@
 import type { Participant, Role } from '../../core/types.js';
 import { can, moderates, receivesOnly } from '../../protocol/permissions.js';
 import type { StringKey } from '../i18n/strings.js';
+import '../i18n/en-later.js';
 
 export type PersonAction =
   | { kind: 'mute'; media: 'audio' | 'video'; label: StringKey }

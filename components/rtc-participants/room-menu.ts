@@ -8,6 +8,7 @@ import type { RoomState } from '../../core/types.js';
 import type { StringKey } from '../i18n/strings.js';
 import { icon } from '../internal/icons.js';
 import type { RoomActions } from './person-actions.js';
+import '../i18n/en-later.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 

@@ -13,6 +13,7 @@ import { personActions, roomActions, type PersonAction } from './person-actions.
 import { hasRoomMenu, renderEndDialog, renderRoomMenu, renderRoomMenuButton, renderTitleForm, type RoomMenuChoice } from './room-menu.js';
 import { styles } from './rtc-participants.styles.js';
 import { renderWaitingList } from './waiting-list.js';
+import '../i18n/en-later.js';
 
 /**
  * @summary The people in the call: name, role, microphone and camera, raised hands first in the

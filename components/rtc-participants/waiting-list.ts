@@ -5,6 +5,7 @@ import type { WaitingPerson } from '../../core/types.js';
 import type { StringKey } from '../i18n/strings.js';
 import { icon } from '../internal/icons.js';
 import { avatarHue, initials } from '../internal/participant-display.js';
+import '../i18n/en-later.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { StringKey } from '../i18n/strings.js';
 import { icon, type IconName } from '../internal/icons.js';
 import { avatarHue, initials } from '../internal/participant-display.js';
+import '../i18n/en-later.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 

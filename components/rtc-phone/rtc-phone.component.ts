@@ -21,6 +21,7 @@ import { PhoneRoom, type PhoneMode } from './phone-room.js';
 import { Ringer } from './ringer.js';
 import { styles } from './rtc-phone.styles.js';
 import { TitleFlash } from './title-flash.js';
+import '../i18n/en-later.js';
 
 /** What the phone is doing: `idle` (shows nothing), `ringing` (a call rings in), `calling` (one rings out), `in-call`. */
 export type PhoneState = 'idle' | 'ringing' | 'calling' | 'in-call';

@@ -1,4 +1,5 @@
 import type { StringKey } from '../i18n/strings.js';
+import '../i18n/en-later.js';
 
 /** The reactions the picker offers (the server takes any emoji; these are the quick ones). */
 export const REACTIONS: readonly { emoji: string; name: StringKey }[] = [

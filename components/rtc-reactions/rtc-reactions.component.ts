@@ -5,6 +5,7 @@ import { MenuController } from '../internal/menu-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { REACTIONS } from './reaction-list.js';
 import { styles } from './rtc-reactions.styles.js';
+import '../i18n/en-later.js';
 
 /**
  * @summary A raise-hand toggle and an emoji reaction picker, for the call's controls or anywhere

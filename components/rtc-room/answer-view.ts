@@ -16,6 +16,7 @@ import { avatarHue, displayName, initials } from '../internal/participant-displa
 import { visible, type AnswerAction, type RoomConfig } from './room-config.js';
 import type { PhoneCall } from './phone-call.js';
 import type { RoomPhase } from './room-phase.js';
+import '../i18n/en-later.js';
 
 export interface AnswerViewInput {
   snapshot: RoomSnapshot;

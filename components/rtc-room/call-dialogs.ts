@@ -2,6 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { StringKey } from '../i18n/strings.js';
 import { SHORTCUT_ACTIONS, shortcutLabel, type ShortcutAction, type ShortcutMap } from '../internal/shortcuts.js';
+import '../i18n/en-later.js';
 
 export { ShortcutController } from '../internal/shortcuts.js';
 

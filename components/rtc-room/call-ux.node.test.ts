@@ -3,12 +3,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Participant } from '../../core/types.js';
 import type { RoomSnapshot } from '../context/room-state-context.js';
-import { en } from '../i18n/en.js';
+import { en as lobbyEnglish } from '../i18n/en.js';
+import { enLater } from '../i18n/en-later.js';
 import type { StringKey } from '../i18n/strings.js';
 import { Announcer, burstWords } from '../internal/announcer.js';
 import { ManualClock } from '../internal/testing/manual-clock.js';
 import { callAnnouncements } from './call-announcements.js';
 import { formatDuration } from './call-timer.js';
+
+/** The built-in English, the lobby's and the later chunks'. */
+const en = { ...lobbyEnglish, ...enLater };
 
 const t = (key: StringKey, params: Record<string, string | number> = {}) =>
   en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));

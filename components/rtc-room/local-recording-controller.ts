@@ -17,6 +17,7 @@ import { RtcLocalRecordingEvent, type LocalRecordingState } from '../events/rtc-
 import { RtcRecordingChangeEvent } from '../events/rtc-recording-change.js';
 import type { LocalRecorder } from '../internal/recording/local-recorder.js';
 import { recordingStyles } from './recording.styles.js';
+import '../i18n/en-later.js';
 
 /** How long the "X started recording" notice stays (the header's mark stays while they record). */
 const STARTED_NOTICE_MS = 8000;

@@ -4,10 +4,14 @@ import assert from 'node:assert/strict';
 import { Emitter } from '../../core/emitter.js';
 import type { RtcClient } from '../../core/rtc-client.js';
 import type { MediaKind, Role, RoomState, RtcClientEvents } from '../../core/types.js';
-import { en } from '../i18n/en.js';
+import { en as lobbyEnglish } from '../i18n/en.js';
+import { enLater } from '../i18n/en-later.js';
 import type { StringKey } from '../i18n/strings.js';
 import { ManualClock } from '../internal/testing/manual-clock.js';
 import { ModerationNotices } from './moderation-notices.js';
+
+/** The built-in English, the lobby's and the later chunks'. */
+const en = { ...lobbyEnglish, ...enLater };
 
 /** The engine's moderation events, sent by hand (the real ones are covered through the server in rtc-room.moderation.test.ts). */
 class Engine extends Emitter<RtcClientEvents> {

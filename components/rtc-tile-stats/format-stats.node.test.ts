@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParticipantStats } from '../../core/types.js';
-import { en } from '../i18n/en.js';
+import { en as lobbyEnglish } from '../i18n/en.js';
+import { enLater } from '../i18n/en-later.js';
 import { zhCN } from '../i18n/zh-cn.js';
 import type { StringKey } from '../i18n/strings.js';
 import { formatStats } from './format-stats.js';
+
+/** The built-in English, the lobby's and the later chunks'. */
+const en = { ...lobbyEnglish, ...enLater };
 
 const translate = (table: Record<StringKey, string>) => (key: StringKey, params: Record<string, string | number> = {}) =>
   table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));

@@ -4,6 +4,7 @@ import type { ParticipantStats } from '../../core/types.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { formatStats } from './format-stats.js';
 import { styles } from './rtc-tile-stats.styles.js';
+import '../i18n/en-later.js';
 
 /**
  * @summary One person's connection statistics, over their tile: resolution, frame rate, bitrate,

@@ -13,6 +13,7 @@ import { RtcElement } from '../internal/rtc-element.js';
 import '../rtc-video-tile/rtc-video-tile.js';
 import type { RtcVideoTile } from '../rtc-video-tile/rtc-video-tile.component.js';
 import { styles } from './rtc-video-grid.styles.js';
+import '../i18n/en-later.js';
 
 /** Tiles narrower than this make the grid paginate sooner than `max-tiles` (phones). */
 const MIN_TILE_WIDTH = 150;

@@ -6,6 +6,7 @@
 import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { StringKey } from '../i18n/strings.js';
 import { token } from '../internal/shared.styles.js';
+import '../i18n/en-later.js';
 
 const BARS = [1, 2, 3, 4, 5] as const;
 

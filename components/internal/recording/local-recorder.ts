@@ -3,10 +3,10 @@
  * size (CallCompositor), everyone's sound mixed (AudioMix), encoded by MediaRecorder. Its own chunk:
  * the room imports it on the first recording.
  */
-import fixWebmDuration from 'fix-webm-duration';
 import { RtcError } from '../../../core/errors.js';
 import { AudioMix } from './audio-mix.js';
 import { CallCompositor } from './call-compositor.js';
+import { withWebmDuration } from './webm-duration.js';
 
 export interface LocalRecorderOptions {
   /** The element whose videos are recorded where they show (the room). */
@@ -88,7 +88,7 @@ export class LocalRecorder {
     this.#release();
     const type = this.#recorder.mimeType.split(';')[0] || 'video/webm';
     const file = new Blob(this.#chunks, { type });
-    return type === 'video/webm' ? fixWebmDuration(file, this.#recordedMs, { logger: false }) : file;
+    return type === 'video/webm' ? withWebmDuration(file, this.#recordedMs) : file;
   }
 
   #frame(): void {
