@@ -11,14 +11,14 @@ export type Splitting = 'single' | 'lazy' | 'elements';
 
 /**
  * The all-in-one bundle's chunks: what the lobby needs in one, and the call's grid, bar, reaction
- * buttons, dialogs and the tiles' health marks in another (loaded together at joining, so the helpers they share make no chunk
+ * buttons, dialogs, the menus (the tiles' one too) and the tiles' health marks in another (loaded together at joining, so the helpers they share make no chunk
  * of their own).
  */
 const LAZY_GROUPS = [
   { name: 'first-paint', tags: ['$initial' as const], priority: 4 },
   {
     name: 'call',
-    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/resize-controller|rtc-room\/call-dialogs|rtc-video-tile\/tile-health)\./,
+    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/(resize-controller|menu-controller|place-menu|menu\.styles)|rtc-room\/call-dialogs|rtc-video-tile\/(tile-health|tile-menu))\./,
     priority: 1,
   },
   // The English of everything after the lobby, shared by the call, the panels, the phone and the answer

@@ -9,18 +9,19 @@ import { RtcVolumeChangeEvent } from '../events/rtc-volume-change.js';
 import { AudioLevelController } from '../internal/audio-level-controller.js';
 import { AudioOnlyController } from '../internal/audio-only-controller.js';
 import { systemClock, type Clock } from '../internal/clock.js';
+import { formatPercent } from '../internal/format-percent.js';
 import { icon } from '../internal/icons.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { attachMedia } from '../internal/media-directive.js';
 import { NetworkHealthController } from '../internal/network-health-controller.js';
-import { MenuController } from '../internal/menu-controller.js';
+import type { MenuController } from '../internal/menu-controller.js';
 import { aroundName, avatarHue, displayName, initials } from '../internal/participant-display.js';
 import { ReactionController } from '../internal/reaction-controller.js';
 import { ViewSizeController } from '../internal/view-size-controller.js';
 import { RtcElement } from '../internal/rtc-element.js';
 import { styles } from './rtc-video-tile.styles.js';
 import { showHealth, type TileHealthView } from './tile-health-loader.js';
-import { percent, renderTileMenu } from './tile-menu.js';
+import { loadTileMenu, type TileMenuModule } from './tile-menu-loader.js';
 
 /**
  * @summary One participant: their video (the local camera mirrored), name, a mark when their
@@ -174,7 +175,9 @@ export class RtcVideoTile extends RtcElement {
     const client = this.client;
     return client && p && !p.local ? { client, userId: p.userId, source: this.screen ? 'screen' : 'camera' } : undefined;
   });
-  readonly #menu = new MenuController(this);
+  /** The menu's module and its controller, once in (loaded when the tile first has a menu button to show). */
+  #menuModule: TileMenuModule | undefined;
+  #menu: MenuController | undefined;
   /** While we are audio only, nobody sends us their camera: their tiles show the avatar. */
   readonly #audioOnly = new AudioOnlyController(this);
 
@@ -218,7 +221,7 @@ export class RtcVideoTile extends RtcElement {
     const p = this.#participant;
     const sound = p && this.#sound(p);
     if (!p || !sound) return;
-    this.#menu.close(true);
+    this.#menu?.close(true);
     this.roomCommands!.setSound(p.userId, change);
     const next = { ...sound, ...change };
     this.emit(new RtcVolumeChangeEvent({ userId: p.userId, volume: next.volume, muted: next.muted }));
@@ -314,7 +317,7 @@ export class RtcVideoTile extends RtcElement {
       quality,
       this.videoFrozen && !this.videoMuted ? this.i18n.t('tile.frozen') : '',
       this.locallyMuted ? this.i18n.t('tile.mutedForMe') : '',
-      !this.locallyMuted && this.volume < 1 ? this.i18n.t('tile.volumeLevel', { level: percent(this.volume, this.i18n.lang) }) : '',
+      !this.locallyMuted && this.volume < 1 ? this.i18n.t('tile.volumeLevel', { level: formatPercent(this.volume, this.i18n.lang) }) : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -383,22 +386,39 @@ export class RtcVideoTile extends RtcElement {
     // The overlay reads the engine's stats: a camera tile with an engine offers it.
     const stats = this.client && !this.screen ? this.showStats : null;
     if ((!sound && stats === null) || this.unreachable) return nothing;
+    if (!this.#menuModule) void this.#loadMenu().catch(() => undefined);
     const label = this.i18n.t('tile.menu', { name });
-    const open = this.#menu.openId === 'tile';
+    const menu = this.#menu;
+    const open = menu?.openId === 'tile';
     return html`<button part="menu-button" class="menu-button" type="button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
-        aria-label=${label} title=${label}
-        @click=${(event: Event) => this.#menu.toggle('tile', event.currentTarget as HTMLElement)}>${icon('more')}</button>
+        aria-label=${label} title=${label} @click=${this.#onMenuButton}>${icon('more')}</button>
       ${open
-        ? renderTileMenu({
+        ? this.#menuModule!.renderTileMenu({
             name, lang: this.i18n.lang, sound, t: (key, params) => this.i18n.t(key, params),
-            onKeydown: this.#menu.onKeydown, setSound: (change) => this.#setSound(change),
+            onKeydown: menu.onKeydown, setSound: (change) => this.#setSound(change),
             stats, toggleStats: () => {
-              this.#menu.close(true);
+              menu.close(true);
               this.showStats = !this.showStats;
             },
           })
         : nothing}`;
   }
+
+  async #loadMenu(): Promise<MenuController> {
+    const module = await loadTileMenu(this.renderRoot);
+    if (!this.#menu) {
+      this.#menuModule = module;
+      this.#menu = new module.MenuController(this);
+    }
+    return this.#menu;
+  }
+
+  /** The module is in by the time anyone clicks (it loads with the button); if not, the menu opens once it is. */
+  readonly #onMenuButton = (event: Event): void => {
+    const trigger = event.currentTarget as HTMLElement;
+    if (this.#menu) this.#menu.toggle('tile', trigger);
+    else void this.#loadMenu().then((menu) => menu.toggle('tile', trigger), () => undefined);
+  };
 
   #renderUnreachable(name: string) {
     const reason = this.#unreachableReason();

@@ -1,10 +1,8 @@
 import { css } from 'lit';
-import { menuStyles } from '../internal/menu.styles.js';
 import { sharedStyles, token } from '../internal/shared.styles.js';
 
 export const styles = [
   sharedStyles,
-  menuStyles,
   css`
     :host {
       --tile-radius: ${token('radius-m')};

@@ -1,4 +1,6 @@
 /** Loads the tile's health marks (tile-health.ts) once, and adds their styles to a tile's shadow root. */
+import { addStyles } from '../internal/add-styles.js';
+
 export type TileHealthView = typeof import('./tile-health.js');
 
 let loading: Promise<TileHealthView> | undefined;
@@ -7,12 +9,6 @@ export async function showHealth(root: HTMLElement | DocumentFragment): Promise<
   loading ??= import('./tile-health.js');
   loading.catch(() => (loading = undefined));
   const view = await loading;
-  if (root instanceof ShadowRoot) {
-    const sheet = view.healthStyles.styleSheet;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    else if (!sheet && !root.querySelector('style[data-health]')) {
-      root.append(Object.assign(document.createElement('style'), { textContent: view.healthStyles.cssText, dataset: { health: '' } }));
-    }
-  }
+  addStyles(root, view.healthStyles, 'health');
   return view;
 }

@@ -2,12 +2,18 @@
  * The tile's menu: how loud this person plays for you (volume steps and "Mute for me", only for a
  * remote person inside a room: it acts on the room's `<audio>` for them, nothing is sent), and the
  * statistics overlay on or off. Rendered by the tile; the keys and the positioning are the MenuController's.
+ * Only a call offers it, so the tile loads this module (tile-menu-loader.ts) once it has a menu button to
+ * show (in the all-in-one bundle it is part of the call's chunk, which joining loads).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PersonSound } from '../context/room-state-context.js';
 import type { StringKey } from '../i18n/strings.js';
+import { formatPercent } from '../internal/format-percent.js';
 import { icon } from '../internal/icons.js';
 import { VOLUME_STEPS } from '../rtc-room/personal-sound.js';
+
+export { MenuController } from '../internal/menu-controller.js';
+export { menuStyles } from '../internal/menu.styles.js';
 
 export interface TileMenuView {
   name: string;
@@ -25,10 +31,6 @@ export interface TileMenuView {
 /** The step shown as chosen: the one nearest a volume a page set by script. */
 function nearestStep(volume: number): number {
   return VOLUME_STEPS.reduce((best, step) => (Math.abs(step - volume) < Math.abs(best - volume) ? step : best));
-}
-
-export function percent(volume: number, lang: string): string {
-  return new Intl.NumberFormat(lang || undefined, { style: 'percent' }).format(volume);
 }
 
 export function renderTileMenu(view: TileMenuView): TemplateResult {
@@ -60,7 +62,7 @@ function renderSoundItems(sound: PersonSound, view: TileMenuView): TemplateResul
         const checked = step === chosen;
         return html`<button part="menu-item" type="button" class="menu-item" role="menuitemradio" tabindex="-1"
           aria-checked=${checked ? 'true' : 'false'} @click=${() => view.setSound({ volume: step, muted: false })}
-          >${checked ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${percent(step, view.lang)}</span></button>`;
+          >${checked ? icon('check') : html`<span class="icon"></span>`}<span class="menu-label">${formatPercent(step, view.lang)}</span></button>`;
       })}
     </div>
   `;
