@@ -257,6 +257,7 @@ describe('<rtc-room> call UX', function () {
     const a = await joinedRoom(call, call.person('alice'), clock, 'show-timer');
     const timer = () => $(a, '[part~="timer"]')!;
     expect(timer().textContent!.trim()).to.equal('00:00');
+    expect(getComputedStyle(timer()).fontVariantNumeric, 'digits of one width: the time does not jiggle (the call view\'s styles came with its chunk)').to.equal('tabular-nums');
     clock.advance(65_000);
     await a.updateComplete;
     expect(timer().textContent!.trim()).to.equal('01:05');

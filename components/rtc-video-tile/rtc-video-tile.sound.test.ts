@@ -61,6 +61,7 @@ describe('<rtc-video-tile> per-person sound, through the server', function () {
 
     await openMenu(bobsTile);
     expect(part(bobsTile, 'menu-button')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(part(bobsTile, 'menu')!).position, 'the menu pops up over the page, styled (its look loads with it)').to.equal('fixed');
     await expect(bobsTile).to.be.accessible();
     expect(items(bobsTile).map((item) => item.textContent!.trim())).to.deep.equal(['Mute for me', '10%', '25%', '50%', '75%', '100%', 'Show statistics']);
     await sendKeys({ press: 'Home' });
