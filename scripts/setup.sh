@@ -15,6 +15,24 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund --loglevel=error
 fi
 
+# Janus (SFU rooms), janus-tools (janus-pp-rec), ffmpeg and a font (recordings). Without them the server still
+# runs and rooms stay in the mesh; the tests need them. The package's own janus.service is not used.
+missing=()
+command -v janus >/dev/null 2>&1 || missing+=(janus)
+command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# The names under a recording's tiles (ffmpeg's drawtext needs a TrueType font; docs/server.md#recordings).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ] && [ "${1:-}" = "--no-browser" ] && [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+  # `npm start` never waits for a password: the demo runs without them (rooms stay peer to peer).
+  echo "setup: ${missing[*]} not installed: rooms stay peer to peer and server recording is off (run \`npm run setup\` with sudo to add them)"
+elif [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian's ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 # The demo needs no browser of ours; the tests do.
 if [ "${1:-}" = "--no-browser" ]; then exit 0; fi
 
@@ -25,19 +43,4 @@ elif ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-fi
-
-# Janus (SFU rooms), janus-tools (janus-pp-rec), ffmpeg and a font (recordings). Without them the server still
-# runs and rooms stay in the mesh; the tests need them. The package's own janus.service is not used.
-missing=()
-command -v janus >/dev/null 2>&1 || missing+=(janus)
-command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
-command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
-# The names under a recording's tiles (ffmpeg's drawtext needs a TrueType font; docs/server.md#recordings).
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing Debian's ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

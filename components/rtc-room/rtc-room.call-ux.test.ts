@@ -32,6 +32,9 @@ async function joinedRoom(call: LoopbackCall, person: Person, clock: ManualClock
   await room.join();
   await waitUntil(() => room.phase === 'joined' && controls(room), 'joined', LONG);
   await controls(room).updateComplete;
+  // The keys come with the call's chunk (one file when built; separate modules here, which may arrive after the bar).
+  await import('./call-dialogs.js');
+  await room.updateComplete;
   return room;
 }
 
