@@ -18,7 +18,7 @@ const LAZY_GROUPS = [
   { name: 'first-paint', tags: ['$initial' as const], priority: 4 },
   {
     name: 'call',
-    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/(resize-controller|menu-controller|place-menu|menu\.styles)|rtc-room\/call-dialogs|rtc-video-tile\/(tile-health|tile-menu))\./,
+    test: /\/components\/(rtc-video-grid|rtc-controls|rtc-reactions)\/|\/components\/(internal\/(resize-controller|menu-controller|place-menu|menu\.styles)|rtc-room\/(call-dialogs|call-view\.styles)|rtc-video-tile\/(tile-health|tile-menu))\./,
     priority: 1,
   },
   // The English of everything after the lobby, shared by the call, the panels, the phone and the answer

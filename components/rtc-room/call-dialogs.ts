@@ -4,6 +4,8 @@ import type { StringKey } from '../i18n/strings.js';
 import { SHORTCUT_ACTIONS, shortcutLabel, type ShortcutAction, type ShortcutMap } from '../internal/shortcuts.js';
 import '../i18n/en-later.js';
 
+export { callViewStyles } from './call-view.styles.js';
+
 export { ShortcutController } from '../internal/shortcuts.js';
 
 type Translate = (key: StringKey, params?: Record<string, string | number>) => string;

@@ -1,7 +1,9 @@
 /**
  * The call view's chunks: the default grid and bar (loaded while the lobby shows, and at joining),
- * and the shortcuts help and leave confirmation with the key handling (loaded at joining).
+ * and the shortcuts help and leave confirmation with the key handling, with the styles of the call
+ * view's own pieces (loaded at joining).
  */
+import { addStyles } from '../internal/add-styles.js';
 import { loadElement, preloadElements } from '../internal/lazy-elements.js';
 
 /** The call's default grid and bar; the room renders them once defined. */
@@ -9,7 +11,12 @@ export const CALL_VIEW_TAGS = ['rtc-video-grid', 'rtc-controls'] as const;
 
 let callDialogs: typeof import('./call-dialogs.js') | undefined;
 
-export const loadCallDialogs = () => import('./call-dialogs.js').then((module) => (callDialogs = module));
+/** Loads the dialogs' module and adds the call view's styles to the room's shadow root (`root`). */
+export const loadCallDialogs = (root: ParentNode) =>
+  import('./call-dialogs.js').then((module) => {
+    addStyles(root, module.callViewStyles, 'call-view');
+    return (callDialogs = module);
+  });
 
 /** The dialogs' module, once loaded. */
 export const loadedCallDialogs = () => callDialogs;

@@ -1,4 +1,5 @@
-/** Styles of the call view's own pieces: the invite bar, the timer and the dialogs (see call-banner.ts, call-dialogs.ts). */
+/** Styles of the call view's own pieces: the invite bar, the timer and the dialogs (see call-banner.ts, call-dialogs.ts);
+ * they come with the dialogs' chunk, loaded at joining (call-view-loader.ts). */
 import { css } from 'lit';
 import { token } from '../internal/shared.styles.js';
 

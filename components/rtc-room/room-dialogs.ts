@@ -16,7 +16,7 @@ export class RoomDialogs {
   ) {}
 
   show(dialog: RoomDialog): void {
-    loadCallDialogs().then(
+    loadCallDialogs(this.host.renderRoot).then(
       async () => {
         this.#set(dialog);
         await this.host.updateComplete;

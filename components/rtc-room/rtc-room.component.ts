@@ -53,7 +53,6 @@ import { focusMainControl, RoomPanels, warmPanels } from './room-panels.js';
 import { callPagePhase, type PhoneCall } from './phone-call.js';
 import { movePhase, type RoomPhase } from './room-phase.js';
 import { EMPTY_VIEW, FIRST_MEMORY, nextSnapshot, type SnapshotMemory } from './room-snapshot.js';
-import { callViewStyles } from './call-view.styles.js';
 import { styles } from './rtc-room.styles.js';
 // Moderation (issue 10): notices to the affected person, the waiting phase.
 import { moderationStyles } from './moderation.styles.js';
@@ -195,7 +194,8 @@ const CONTROL_PARTS = 'base:controls-base, button:controls-button, menu:controls
  * @cssproperty [--room-panel-width=360px] - Width of the side panel (on narrow rooms it covers the video instead).
  */
 export class RtcRoom extends RtcBase implements ShortcutHost {
-  static override styles = [styles, callViewStyles, lobbyStyles, moderationStyles];
+  // The call view's own styles come with its chunk (call-view-loader.ts).
+  static override styles = [styles, lobbyStyles, moderationStyles];
 
   /** The server's base URL (http, https, ws or wss). Defaults to the origin the kit was loaded from (docs/elements.md). */
   @property() server = '';
@@ -699,7 +699,7 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
   /** Loads the call's grid, bar and dialogs now (a failure is reported, and tried again at the next join). */
   #loadCallView(): void {
     // The dialogs and the key handling, for a composed room's shortcuts too; the keys work while this room is in a call.
-    void loadCallDialogs().then((dialogs) => (this.#shortcutKeys ??= new dialogs.ShortcutController(this))).catch(() => {});
+    void loadCallDialogs(this.renderRoot).then((dialogs) => (this.#shortcutKeys ??= new dialogs.ShortcutController(this))).catch(() => {});
     if (this.composed || this.mode === 'answer') return;
     this.#callView.load(
       () => this.requestUpdate(),
