@@ -507,13 +507,7 @@ export class Room {
     const senders = [...this.members.values()].filter((member) => !receivesOnly(member.role)).length;
     const move = autoMediaMove({ senders, viewers: this.members.size - senders }, this.config.autoMeshMaxSenders, this.media !== null);
     if (move === 'to-sfu') {
-      this.closeDrainingMedia();
-      const media = this.openMedia();
-      if (!media) return;
-      this.media = media;
-      for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
-      this.ctx.log.info(`room ${this.id} has ${senders} senders and ${this.members.size - senders} viewers: moving it to the media server`);
-      this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
+      this.moveToMediaServer(`has ${senders} senders and ${this.members.size - senders} viewers`, newcomer);
     } else if (move === 'to-mesh' && this.media && !this.serverRecording) {
       // (A room being recorded stays on the media server until the recording stops and someone comes or goes.)
       const room = this.media;
@@ -523,6 +517,27 @@ export class Room {
       this.ctx.log.info(`room ${this.id} has ${senders} senders: moving it back to the mesh`);
       this.broadcast({ type: 'media-changed', media: { transport: 'mesh' } });
     }
+  }
+
+  /**
+   * A server recording needs the media on the server: an `auto` room still in the mesh moves there now
+   * (and stays while it records). False when it can't: a `mesh` room, or no media server.
+   */
+  moveToMediaServerForRecording(): boolean {
+    if (this.media) return true;
+    if ((this.mediaPolicy ?? this.config.media) !== 'auto' || !this.ctx.mediaServer) return false;
+    return this.moveToMediaServer('is to be recorded');
+  }
+
+  private moveToMediaServer(why: string, newcomer?: Session): boolean {
+    this.closeDrainingMedia();
+    const media = this.openMedia();
+    if (!media) return false;
+    this.media = media;
+    for (const member of this.members.values()) if (member !== newcomer) media.join(this.mediaMember(member));
+    this.ctx.log.info(`room ${this.id} ${why}: moving it to the media server`);
+    this.broadcast({ type: 'media-changed', media: { transport: 'sfu' } }, newcomer);
+    return true;
   }
 
   private closeDrainingMedia(): void {

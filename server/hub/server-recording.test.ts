@@ -140,3 +140,27 @@ test('a stop sent while the start is under way stops that recording; nobody is s
   assert.equal(host.last('room-state')?.state.serverRecording, null);
   hub.close();
 });
+
+test('an `auto` room still in the mesh moves to the media server for a recording, and stays there while it records', async () => {
+  const media = mediaServer();
+  const hub = new Hub({ config: { ...DEFAULTS, media: 'auto' }, verifyToken: claimsOf, mediaServer: media.server, now: () => 1_700_000_000_000 });
+  const host = fakeSocket(hub);
+  const ann = fakeSocket(hub);
+  await host.send(join('a', 'host', 'host'));
+  await ann.send(join('a', 'ann'));
+  assert.equal(ann.last('joined')?.media.transport, 'mesh', 'two people: a mesh');
+  assert.equal(ann.last('media-changed'), undefined);
+
+  await host.send(record(true));
+  assert.equal(host.last('error'), undefined);
+  for (const who of [host, ann]) assert.equal(who.last('media-changed')?.media.transport, 'sfu', 'everyone moves to the media server');
+  assert.deepEqual(media.calls, ['start']);
+  assert.deepEqual(ann.last('room-state')?.state.serverRecording, { by: 'host', startedAt: 1_700_000_000_000 });
+
+  // Someone leaving would send two people back to the mesh, but not while it records.
+  const bob = fakeSocket(hub);
+  await bob.send(join('a', 'bob'));
+  await bob.send({ type: 'leave' });
+  assert.equal(ann.frames.filter((f) => f.type === 'media-changed').length, 1, 'no move back while recording');
+  hub.close();
+});

@@ -12,8 +12,8 @@ const queues = new WeakMap<Room, Promise<unknown>>();
 
 /**
  * `server-recording` (`record`): the media server records the room, or stops; everyone sees it in
- * `RoomState.serverRecording` once it records. Only SFU rooms can be recorded: a mesh's media never
- * reaches the server (`recording-unavailable`, docs/server.md#recordings). Starting twice or stopping
+ * `RoomState.serverRecording` once it records. An `auto` room in the mesh is moved to the media server
+ * first; a `mesh` room's media never reaches the server (`recording-unavailable`, docs/server.md#recordings). Starting twice or stopping
  * when none runs acks and changes nothing: two hosts pressing at once both get what they asked for.
  */
 export const createServerRecordingHandler = (ctx: HubContext): SessionHandler<'server-recording'> => async (session, { rid, on }) => {
@@ -26,11 +26,13 @@ export const createServerRecordingHandler = (ctx: HubContext): SessionHandler<'s
 };
 
 function recordingMedia(room: Room): MediaRoom & Required<Pick<MediaRoom, 'startRecording' | 'stopRecording'>> {
+  // An `auto` room in the mesh moves to the media server for it (everyone hears `media-changed`).
+  room.moveToMediaServerForRecording();
   const media = room.media;
   if (!media?.startRecording || !media.stopRecording || !media.alive) {
     throw new HubError('recording-unavailable', media
       ? 'This server cannot record (its media server records nothing).'
-      : 'This room is a mesh: only rooms on the media server can be recorded.');
+      : 'This room is a mesh (media: mesh, or no media server): only rooms on the media server can be recorded.');
   }
   return media as MediaRoom & Required<Pick<MediaRoom, 'startRecording' | 'stopRecording'>>;
 }
