@@ -228,16 +228,16 @@ describe('<rtc-room> call UX', function () {
     await a.toggleMicrophone(false);
     (deepActive() as HTMLElement | null)?.blur();
     await sendKeys({ down: 'Space' });
-    await waitUntil(() => engine.self.media.audio, 'talking while held');
+    await waitUntil(() => engine.self.media.audio, 'talking while held', LONG);
     await sendKeys({ up: 'Space' });
-    await waitUntil(() => !engine.self.media.audio, 'muted again on release');
+    await waitUntil(() => !engine.self.media.audio, 'muted again on release', LONG);
 
     // Space on a focused button presses the button, it is not push-to-talk.
     controlButton(a, 'microphone').focus();
     await sendKeys({ press: 'Space' });
-    await waitUntil(() => engine.self.media.audio, 'the button turned it on');
+    await waitUntil(() => engine.self.media.audio, 'the button turned it on', LONG);
     await sendKeys({ press: 'Space' });
-    await waitUntil(() => !engine.self.media.audio, 'and off');
+    await waitUntil(() => !engine.self.media.audio, 'and off', LONG);
 
     a.shortcuts = { microphone: 'Ctrl+d', camera: null };
     (deepActive() as HTMLElement | null)?.blur();
@@ -245,7 +245,7 @@ describe('<rtc-room> call UX', function () {
     await sendKeys({ press: 'm' });
     await sendKeys({ press: 'v' });
     await sendKeys({ press: 'Control+d' });
-    await waitUntil(() => engine.self.media.audio, 'the remapped key works');
+    await waitUntil(() => engine.self.media.audio, 'the remapped key works', LONG);
     expect(engine.self.media.video, 'a shortcut set to null is off').to.equal(video);
 
     a.noShortcuts = true;
