@@ -80,6 +80,8 @@ describe('<rtc-room> call UX', function () {
       await waitUntil(() => tiles(a).length === 1, 'own tile', LONG);
       const own = tiles(a)[0]!;
       await waitUntil(() => own.getBoundingClientRect().height > 100, 'own tile laid out', LONG);
+      // The bar's styles come with the call's chunk (with the grid when built; a separate module here).
+      await waitUntil(() => own.getBoundingClientRect().top >= invite.getBoundingClientRect().bottom - 0.5, 'the bar above the video', LONG);
       const inviteBox = invite.getBoundingClientRect();
       const tileBox = own.getBoundingClientRect();
       expect(tileBox.height).to.be.greaterThan(100);

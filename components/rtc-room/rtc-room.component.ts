@@ -940,7 +940,8 @@ export class RtcRoom extends RtcBase implements ShortcutHost {
 
   /** @internal For push-to-talk, which starts only while muted. */
   get microphoneOff(): boolean {
-    const self = this.#snapshot?.self;
+    // The engine's own state, not the snapshot (rebuilt a frame later): a key right after muting counts.
+    const self = this.#client()?.self ?? this.#snapshot?.self;
     return !!self && can(self.role, 'publish-audio') && !self.media.audio;
   }
 

@@ -148,7 +148,7 @@ test('an `auto` room still in the mesh moves to the media server for a recording
   const ann = fakeSocket(hub);
   await host.send(join('a', 'host', 'host'));
   await ann.send(join('a', 'ann'));
-  assert.equal(ann.last('joined')?.media.transport, 'mesh', 'two people: a mesh');
+  assert.equal(ann.last('joined')?.media?.transport, 'mesh', 'two people: a mesh');
   assert.equal(ann.last('media-changed'), undefined);
 
   await host.send(record(true));
