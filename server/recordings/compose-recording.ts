@@ -92,8 +92,9 @@ export async function composeRecording(input: ComposeInput): Promise<number> {
     const owner = match && owners.get(Number(match[1]));
     if (!match || !owner) continue;
     const [, , kind, mid] = match;
-    // The grid shows cameras; a screen share's stream is left out of it.
-    if (kind === 'video' && owner.sources[mid] === 'screen') continue;
+    // The grid shows cameras and voices; a screen share's streams (its picture, its sound: an m-line that
+    // stays silent unless a share with sound runs, and whose empty stream ffmpeg cannot read) are left out.
+    if (owner.sources[mid] === 'screen' || owner.sources[mid] === 'screen-audio') continue;
     const mjr = path.join(rawDir, name);
     const start = (await startOf(mjr)) ?? startedAt;
     const converted = path.join(rawDir, `${name}.${kind === 'video' ? 'webm' : 'opus'}`);
