@@ -15,6 +15,7 @@ export type { RtcParticipants } from './rtc-participants/rtc-participants.compon
 export type { RtcReactions } from './rtc-reactions/rtc-reactions.component.js';
 export type { RtcTileStats } from './rtc-tile-stats/rtc-tile-stats.component.js';
 export type { RtcPhone, PhoneState, PhoneCallOptions } from './rtc-phone/rtc-phone.component.js';
+export type { RtcDeviceCheck } from './rtc-device-check/rtc-device-check.component.js';
 import { defineLazyElementsOnUse } from './internal/lazy-elements.js';
 export type { RoomMode, RoomPhase } from './rtc-room/rtc-room.component.js';
 export type { RoomConfig, AnswerAction } from './rtc-room/room-config.js';
